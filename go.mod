@@ -1,0 +1,3 @@
+module factquiz
+
+go 1.26

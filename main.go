@@ -1,0 +1,218 @@
+// Command factquiz turns articles into quizzes and flashcards.
+//
+// Usage:
+//
+//	factquiz generate [-n 20] [-format text|json] [-max-bytes N] FILE...
+//	factquiz serve
+//	factquiz help [COMMAND]
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"factquiz/questions"
+)
+
+// command is one subcommand: its flags are set up by flags, and run gets
+// the arguments left after them.
+type command struct {
+	name, summary string
+	flags         func(fs *flag.FlagSet) func(args []string) int
+}
+
+func commands(stdout, stderr io.Writer) []command {
+	return []command{
+		{"generate", "print the ranked questions generated from article files", func(fs *flag.FlagSet) func([]string) int {
+			return generateCommand(fs, stdout, stderr)
+		}},
+		{"serve", "run the web server (not built yet)", func(fs *flag.FlagSet) func([]string) int {
+			return func([]string) int {
+				fmt.Fprintln(stderr, "factquiz serve: the web server is not built yet; use 'factquiz generate'")
+				return 2
+			}
+		}},
+	}
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run executes one command line and returns the exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	cmds := commands(stdout, stderr)
+	if len(args) == 0 {
+		usage(stderr, cmds)
+		return 2
+	}
+	name := args[0]
+	if name == "help" || name == "-h" || name == "--help" || name == "-help" {
+		if len(args) > 1 {
+			return run([]string{args[1], "-h"}, stdout, stderr)
+		}
+		usage(stdout, cmds)
+		return 0
+	}
+	for _, c := range cmds {
+		if c.name != name {
+			continue
+		}
+		fs := flag.NewFlagSet("factquiz "+name, flag.ContinueOnError)
+		fs.SetOutput(stderr)
+		runCmd := c.flags(fs)
+		if err := fs.Parse(args[1:]); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return 0
+			}
+			return 2
+		}
+		return runCmd(fs.Args())
+	}
+	fmt.Fprintf(stderr, "factquiz: unknown command %q\n\n", name)
+	usage(stderr, cmds)
+	return 2
+}
+
+func usage(w io.Writer, cmds []command) {
+	fmt.Fprintln(w, "factquiz turns articles into quizzes and flashcards.")
+	fmt.Fprintln(w, "\nUsage: factquiz COMMAND [flags] [args]\n\nCommands:")
+	for _, c := range cmds {
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nRun 'factquiz help COMMAND' or 'factquiz COMMAND -h' for a command's flags.")
+}
+
+// generateCommand prints questions for each file. A file that cannot be
+// read or parsed is reported on stderr and the others are still processed;
+// the exit status is then 1.
+func generateCommand(fs *flag.FlagSet, stdout, stderr io.Writer) func([]string) int {
+	n := fs.Int("n", questions.DefaultCount, "how many questions per article (0 or less: all that pass the quality checks)")
+	format := fs.String("format", "text", "output format: text or json")
+	maxBytes := fs.Int("max-bytes", questions.DefaultMaxBytes, "largest article accepted, in bytes")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "Usage: factquiz generate [-n 20] [-format text|json] [-max-bytes N] FILE...")
+		fmt.Fprintln(fs.Output(), "\nPrints the ranked questions generated from each article file ('-' reads stdin).")
+		fs.PrintDefaults()
+	}
+	return func(files []string) int {
+		if *format != "text" && *format != "json" {
+			fmt.Fprintf(stderr, "factquiz generate: -format must be text or json, not %q\n", *format)
+			return 2
+		}
+		if len(files) == 0 {
+			fmt.Fprintln(stderr, "factquiz generate: name at least one article file (or - for stdin)")
+			return 2
+		}
+		count := *n
+		if count <= 0 {
+			count = -1
+		}
+		parser := &questions.Parser{MaxBytes: *maxBytes}
+		status := 0
+		for _, file := range files {
+			res, err := generateFile(parser, file, count)
+			if err != nil {
+				fmt.Fprintf(stderr, "factquiz generate: %s: %v\n", file, err)
+				status = 1
+				continue
+			}
+			if *format == "json" {
+				enc := json.NewEncoder(stdout)
+				enc.SetIndent("", "  ")
+				enc.SetEscapeHTML(false)
+				if err := enc.Encode(res); err != nil {
+					fmt.Fprintf(stderr, "factquiz generate: %s: %v\n", file, err)
+					status = 1
+				}
+				continue
+			}
+			writeText(stdout, res)
+		}
+		return status
+	}
+}
+
+// result is the JSON contract of 'generate': one object per file.
+type result struct {
+	Title     string               `json:"title"`
+	Facts     []questions.Fact     `json:"facts"`
+	Questions []questions.Question `json:"questions"`
+}
+
+func generateFile(p *questions.Parser, file string, n int) (*result, error) {
+	var data []byte
+	var err error
+	if file == "-" {
+		data, err = io.ReadAll(io.LimitReader(os.Stdin, int64(p.MaxBytes)+1))
+	} else {
+		data, err = readLimited(file, p.MaxBytes)
+	}
+	if err != nil {
+		return nil, err
+	}
+	a, err := p.Parse(data)
+	if err != nil {
+		return nil, err
+	}
+	facts := questions.ExtractFacts(a)
+	qs := questions.Generate(a, facts, questions.Options{Count: n})
+	if facts == nil {
+		facts = []questions.Fact{}
+	}
+	if qs == nil {
+		qs = []questions.Question{}
+	}
+	return &result{Title: a.Title, Facts: facts, Questions: qs}, nil
+}
+
+// readLimited reads at most max+1 bytes, enough for the parser to say the
+// file is too large without loading all of a huge one.
+func readLimited(file string, max int) ([]byte, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, int64(max)+1))
+}
+
+func writeText(w io.Writer, r *result) {
+	fmt.Fprintf(w, "# %s (%d facts, %d questions)\n\n", r.Title, len(r.Facts), len(r.Questions))
+	for i, q := range r.Questions {
+		fmt.Fprintf(w, "%d. [%s, %s, %.2f] %s\n", i+1, q.Type, q.Kind, q.Score, q.Prompt)
+		for j, o := range q.Options {
+			fmt.Fprintf(w, "   %c) %s\n", 'a'+j, o)
+		}
+		fmt.Fprintf(w, "   Answer: %s\n", answerText(q))
+		fmt.Fprintf(w, "   Source: %s\n\n", q.Source)
+	}
+}
+
+func answerText(q questions.Question) string {
+	switch q.Type {
+	case questions.TrueFalse:
+		if q.Truth {
+			return "true"
+		}
+		return "false"
+	case questions.Ordering:
+		return strings.Join(q.Order, " → ")
+	case questions.Matching:
+		var parts []string
+		for _, p := range q.Pairs {
+			parts = append(parts, p[0]+" = "+p[1])
+		}
+		return strings.Join(parts, "; ")
+	case questions.Numeric:
+		if q.Tolerance > 0 {
+			return fmt.Sprintf("%s (±%g)", q.Answer, q.Tolerance)
+		}
+	}
+	return q.Answer
+}

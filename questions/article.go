@@ -1,0 +1,274 @@
+package questions
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// DefaultMaxBytes is the size limit a Parser applies when MaxBytes is zero.
+const DefaultMaxBytes = 2 << 20
+
+// Errors a Parser reports, wrapped in a *ParseError that says where.
+var (
+	ErrEmpty       = errors.New("the article is empty")
+	ErrBinary      = errors.New("the article is not text")
+	ErrTooLarge    = errors.New("the article is too large")
+	ErrNoTitle     = errors.New("the article has no title")
+	ErrNoSentences = errors.New("the article has no sentences to ask about")
+)
+
+// ParseError is the error a Parser returns: what is wrong and on which line
+// (1-based; 0 when it concerns the whole text).
+type ParseError struct {
+	Line int
+	Err  error
+	// Detail adds specifics to Err, such as the size limit.
+	Detail string
+}
+
+func (e *ParseError) Error() string {
+	msg := e.Err.Error()
+	if e.Detail != "" {
+		msg += " (" + e.Detail + ")"
+	}
+	if e.Line > 0 {
+		return fmt.Sprintf("line %d: %s", e.Line, msg)
+	}
+	return msg
+}
+
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// Article is a parsed article: its title, its infobox and its sections.
+// Sections[0] is the lead (the text before the first heading); its Title is
+// empty.
+type Article struct {
+	Title    string
+	Infobox  []Field
+	Sections []Section
+}
+
+// Field is one "- Key: Value" line of an infobox.
+type Field struct {
+	Key, Value string
+	Line       int
+}
+
+// Section is a headed part of an article.
+type Section struct {
+	Title     string
+	Level     int // 1 for the lead, 2 for "==", 3 for "===", ...
+	Line      int
+	Sentences []Sentence
+}
+
+// Sentence is one sentence and its position in the article.
+type Sentence struct {
+	Text      string
+	Section   string // the title of the section, "" in the lead
+	SectionNo int    // index into Article.Sections
+	Paragraph int    // index of the paragraph in the article, from 0
+	Position  int    // index of the sentence in its paragraph, from 0
+	Line      int
+}
+
+// Sentences returns every sentence of the article in reading order.
+func (a *Article) Sentences() []Sentence {
+	var out []Sentence
+	for _, s := range a.Sections {
+		out = append(out, s.Sentences...)
+	}
+	return out
+}
+
+// Parser reads articles. The zero value is ready to use.
+type Parser struct {
+	// MaxBytes is the largest article accepted; 0 means DefaultMaxBytes.
+	MaxBytes int
+}
+
+// ParseArticle parses text with the default Parser.
+func ParseArticle(text []byte) (*Article, error) {
+	return (&Parser{}).Parse(text)
+}
+
+// Parse reads an article in one of three shapes: wiki style (a "= Title ="
+// first line, "== Section ==" headings, an optional "Infobox" block of
+// "- Key: Value" lines), Markdown ("# Title", "## Section"), or plain text
+// whose first line is the title.
+func (p *Parser) Parse(text []byte) (*Article, error) {
+	if err := p.check(text); err != nil {
+		return nil, err
+	}
+	lines := strings.Split(strings.ReplaceAll(string(text), "\r\n", "\n"), "\n")
+	a := &Article{}
+	i := skipBlank(lines, 0)
+	title, ok := headingText(lines[i])
+	if !ok {
+		title = strings.TrimSpace(lines[i])
+	}
+	if title == "" {
+		return nil, &ParseError{Line: i + 1, Err: ErrNoTitle}
+	}
+	a.Title = title
+	titleLine := i + 1
+	cur := Section{Level: 1, Line: titleLine}
+	paragraph := 0
+	for i++; i < len(lines); i++ {
+		line := strings.TrimSpace(lines[i])
+		switch {
+		case line == "":
+			continue
+		case isInfoboxStart(line) && len(a.Infobox) == 0:
+			i = parseInfobox(lines, i+1, a)
+		case isHeading(line):
+			t, _ := headingText(line)
+			a.Sections = append(a.Sections, cur)
+			cur = Section{Title: t, Level: headingLevel(line), Line: i + 1}
+		default:
+			for pos, s := range SplitSentences(cleanParagraph(line)) {
+				cur.Sentences = append(cur.Sentences, Sentence{
+					Text: s, Section: cur.Title, SectionNo: len(a.Sections),
+					Paragraph: paragraph, Position: pos, Line: i + 1,
+				})
+			}
+			paragraph++
+		}
+	}
+	a.Sections = append(a.Sections, cur)
+	if len(a.Sentences()) == 0 {
+		return nil, &ParseError{Line: titleLine, Err: ErrNoSentences,
+			Detail: "only a title" + infoboxNote(a) + " was found; add paragraphs of prose"}
+	}
+	return a, nil
+}
+
+func infoboxNote(a *Article) string {
+	if len(a.Infobox) > 0 {
+		return " and an infobox"
+	}
+	return ""
+}
+
+// check rejects text that is not an article before any parsing is done.
+func (p *Parser) check(text []byte) error {
+	max := p.MaxBytes
+	if max <= 0 {
+		max = DefaultMaxBytes
+	}
+	if len(text) > max {
+		return &ParseError{Err: ErrTooLarge, Detail: fmt.Sprintf("%d bytes; the limit is %d bytes", len(text), max)}
+	}
+	if i := bytes.IndexByte(text, 0); i >= 0 {
+		return &ParseError{Line: lineAt(text, i), Err: ErrBinary, Detail: "it contains a NUL byte"}
+	}
+	if !utf8.Valid(text) {
+		return &ParseError{Line: lineAt(text, invalidUTF8At(text)), Err: ErrBinary, Detail: "it is not valid UTF-8"}
+	}
+	if len(bytes.TrimSpace(text)) == 0 {
+		return &ParseError{Line: 1, Err: ErrEmpty}
+	}
+	return nil
+}
+
+func lineAt(text []byte, offset int) int {
+	return bytes.Count(text[:offset], []byte("\n")) + 1
+}
+
+func invalidUTF8At(text []byte) int {
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRune(text[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(text)
+}
+
+func skipBlank(lines []string, i int) int {
+	for i < len(lines)-1 && strings.TrimSpace(lines[i]) == "" {
+		i++
+	}
+	return i
+}
+
+// isInfoboxStart accepts the "Infobox" marker line, with or without a type
+// ("Infobox military conflict") or a trailing colon.
+func isInfoboxStart(line string) bool {
+	l := strings.ToLower(strings.TrimSuffix(line, ":"))
+	return l == "infobox" || strings.HasPrefix(l, "infobox ") && len(strings.Fields(l)) <= 4
+}
+
+// parseInfobox reads "- Key: Value" lines from lines[i:] into a and returns
+// the index of the last line it consumed.
+func parseInfobox(lines []string, i int, a *Article) int {
+	for ; i < len(lines); i++ {
+		line := strings.TrimSpace(lines[i])
+		if !strings.HasPrefix(line, "- ") && !strings.HasPrefix(line, "* ") && !strings.HasPrefix(line, "| ") {
+			return i - 1
+		}
+		key, value, ok := strings.Cut(line[2:], ":")
+		if !ok {
+			continue
+		}
+		key, value = strings.TrimSpace(key), cleanInfoValue(value)
+		if key == "" || value == "" {
+			continue
+		}
+		a.Infobox = append(a.Infobox, Field{Key: key, Value: value, Line: i + 1})
+	}
+	return i
+}
+
+// cleanInfoValue tidies list values that infobox exports leave ragged, such
+// as ", 200 men, 3 helicopters , ~20 men".
+func cleanInfoValue(v string) string {
+	var parts []string
+	for _, p := range strings.Split(v, ",") {
+		if p = strings.Join(strings.Fields(p), " "); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func isHeading(line string) bool {
+	_, ok := headingText(line)
+	return ok
+}
+
+// headingText returns the text of a wiki ("== T ==") or Markdown ("## T")
+// heading.
+func headingText(line string) (string, bool) {
+	line = strings.TrimSpace(line)
+	if strings.HasPrefix(line, "=") && strings.HasSuffix(line, "=") && len(line) >= 2 {
+		t := strings.TrimSpace(strings.Trim(line, "="))
+		return t, true
+	}
+	if strings.HasPrefix(line, "#") {
+		t := strings.TrimLeft(line, "#")
+		if t == "" || t[0] == ' ' {
+			return strings.TrimSpace(strings.TrimRight(t, "# ")), true
+		}
+	}
+	return "", false
+}
+
+func headingLevel(line string) int {
+	line = strings.TrimSpace(line)
+	return len(line) - len(strings.TrimLeft(line, "=#"))
+}
+
+// cleanParagraph drops list markers and Markdown emphasis and folds runs of
+// white space.
+func cleanParagraph(line string) string {
+	for _, marker := range []string{"- ", "* ", "+ "} {
+		line = strings.TrimPrefix(line, marker)
+	}
+	line = strings.NewReplacer("**", "", "__", "", "`", "").Replace(line)
+	return strings.Join(strings.Fields(line), " ")
+}

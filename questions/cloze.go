@@ -1,0 +1,431 @@
+package questions
+
+import (
+	"math"
+	"strings"
+	"unicode"
+)
+
+// Question types weigh differently in the ranking: a choice between four
+// names is the clearest test of a fact, a typed blank the hardest to grade.
+var typeWeight = map[Type]float64{
+	MultipleChoice: 0.60, FillBlank: 0.50, TrueFalse: 0.42, Numeric: 0.52,
+	Ordering: 0.58, Matching: 0.56,
+}
+
+// kindWeight favours facts learners are usually asked about.
+var kindWeight = map[Kind]float64{
+	KindDate: 0.12, KindPerson: 0.12, KindPlace: 0.10, KindNumber: 0.08,
+	KindOrganisation: 0.08, KindTime: 0.06, KindAcronym: 0.12, KindDefinition: 0.12,
+	KindInfobox: 0.12, KindEvent: 0.1, KindName: 0,
+}
+
+// cloze makes the questions that blank a fact out of its sentence: multiple
+// choice, typed fill-in, numeric and true/false.
+func (g *generator) cloze(f *Fact) []Question {
+	stem, at, shift, ok := g.stem(f.sentence)
+	if !ok {
+		return nil
+	}
+	span := f.span
+	if span.Start >= at {
+		span = Span{span.Start + shift, span.End + shift}
+	}
+	answerSpan := span
+	if f.Kind == KindNumber {
+		answerSpan.End = span.Start + len(f.Text) // blank the number with its unit
+	}
+	answer := stem[answerSpan.Start:answerSpan.End]
+	blanked := blankOut(stem, answerSpan)
+	if givesAway(blanked, answer) || !f.usable() || isName(f.Kind) && g.isSubject(f.Text) || inRange(stem, answerSpan) ||
+		enclosed(stem, answerSpan) {
+		return nil
+	}
+	base := Question{Source: g.sents[f.sentence].Text, Section: f.Section, Kind: f.Kind,
+		Score: g.sentenceScore(f.sentence, stem) + kindWeight[f.Kind]}
+	var out []Question
+	distractors := g.distractors(f, answer, blanked)
+	if f.Kind == KindName {
+		distractors = nil // other names of no known kind are not alike enough
+	}
+	if len(distractors) >= 3 {
+		q := base
+		q.Type, q.Prompt, q.Answer = MultipleChoice, blanked, answer
+		q.Options = g.shuffle(blanked, append([]string{answer}, distractors[:3]...))
+		q.Score += typeWeight[MultipleChoice]
+		out = append(out, q)
+		out = append(out, g.trueFalse(f, stem, answerSpan, distractors[0], base)...)
+	}
+	switch f.Kind {
+	case KindNumber:
+		// The number alone is blanked; a scale word stays in the stem
+		// ("_____ billion tonnes").
+		digits, _, scale := splitScale(f.Text[:f.span.End-f.span.Start])
+		numSpan := Span{span.Start, span.Start + len(digits)}
+		q := base
+		q.Type = Numeric
+		q.Prompt = blankOut(stem, numSpan)
+		q.Answer = FormatNumber(f.value / scale)
+		q.Tolerance = numericTolerance(f.value / scale)
+		q.Score += typeWeight[Numeric]
+		if !givesAway(q.Prompt, q.Answer) {
+			out = append(out, q)
+		}
+	case KindTime:
+	default:
+		q := base
+		q.Type, q.Prompt, q.Answer = FillBlank, blanked, answer
+		q.Accepted = g.accepted(f, answer)
+		q.Score += typeWeight[FillBlank]
+		if f.Kind == KindName {
+			q.Score -= 0.1
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+// blankOut replaces the span with Blank. An article before the blank
+// would hint at the answer ("an _____" before a vowel), so it becomes
+// "a(n)"; a full stop that belonged to the answer ("4 a.m.") still ends the
+// sentence.
+func blankOut(s string, sp Span) string {
+	before, after := s[:sp.Start], s[sp.End:]
+	for _, art := range []string{"a ", "an ", "A ", "An "} {
+		if strings.HasSuffix(before, art) && (len(before) == len(art) || before[len(before)-len(art)-1] == ' ') {
+			cut := before[:len(before)-len(art)]
+			before = cut + map[bool]string{true: "A(n) ", false: "a(n) "}[art[0] == 'A']
+			break
+		}
+	}
+	if strings.HasSuffix(s[sp.Start:sp.End], ".") && after == "" {
+		after = "."
+	}
+	return before + Blank + after
+}
+
+// inRange reports whether the span is one end of a range such as
+// "1011–1021": half a range is a poor thing to ask.
+func inRange(s string, sp Span) bool {
+	before, after := strings.TrimRight(s[:sp.Start], " "), strings.TrimLeft(s[sp.End:], " ")
+	if strings.HasSuffix(before, "–") || strings.HasPrefix(after, "–") || strings.HasSuffix(before, "-") ||
+		strings.HasPrefix(after, "-") && len(after) > 1 && unicode.IsDigit(rune(after[1])) {
+		return true
+	}
+	// "100 to 115 billion", "5 to 10 micrometres", "1202 and 1201"
+	words := strings.Fields(before)
+	if n := len(words); n >= 2 && (words[n-1] == "to" || words[n-1] == "and") {
+		if _, isNum := ParseNumber(strings.Trim(words[n-2], ",")); isNum {
+			return true
+		}
+	}
+	next := strings.Fields(after)
+	return len(next) >= 2 && (next[0] == "to" || next[0] == "and") && startsWithDigit(next[1])
+}
+
+// enclosed reports whether a span stands inside brackets or quotes, where
+// the text is an aside (a translation, a nickname) rather than the fact.
+func enclosed(s string, sp Span) bool {
+	before := s[:sp.Start]
+	open := strings.Count(before, "(") - strings.Count(before, ")")
+	quotes := strings.Count(before, "\"") + strings.Count(before, "“") - strings.Count(before, "”")
+	return open > 0 || quotes%2 == 1
+}
+
+// usable reports whether a fact is worth asking about at all.
+func (f *Fact) usable() bool {
+	switch f.Kind {
+	case KindDate:
+		return f.date.Year != 0 || f.date.Month != 0
+	case KindName:
+		return len(strings.Fields(f.Text)) >= 2 || f.head != ""
+	}
+	return true
+}
+
+// trueFalse makes a statement from the stem, true or (with a distractor
+// swapped in) false, chosen by the seeded generator.
+func (g *generator) trueFalse(f *Fact, stem string, sp Span, distractor string, base Question) []Question {
+	if f.Kind == KindName {
+		return nil
+	}
+	q := base
+	q.Type = TrueFalse
+	q.Truth = g.rng("tf|"+stem).IntN(2) == 0
+	statement := stem
+	if !q.Truth {
+		statement = stem[:sp.Start] + distractor + stem[sp.End:]
+		if strings.Contains(g.text, strings.ToLower(strings.TrimRight(statement, "."))) || statement == stem {
+			return nil
+		}
+	}
+	q.Prompt = "True or false: " + statement
+	q.Score += typeWeight[TrueFalse]
+	return []Question{q}
+}
+
+// numericTolerance accepts small slips on large numbers, none on small
+// counts, where the exact number is the fact.
+func numericTolerance(v float64) float64 {
+	if v < 1000 {
+		return 0
+	}
+	// 2 %, rounded down to one significant figure: 7,700 gives 100.
+	t := v * 0.02
+	step := math.Pow(10, math.Floor(math.Log10(t)))
+	return math.Floor(t/step) * step
+}
+
+// stem returns the text of sentence i fit to be a question. A pronoun in
+// its opening clause, which would have no referent out of context, is
+// replaced by the article's subject where the context makes that safe;
+// at and shift tell where the text changed and by how much, so that spans
+// after it can be moved. ok is false when the sentence is not fit at all.
+func (g *generator) stem(i int) (text string, at, shift int, ok bool) {
+	s := g.sents[i].Text
+	words := strings.Fields(s)
+	if len(words) < 6 || len(words) > 45 || !endsProperly(s) || speaksInPerson(words) || !latinScript(s) ||
+		!balancedQuotes(s) || pointsElsewhere(words) {
+		return "", 0, 0, false
+	}
+	at, w := openingPronoun(s)
+	if w == "" {
+		return s, 0, 0, true
+	}
+	repl := g.pronounReferent(i, strings.ToLower(w))
+	if repl == "" {
+		return "", 0, 0, false
+	}
+	if at == 0 {
+		repl = capitaliseFirst(repl)
+	}
+	return s[:at] + repl + s[at+len(w):], at, len(repl) - len(w), true
+}
+
+// openingPronoun finds a pronoun in the opening clause of s (up to its
+// first comma, at most eight words), where a reader meets it before any
+// name it could refer to. It returns its offset and the word, or "".
+func openingPronoun(s string) (int, string) {
+	n := 0
+	for i := 0; i < len(s) && n < 8; n++ {
+		for i < len(s) && s[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < len(s) && s[j] != ' ' {
+			j++
+		}
+		word := strings.TrimRight(s[i:j], ",;:")
+		bare := strings.TrimFunc(word, func(r rune) bool { return !unicode.IsLetter(r) })
+		lw := strings.ToLower(bare)
+		if openingPronouns[lw] && (n == 0 || !demonstratives[lw] || lw == "this" || lw == "these") {
+			return i + strings.Index(s[i:j], bare), bare
+		}
+		if n >= 3 && (strings.HasSuffix(s[i:j], ",") || strings.HasSuffix(s[i:j], ";")) {
+			break // past an opening phrase such as "Born in Basra," the clause ends here
+		}
+		i = j
+	}
+	return 0, ""
+}
+
+// balancedQuotes rejects a sentence cut inside a quotation.
+func balancedQuotes(s string) bool {
+	return strings.Count(s, "\"")%2 == 0 && strings.Count(s, "“") == strings.Count(s, "”")
+}
+
+// pointsElsewhere reports whether a sentence says "there" for a place named
+// in another sentence ("was born there"); "there was" and "there are"
+// point nowhere.
+func pointsElsewhere(words []string) bool {
+	for i, w := range words {
+		if strings.ToLower(strings.Trim(w, ".,;:")) != "there" {
+			continue
+		}
+		if i+1 >= len(words) || !existential[strings.ToLower(strings.Trim(words[i+1], ".,;:"))] {
+			return true
+		}
+	}
+	return false
+}
+
+var existential = wordSet(`is|are|was|were|have|has|had|be|been|remain|remains|remained|exist|exists|existed|seem|seems|seemed`)
+
+// latinScript reports whether s is written in Latin letters (accents
+// allowed): a stem in another script mixed in is hard to read and its
+// answers are hard to type.
+func latinScript(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r) {
+			return false
+		}
+	}
+	return true
+}
+
+// speaksInPerson reports whether a sentence says "I", "we" or "you": it is
+// quoted speech, whose speaker the question would not know.
+func speaksInPerson(words []string) bool {
+	for _, w := range words {
+		if firstPerson[strings.ToLower(strings.Trim(w, ".,;:!?\"'“”()"))] {
+			return true
+		}
+	}
+	return false
+}
+
+var firstPerson = wordSet(`i|we|us|our|ours|me|my|mine|you|your|yours`)
+
+// demonstratives point back only when they open a sentence: "this" in "in
+// this year" is fine, "This change" at the start is not.
+var demonstratives = wordSet(`this|these|those|such|there|that`)
+
+// pronounReferent returns what a pronoun in sentence i refers to, or ""
+// when that cannot be known: he/she/his/her in an article about a person,
+// it/its in an article about a thing, when the sentence before is about
+// the subject too (or the pronoun opens the article's lead).
+func (g *generator) pronounReferent(i int, pronoun string) string {
+	if g.subject == "" || i == 0 {
+		return ""
+	}
+	prev := g.sents[i-1]
+	if prev.SectionNo != g.sents[i].SectionNo {
+		return ""
+	}
+	_, w := openingPronoun(prev.Text)
+	if !g.mentionsSubject(prev.Text) && !strings.EqualFold(w, pronoun) {
+		return ""
+	}
+	person := g.subjectKind == KindPerson
+	switch {
+	case person && (pronoun == "he" || pronoun == "she"):
+		return shortName(g.subject)
+	case person && (pronoun == "his" || pronoun == "her"):
+		return possessive(shortName(g.subject))
+	case !person && pronoun == "it":
+		return g.subject
+	case !person && pronoun == "its":
+		return possessive(g.subject)
+	}
+	return ""
+}
+
+// mentionsSubject reports whether s names the article's subject.
+func (g *generator) mentionsSubject(s string) bool {
+	for _, w := range strings.Fields(NormalizeAnswer(s)) {
+		if g.subjectWords[w] && !connectors[w] {
+			return true
+		}
+	}
+	return false
+}
+
+func possessive(name string) string {
+	if strings.HasSuffix(name, "s") {
+		return name + "'"
+	}
+	return name + "'s"
+}
+
+// shortName drops a bracketed alias: "Hasan Ibn al-Haytham (Alhazen)".
+func shortName(s string) string { return trimParens(s) }
+
+func endsProperly(s string) bool {
+	s = strings.TrimRight(s, "\"'”’)")
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
+}
+
+// givesAway reports whether the answer can be read in the stem anyway: the
+// whole answer, or for a name any of its words ("Where did the raid on
+// Tabankort take place?" cannot have "near Tabankort" as its answer).
+func givesAway(stem, answer string) bool {
+	a := NormalizeAnswer(answer)
+	if a == "" {
+		return true
+	}
+	s := NormalizeAnswer(stem)
+	if containsWords(s, a) || strings.Contains(strings.ToLower(stem), strings.ToLower(answer)+"'") {
+		return true // also "Canada's" for "Canada"
+	}
+	if startsWithDigit(a) {
+		return false
+	}
+	for _, w := range strings.Fields(a) {
+		if len(w) > 3 && !stopwords[w] && !connectors[w] && !months[w] && containsWords(s, w) {
+			return true
+		}
+	}
+	return namesNationality(s, a)
+}
+
+// namesNationality reports whether the stem has the adjective of the
+// answer's country ("French gunfire" for "France"), which gives it away.
+func namesNationality(stem, answer string) bool {
+	if len(answer) < 4 || strings.Contains(answer, " ") {
+		return false
+	}
+	for _, w := range strings.Fields(stem) {
+		if nationalities[w] && len(w) >= 4 && w[:4] == answer[:4] {
+			return true
+		}
+	}
+	return false
+}
+
+// containsWords reports whether needle stands in hay as whole words.
+func containsWords(hay, needle string) bool {
+	return strings.Contains(" "+hay+" ", " "+needle+" ")
+}
+
+// sentenceScore rates a sentence as a question source: lead sentences and
+// early sections are central, mid-length sentences are clear, quotes and
+// brackets make stems harder to read.
+func (g *generator) sentenceScore(i int, stem string) float64 {
+	s := g.sents[i]
+	score := 0.0
+	if s.SectionNo == 0 {
+		score += 0.12
+	}
+	score -= 0.01 * float64(min(s.SectionNo, 8))
+	n := len(strings.Fields(stem))
+	switch {
+	case n > 35:
+		score -= 0.15
+	case n > 28:
+		score -= 0.06
+	case n < 9:
+		score -= 0.05
+	}
+	if strings.ContainsAny(stem, "\"“”") {
+		score -= 0.05
+	}
+	if strings.Contains(stem, "(") {
+		score -= 0.04
+	}
+	if stem != s.Text {
+		score -= 0.03 // resolved pronoun: a little less direct
+	}
+	return score
+}
+
+// shuffle orders options with the question's own seeded generator.
+func (g *generator) shuffle(key string, opts []string) []string {
+	out := append([]string(nil), opts...)
+	r := g.rng("opts|" + key)
+	r.Shuffle(len(out), func(i, j int) { out[i], out[j] = out[j], out[i] })
+	return out
+}
+
+// accepted lists other typed forms of an answer: a person's surname, a
+// place's name without its noun.
+func (g *generator) accepted(f *Fact, answer string) []string {
+	var out []string
+	parts := strings.Fields(answer)
+	if f.Kind == KindPerson && len(parts) >= 2 {
+		out = append(out, parts[len(parts)-1])
+	}
+	if f.head != "" {
+		out = append(out, answer+" "+f.head)
+	}
+	return out
+}

@@ -1,0 +1,352 @@
+package questions
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// distractors returns wrong options for fact f, best first: others of the
+// same kind and shape from the article, then made ones (a nearby number, a
+// shifted date, a country from the word list). None equals the answer in
+// another form, shares a name with it, or already stands in the stem.
+func (g *generator) distractors(f *Fact, answer, stem string) []string {
+	var cands []string
+	switch f.Kind {
+	case KindDate:
+		cands = g.dateDistractors(f)
+	case KindTime:
+		cands = timeDistractors(f)
+	case KindNumber:
+		cands = numberDistractors(f)
+	case KindPerson, KindPlace, KindOrganisation, KindName:
+		cands = g.nameDistractors(f, answer)
+	}
+	var out []string
+	seen := map[string]bool{NormalizeAnswer(answer): true}
+	normStem := NormalizeAnswer(stem)
+	for _, c := range cands {
+		n := NormalizeAnswer(c)
+		if n == "" || seen[n] || containsWords(normStem, n) || CheckAnswer(Question{Type: FillBlank, Answer: answer}, c) ||
+			isName(f.Kind) && sharesAnyWord(c, out) {
+			continue
+		}
+		seen[n] = true
+		out = append(out, c)
+	}
+	return out
+}
+
+// nameDistractors draws names of the same kind and shape from the article:
+// a surname for a surname, a city for a city, a name the article writes
+// with "the" for a blank after "the". Places then come from the word lists.
+func (g *generator) nameDistractors(f *Fact, answer string) []string {
+	words := len(strings.Fields(answer))
+	definite := f.sentence >= 0 && g.definite(f)
+	country := countriesSet[answer]
+	var same, other, surnames []string
+	firstNames := map[string]bool{}
+	for _, o := range g.byKind[KindPerson] {
+		if parts := strings.Fields(o.Text); len(parts) > 1 {
+			firstNames[parts[0]] = true
+		}
+	}
+	for _, o := range g.byKind[f.Kind] {
+		t := o.Text
+		if g.isSubject(t) {
+			continue
+		}
+		if parts := strings.Fields(t); f.Kind == KindPerson && words == 1 && len(parts) > 1 {
+			t = parts[len(parts)-1] // a surname for a surname
+			surnames = append(surnames, t)
+			continue
+		}
+		if f.Kind == KindPerson && words == 1 && firstNames[t] {
+			continue // "Buzz" is no surname to set beside "Armstrong"
+		}
+		if isAcronym(t) != isAcronym(answer) || sharesWord(t, answer) || (o.head == "") != (f.head == "") || g.definite(o) != definite ||
+			f.Kind == KindPlace && countriesSet[t] != country {
+			continue
+		}
+		if len(strings.Fields(t)) == words {
+			same = append(same, t)
+		} else {
+			other = append(other, t)
+		}
+	}
+	out := append(same, other...)
+	if last := strings.ToLower(lastWord(answer)); placeWords[last] {
+		// a venue for a venue: "Goodison Park" before "London"
+		sort.SliceStable(out, func(i, j int) bool {
+			return placeWords[strings.ToLower(lastWord(out[i]))] && !placeWords[strings.ToLower(lastWord(out[j]))]
+		})
+	}
+	for _, t := range surnames {
+		if !sharesWord(t, answer) {
+			out = append(out, t)
+		}
+	}
+	if f.Kind == KindPlace && f.head == "" && !definite {
+		out = append(out, g.listPlaces(answer)...)
+	}
+	return out
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// definite reports whether the article writes the name of fact f with
+// "the" before it, as in "the National Guard".
+func (g *generator) definite(f *Fact) bool {
+	if f.sentence < 0 {
+		return false
+	}
+	before := strings.ToLower(g.sents[f.sentence].Text[:f.span.Start])
+	return strings.HasSuffix(before, "the ")
+}
+
+// listPlaces makes place distractors from the word lists: countries for a
+// country, cities for anything else, in a seeded order.
+func (g *generator) listPlaces(answer string) []string {
+	list := cities
+	if countriesSet[answer] {
+		list = countries
+	}
+	r := g.rng("places|" + answer)
+	var out []string
+	for _, i := range r.Perm(len(list))[:min(12, len(list))] {
+		out = append(out, list[i])
+	}
+	return out
+}
+
+func isName(k Kind) bool {
+	return k == KindPerson || k == KindPlace || k == KindOrganisation || k == KindName
+}
+
+// sharesAnyWord reports whether name shares a word with any of others, so
+// that two options never name the same person twice.
+func sharesAnyWord(name string, others []string) bool {
+	for _, o := range others {
+		if sharesWord(name, o) {
+			return true
+		}
+	}
+	return false
+}
+
+// sharesWord reports whether two names share a significant word, as
+// "Delory" and "Vincent Delory" do.
+func sharesWord(a, b string) bool {
+	bw := map[string]bool{}
+	for _, w := range strings.Fields(NormalizeAnswer(b)) {
+		bw[w] = true
+	}
+	for _, w := range strings.Fields(NormalizeAnswer(a)) {
+		if bw[w] && !connectors[w] && len(w) > 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// dateDistractors offers the article's other dates of the same precision,
+// then the answer shifted by a few days, months or years, all written in
+// the answer's style.
+func (g *generator) dateDistractors(f *Fact) []string {
+	d := f.date
+	if !startsWithDigit(f.Text) && d.Month == 0 {
+		return nil // "the mid-2000s", "c. 965": no alike options can be made
+	}
+	dayFirst := startsWithDigit(f.Text) && d.Day != 0
+	var out []string
+	for _, o := range g.byKind[KindDate] {
+		od := o.date
+		if od.Precision() == d.Precision() && (od.Year == 0) == (d.Year == 0) && od.Circa == d.Circa && od != d &&
+			startsWithDigit(o.Text) == startsWithDigit(f.Text) {
+			out = append(out, formatDate(od, dayFirst))
+		}
+	}
+	for _, shifted := range shiftDates(d, g.rng("dates|"+f.Text).IntN(3)) {
+		out = append(out, formatDate(shifted, dayFirst))
+	}
+	return out
+}
+
+func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
+
+// shiftDates returns nearby dates of the same precision as d.
+func shiftDates(d Date, variant int) []Date {
+	var out []Date
+	switch {
+	case d.Day != 0:
+		for _, delta := range [][3]int{{0, 0, 1}, {0, 0, -1}, {0, 1, 0}, {-1, 0, 0}, {1, 0, 0}, {0, -1, 0}}[variant:] {
+			out = append(out, addDate(d, delta[0], delta[1], delta[2]))
+		}
+	case d.Month != 0 && d.Year != 0:
+		for _, delta := range [][2]int{{0, 1}, {0, -1}, {-1, 0}, {1, 0}, {0, 2}} {
+			out = append(out, addDate(d, delta[0], delta[1], 0))
+		}
+	case d.Year != 0:
+		for _, delta := range []int{-2, 3, -5, 1, 10, -1}[variant:] {
+			out = append(out, addDate(d, delta, 0, 0))
+		}
+	}
+	return out
+}
+
+// addDate moves a date and keeps its day within its month.
+func addDate(d Date, years, monthsN, days int) Date {
+	if d.Year != 0 {
+		d.Year += years
+	}
+	if d.Month != 0 {
+		m := d.Month - 1 + monthsN
+		d.Month = (m%12+12)%12 + 1
+	}
+	if d.Day != 0 {
+		d.Day += days
+		if d.Day < 1 {
+			d.Day = 28
+		}
+		if d.Day > 28 && days != 0 {
+			d.Day = 1
+		}
+	}
+	return d
+}
+
+// formatDate writes d as "January 8, 2011" or, dayFirst, "8 January 2011".
+func formatDate(d Date, dayFirst bool) string {
+	if !dayFirst || d.Day == 0 || d.Month == 0 {
+		return d.String()
+	}
+	s := fmt.Sprintf("%d %s", d.Day, monthNames[d.Month])
+	if d.Year != 0 {
+		s += fmt.Sprintf(" %d", d.Year)
+	}
+	return s
+}
+
+// timeDistractors shifts a clock time by an hour or half an hour, keeping
+// the answer's style (12-hour with a.m./p.m., or 24-hour).
+func timeDistractors(f *Fact) []string {
+	var out []string
+	for _, delta := range []int{60, -60, 30, 120, -120} {
+		m := (f.clock.Hour*60 + f.clock.Minute + delta + 24*60) % (24 * 60)
+		out = append(out, formatClock(Clock{Hour: m / 60, Minute: m % 60}, f.Text))
+	}
+	return out
+}
+
+// formatClock writes c in the style of like: "10:40 p.m.", "3am", "22:15".
+func formatClock(c Clock, like string) string {
+	l := strings.ToLower(like)
+	twelve := strings.Contains(l, "m")
+	if !twelve {
+		return fmt.Sprintf("%02d:%02d", c.Hour, c.Minute)
+	}
+	suffix := " a.m."
+	switch {
+	case strings.Contains(l, ".m.") && c.Hour >= 12:
+		suffix = " p.m."
+	case !strings.Contains(l, ".m."):
+		suffix = map[bool]string{true: "pm", false: "am"}[c.Hour >= 12]
+		if strings.Contains(l, " ") {
+			suffix = " " + suffix
+		}
+	}
+	h := c.Hour % 12
+	if h == 0 {
+		h = 12
+	}
+	if c.Minute == 0 && !strings.Contains(l, ":") {
+		return fmt.Sprintf("%d%s", h, suffix)
+	}
+	return fmt.Sprintf("%d:%02d%s", h, c.Minute, suffix)
+}
+
+// numberDistractors makes nearby quantities with the same unit: small
+// counts move by one or two, larger ones by a share of their size; a
+// number written in words stays in words.
+func numberDistractors(f *Fact) []string {
+	numText := f.Text[:f.span.End-f.span.Start]
+	digits, scaleWord, scale := splitScale(numText)
+	v := f.value / scale
+	var vals []float64
+	switch {
+	case v == float64(int(v)) && v <= 12:
+		for _, d := range []float64{1, 2, -1, 3, -2} {
+			if v+d > 0 {
+				vals = append(vals, v+d)
+			}
+		}
+	default:
+		for _, k := range []float64{1.5, 0.5, 2, 0.75, 1.25} {
+			vals = append(vals, roundLike(v*k, v))
+		}
+	}
+	rest := f.Text[f.span.End-f.span.Start:]
+	if scaleWord != "" {
+		rest = " " + scaleWord + rest
+	}
+	var out []string
+	for _, x := range vals {
+		if x == v || x == 1 && strings.HasSuffix(rest, "s") {
+			continue
+		}
+		num := FormatNumber(x)
+		if strings.Contains(digits, ",") != strings.Contains(num, ",") && x >= 1000 {
+			num = strings.ReplaceAll(num, ",", "") // keep "7700" as written
+		}
+		if f.spelled && x <= 100 && x == float64(int(x)) {
+			num = NumberWord(int(x))
+			if capitalisedWord(f.Text) || startsUpper(f.Text) {
+				num = capitaliseFirst(num)
+			}
+		}
+		out = append(out, num+rest)
+	}
+	return out
+}
+
+// splitScale splits "115 billion" into "115", "billion" and 1e9; a number
+// without a scale word gives itself, "" and 1.
+func splitScale(text string) (digits, word string, scale float64) {
+	for _, s := range []struct {
+		word  string
+		scale float64
+	}{{"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12}} {
+		if before, ok := strings.CutSuffix(text, " "+s.word); ok && startsWithDigit(before) {
+			return before, s.word, s.scale
+		}
+	}
+	return text, "", 1
+}
+
+func startsUpper(s string) bool {
+	return s != "" && s[0] >= 'A' && s[0] <= 'Z'
+}
+
+// roundLike rounds x to the precision v is written with: 150 for 200 but
+// 381,000 for 381,310 would give the answer away, so keep as many
+// significant digits as v has.
+func roundLike(x, v float64) float64 {
+	if v != float64(int64(v)) {
+		return float64(int64(x*10+0.5)) / 10
+	}
+	step := 1.0
+	for n := int64(v); n > 0 && n%10 == 0; n /= 10 {
+		step *= 10
+	}
+	r := float64(int64(x/step+0.5)) * step
+	if r == 0 {
+		r = step
+	}
+	return r
+}

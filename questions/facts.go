@@ -1,0 +1,381 @@
+package questions
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// Fact is one piece of information found in an article, with the sentence
+// it came from.
+type Fact struct {
+	Kind Kind `json:"kind"`
+	// Text is the fact as the article writes it: "January 8, 2011",
+	// "200 men", "Niamey"; for an acronym its expansion, for a definition
+	// the defining phrase, for an infobox fact the value.
+	Text string `json:"text"`
+	// Subject is what an acronym, definition or infobox fact is about:
+	// "COS", "Niamey", "Date".
+	Subject  string `json:"subject,omitempty"`
+	Sentence string `json:"sentence"`
+	Section  string `json:"section,omitempty"`
+
+	sentence int     // index into the article's sentences; -1 for the infobox
+	span     Span    // where Text stands in Sentence
+	value    float64 // a number's value
+	unit     string  // the noun a number counts ("men")
+	spelled  bool    // the number is written in words
+	date     Date
+	clock    Clock
+	role     string // a person's title in the sentence ("French president")
+	head     string // a place noun after a name ("restaurant")
+	field    *Field
+}
+
+// ExtractFacts finds the facts of an article: infobox fields, dates and
+// times, numbers with their units, people, places, organisations, acronym
+// and appositive definitions, and dated events. Facts come in article
+// order.
+func ExtractFacts(a *Article) []Fact {
+	x := newExtractor(a)
+	var facts []Fact
+	for i, f := range a.Infobox {
+		facts = append(facts, Fact{Kind: KindInfobox, Subject: f.Key, Text: f.Value,
+			Sentence: infoboxSource(f), Section: "Infobox", sentence: -1, field: &a.Infobox[i]})
+	}
+	for i := range x.sents {
+		facts = append(facts, x.sentenceFacts(i)...)
+	}
+	return facts
+}
+
+// extractor holds what fact extraction learns about the whole article, so
+// that a name is typed the same way everywhere.
+type extractor struct {
+	a       *Article
+	sents   []Sentence
+	toks    [][]token
+	dates   [][]DateMention
+	times   [][]TimeMention
+	names   [][]mention
+	kinds   map[string]Kind   // name -> its kind across the article
+	aliases map[string]string // short form -> full name ("Delory" -> "Vincent Delory")
+	defined map[string]bool   // acronyms that have an expansion
+}
+
+func newExtractor(a *Article) *extractor {
+	x := &extractor{a: a, sents: a.Sentences(), kinds: map[string]Kind{},
+		aliases: map[string]string{}, defined: map[string]bool{}}
+	common := lowerCaseWords(x.sents)
+	n := len(x.sents)
+	x.toks, x.dates, x.times, x.names = make([][]token, n), make([][]DateMention, n), make([][]TimeMention, n), make([][]mention, n)
+	for i, s := range x.sents {
+		x.toks[i] = tokenize(s.Text)
+		x.dates[i] = FindDates(s.Text)
+		x.times[i] = FindTimes(s.Text)
+		x.names[i] = findNames(s.Text, x.toks[i], x.masked(i), common)
+	}
+	x.typeNames()
+	return x
+}
+
+// masked returns the spans of dates and times in sentence i.
+func (x *extractor) masked(i int) []Span {
+	var out []Span
+	for _, d := range x.dates[i] {
+		out = append(out, d.Span)
+	}
+	for _, t := range x.times[i] {
+		out = append(out, t.Span)
+	}
+	return out
+}
+
+// lowerCaseWords returns the words the article writes in lower case, which
+// are common words rather than names when they open a sentence.
+func lowerCaseWords(sents []Sentence) map[string]bool {
+	m := map[string]bool{}
+	for _, s := range sents {
+		for _, w := range strings.FieldsFunc(s.Text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if r := []rune(w); unicode.IsLower(r[0]) {
+				m[w] = true
+			}
+		}
+	}
+	return m
+}
+
+// typeNames decides each name's kind by votes from every place it appears
+// and from the infobox, then links short forms to full names.
+func (x *extractor) typeNames() {
+	votes := map[string]map[Kind]int{}
+	vote := func(name string, k Kind, n int) {
+		if votes[name] == nil {
+			votes[name] = map[Kind]int{}
+		}
+		votes[name][k] += n
+	}
+	for i := range x.sents {
+		for _, m := range x.names[i] {
+			vote(m.text, KindName, 0)
+			for k, n := range x.cues(i, m) {
+				vote(m.text, k, n)
+			}
+		}
+	}
+	for _, f := range x.a.Infobox {
+		k := infoboxKind(f.Key)
+		if k == "" {
+			continue
+		}
+		for _, v := range splitList(f.Value) {
+			if _, ok := votes[v]; ok {
+				vote(v, k, 2)
+			}
+		}
+	}
+	if k := x.subjectKind(); k != "" {
+		vote(x.subject(), k, 3)
+	}
+	for name, vs := range votes {
+		x.kinds[name] = bestKind(vs)
+	}
+	x.linkAliases()
+}
+
+// cues are the votes one appearance of a name casts for its kind.
+func (x *extractor) cues(i int, m mention) map[Kind]int {
+	v := map[Kind]int{}
+	toks := x.toks[i]
+	words := strings.Fields(strings.ToLower(m.text))
+	head := words
+	if i := indexOf(words, "of"); i > 0 {
+		head = words[:i] // "National Guard of Niger" is a guard, not Niger
+	}
+	switch {
+	case countriesSet[m.text] || citiesSet[m.text]:
+		v[KindPlace] += 4
+	case anyIn(head, organisationWords):
+		v[KindOrganisation] += 3
+	case anyIn(head, placeWords):
+		v[KindPlace] += 3
+	case isAcronym(m.text):
+		v[KindOrganisation] += 2 // "in PDF format" does not make PDF a place
+	}
+	if m.role != "" {
+		v[KindPerson] += 3
+	}
+	if m.head != "" {
+		v[KindPlace] += 2
+	}
+	if placePrepositions[m.leadIn] {
+		v[KindPlace]++
+	}
+	if m.last+2 < len(toks) && toks[m.last].breakAfter && countriesSet[toks[m.last+1].text] {
+		v[KindPlace] += 2 // "Tabankort, Mali"
+	}
+	if len(words) >= 2 {
+		for _, w := range words[1 : len(words)-1] {
+			if w == "de" || w == "al" || w == "ibn" || w == "bin" || w == "van" || w == "von" {
+				v[KindPerson]++
+			}
+		}
+	}
+	if m.last+1 < len(toks) && personVerbs[strings.ToLower(toks[m.last+1].text)] && m.leadIn != "by" {
+		v[KindPerson]++
+	}
+	if len(words) >= 2 && givenNames[words[0]] {
+		v[KindPerson] += 2 // "Bobby Charlton"
+	}
+	if describedAsPerson(x.sents[i].Text[m.End:]) {
+		v[KindPerson] += 2 // "Vincent Delory, an engineer"
+	}
+	return v
+}
+
+// describedAsPerson reports whether the text after a name opens with an
+// appositive that calls it a person: ", a former Tuareg rebel".
+func describedAsPerson(rest string) bool {
+	if !strings.HasPrefix(rest, ", ") {
+		return false
+	}
+	words := strings.Fields(strings.ToLower(rest[2:]))
+	if len(words) < 2 || words[0] != "a" && words[0] != "an" && words[0] != "the" {
+		return false
+	}
+	for _, w := range words[1:min(len(words), 5)] {
+		w = strings.Trim(w, ",;.")
+		if titles[w] || personNouns[w] {
+			return true
+		}
+		if w == "of" {
+			return false
+		}
+	}
+	return false
+}
+
+var personNouns = wordSet(`rebel|worker|friend|expat|soldier|hostage|leader|member|owner|victim|wife|
+husband|son|daughter|brother|sister|father|mother|prisoner|militant|man|woman|boy|girl|child|
+native|resident|citizen|veteran|officer|jihadist|commander|fighter|volunteer|colleague|pupil|
+student|disciple|follower|rival|partner|cousin|uncle|aunt|nephew|niece|grandson|granddaughter`)
+
+func indexOf(words []string, w string) int {
+	for i, x := range words {
+		if x == w {
+			return i
+		}
+	}
+	return -1
+}
+
+func anyIn(words []string, set map[string]bool) bool {
+	for _, w := range words {
+		if set[w] {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	countriesSet      = setOf(countries...)
+	citiesSet         = setOf(cities...)
+	placePrepositions = wordSet(`in|at|near|from|into|towards|toward|outside|across|through|via|to|reached|entered|raided|visited|left|inside|throughout`)
+	// countryAbbreviations mostly stand as adjectives ("U.S. takeovers"),
+	// so they make no facts of their own.
+	countryAbbreviations = wordSet(`U.S|U.S.|US|USA|U.S.A|U.K|U.K.|UK|UAE|USSR|DRC|PRC|ROC|EU`)
+	personVerbs          = wordSet(`said|says|stated|wrote|denied|claimed|argued|believed|died|married|told|recalled|announced|himself|herself|who`)
+)
+
+// bestKind picks the kind with most votes, in a fixed order on ties so that
+// the result does not depend on map order.
+func bestKind(vs map[Kind]int) Kind {
+	best, n := KindName, 0
+	for _, k := range []Kind{KindPerson, KindPlace, KindOrganisation} {
+		if vs[k] > n {
+			best, n = k, vs[k]
+		}
+	}
+	return best
+}
+
+// linkAliases maps a one-word name to the longer name it shortens, and
+// gives it that name's kind ("Delory" is "Vincent Delory", a person).
+func (x *extractor) linkAliases() {
+	names := make([]string, 0, len(x.kinds))
+	for n := range x.kinds {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, long := range names {
+		parts := strings.Fields(long)
+		if len(parts) < 2 {
+			continue
+		}
+		for _, short := range names {
+			if short == long || !isPartOf(short, parts) {
+				continue
+			}
+			if prev, ok := x.aliases[short]; ok && prev != long {
+				x.aliases[short] = "" // shortens two names: ambiguous
+				continue
+			}
+			x.aliases[short] = long
+		}
+	}
+	for short, long := range x.aliases {
+		if long != "" && (x.kinds[short] == KindName || x.kinds[long] == KindPerson) {
+			x.kinds[short] = x.kinds[long]
+		}
+	}
+}
+
+// isPartOf reports whether short is the first or last word(s) of a name
+// split into parts.
+func isPartOf(short string, parts []string) bool {
+	sp := strings.Fields(short)
+	if len(sp) >= len(parts) {
+		return false
+	}
+	return strings.Join(parts[len(parts)-len(sp):], " ") == short || strings.Join(parts[:len(sp)], " ") == short
+}
+
+// canonical returns the full form of a name.
+func (x *extractor) canonical(name string) string {
+	if long := x.aliases[name]; long != "" {
+		return long
+	}
+	return name
+}
+
+// subject is the thing the article is about, as its text names it.
+func (x *extractor) subject() string {
+	for _, f := range x.a.Infobox {
+		k := strings.ToLower(f.Key)
+		if k == "name" || k == "conflict" || k == "event" {
+			return trimParens(f.Value)
+		}
+	}
+	return trimParens(x.a.Title)
+}
+
+// subjectKind guesses what sort of thing the article is about from its
+// infobox keys.
+func (x *extractor) subjectKind() Kind {
+	for _, f := range x.a.Infobox {
+		k := strings.ToLower(strings.ReplaceAll(f.Key, "_", " "))
+		v := strings.ToLower(f.Value)
+		switch {
+		case strings.Contains(k, "birth") || k == "born" || k == "spouse" || k == "nationality":
+			return KindPerson
+		case k == "population" || k == "mayor" || k == "elevation" || k == "area" && !strings.Contains(v, "field"):
+			return KindPlace
+		case k == "type" || k == "industry" || k == "founder" || k == "headquarters" || k == "owners" || k == "owner":
+			return KindOrganisation
+		}
+	}
+	return ""
+}
+
+// infoboxKind is the kind of the names in a field, judged by its key.
+func infoboxKind(key string) Kind {
+	k := strings.ToLower(strings.TrimRight(strings.ReplaceAll(key, "_", " "), "0123456789"))
+	switch {
+	case strings.Contains(k, "place") || k == "location" || k == "headquarters" || k == "residence" ||
+		k == "venue" || k == "city" || k == "country" || k == "landing site":
+		return KindPlace
+	case k == "publisher" || k == "editor" || k == "managing editor" || strings.Contains(k, "founder") ||
+		k == "key people" || k == "crew" || k == "referee" || k == "mayor" || k == "influences" ||
+		k == "influenced" || k == "spouse" || k == "children" || k == "man of the match" || k == "commander":
+		return KindPerson
+	case k == "owners" || k == "owner" || k == "operator" || k == "parent" || k == "combatant":
+		return KindOrganisation
+	}
+	return ""
+}
+
+// splitList splits an infobox value into its items and drops notes in
+// brackets: "Star Media Group (Torstar Corporation)" gives "Star Media
+// Group".
+func splitList(v string) []string {
+	var out []string
+	for _, p := range strings.Split(v, ",") {
+		if p = trimParens(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// trimParens removes bracketed notes: "Raid on Tabankort (2011)".
+func trimParens(s string) string {
+	for {
+		i := strings.Index(s, "(")
+		j := strings.Index(s, ")")
+		if i < 0 || j < i {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		s = s[:i] + s[j+1:]
+	}
+}

@@ -1,0 +1,436 @@
+package questions
+
+import (
+	"encoding/json"
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// CheckAnswer reports whether given is a right answer to q.
+//
+// The shape of given follows q.Type: a string for multiple_choice,
+// fill_blank and numeric (numeric also takes a float64, int or json.Number);
+// a bool or "true", "false", "yes", "no" for true_false; a []string or a
+// []any of strings for ordering; a [][2]string, [][]string or []any of
+// two-item []any for matching. Any other shape is wrong, not an error,
+// since it comes straight from a request.
+//
+// Typed answers (fill_blank) forgive case, accents, punctuation, leading
+// articles and a few typos, but never a typo in a number or date: those
+// are compared by value.
+func CheckAnswer(q Question, given any) bool {
+	switch q.Type {
+	case MultipleChoice:
+		s, _ := given.(string)
+		g := NormalizeAnswer(s)
+		return g != "" && slices.ContainsFunc(answerForms(q), func(w string) bool { return NormalizeAnswer(w) == g })
+	case FillBlank:
+		s, ok := given.(string)
+		return ok && slices.ContainsFunc(answerForms(q), func(w string) bool { return typedMatch(s, w, q.Prompt) })
+	case Numeric:
+		return matchesNumber(q, given)
+	case TrueFalse:
+		b, ok := truthOf(given)
+		return ok && b == q.Truth
+	case Ordering:
+		items, ok := stringsOf(given)
+		return ok && sameOrder(q.Order, items)
+	case Matching:
+		pairs, ok := pairsOf(given)
+		return ok && samePairs(q.Pairs, pairs)
+	}
+	return false
+}
+
+// NormalizeAnswer reduces s to the form answers are compared in: lower
+// case, accents folded ("Léocour" → "leocour", "Ḥasan" → "hasan"),
+// apostrophes dropped, other punctuation turned into spaces, a leading
+// "the", "a" or "an" removed and spaces collapsed. Separators inside
+// numbers ("381,310", "2.5", "10:40") are kept so that numbers keep their
+// value.
+func NormalizeAnswer(s string) string {
+	var b strings.Builder
+	var prev rune
+	for i, r := range s {
+		r = unicode.ToLower(r)
+		switch {
+		case unicode.Is(unicode.Mn, r) || isApostrophe(r):
+			continue
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteString(foldAccent(r))
+		case strings.ContainsRune(".,:", r) && unicode.IsDigit(prev) && nextIsDigit(s[i+utf8.RuneLen(r):]):
+			b.WriteRune(r)
+		case r == '&':
+			b.WriteString(" and ")
+		default:
+			b.WriteByte(' ')
+		}
+		prev = r
+	}
+	fields := strings.Fields(b.String())
+	if len(fields) > 1 && (fields[0] == "the" || fields[0] == "a" || fields[0] == "an") {
+		fields = fields[1:]
+	}
+	return strings.Join(fields, " ")
+}
+
+func nextIsDigit(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsDigit(r)
+}
+
+// isApostrophe covers the marks that join a word rather than split it,
+// including the ʿayn and hamza of Arabic transliteration ("Abū ʿAlī").
+func isApostrophe(r rune) bool {
+	return strings.ContainsRune("'’‘`´ʼʻʿʾ", r)
+}
+
+// accentFolds maps letters with diacritics (lower case) to plain Latin,
+// covering Western European languages and Arabic transliteration.
+var accentFolds = []struct{ from, to string }{
+	{"àáâãäåāăąǎǻạảấầẩẫậắằẳẵặȁȃ", "a"}, {"çćĉċč", "c"}, {"ďđḍḏḑð", "d"},
+	{"èéêëēĕėęěẹẻẽếềểễệȅȇ", "e"}, {"ĝğġģǧḡ", "g"}, {"ĥħḥḫḩẖ", "h"},
+	{"ìíîïĩīĭįıǐịỉȉȋ", "i"}, {"ĵǰ", "j"}, {"ķǩḳ", "k"}, {"ĺļľŀłḷ", "l"},
+	{"ñńņňṅṇ", "n"}, {"òóôõöøōŏőǒọỏốồổỗộớờởỡợơȍȏ", "o"}, {"ŕŗřṛ", "r"},
+	{"śŝşšṣș", "s"}, {"ţťŧṭṯț", "t"}, {"ùúûüũūŭůűųǔụủứừửữựưȕȗ", "u"},
+	{"ŵẃẁẅ", "w"}, {"ýÿŷỳỵỷỹ", "y"}, {"źżžẓẕ", "z"},
+	{"ß", "ss"}, {"æ", "ae"}, {"œ", "oe"}, {"þ", "th"},
+}
+
+func foldAccent(r rune) string {
+	if r < utf8.RuneSelf {
+		return string(r)
+	}
+	for _, f := range accentFolds {
+		if strings.ContainsRune(f.from, r) {
+			return f.to
+		}
+	}
+	return string(r)
+}
+
+// answerForms are the forms of a typed or chosen answer that count.
+func answerForms(q Question) []string {
+	return append([]string{q.Answer}, q.Accepted...)
+}
+
+// typedMatch compares a typed answer with one accepted form. Values
+// (dates, times, quantities) are compared as values; a value on only one
+// side must match exactly; plain text forgives a few typos.
+func typedMatch(given, want, prompt string) bool {
+	if tooLong(given, want) {
+		return false
+	}
+	g, w := NormalizeAnswer(given), NormalizeAnswer(want)
+	switch {
+	case g == "" || w == "":
+		return false
+	case g == w:
+		return true
+	}
+	gv, wv := parseValue(given), parseValue(want)
+	if same, decided := compareValues(gv, wv, want+" "+prompt); decided {
+		return same
+	}
+	if gv.any() || wv.any() {
+		return false
+	}
+	return closeEnough(g, w)
+}
+
+// tooLong reports whether given is so much longer than want that it
+// cannot be a right answer, so that a huge request body is not parsed.
+func tooLong(given, want string) bool {
+	return len(given) > 4*len(want)+64
+}
+
+// answerValue is what a typed answer means when it is more than text.
+type answerValue struct {
+	date     Date
+	isDate   bool
+	clock    Clock
+	isClock  bool
+	quantity float64
+	unit     []string // normalised words after the quantity ("men")
+	isQty    bool
+}
+
+func parseValue(s string) answerValue {
+	s = trimLeadIn(strings.TrimSpace(s))
+	var v answerValue
+	v.date, v.isDate = ParseDate(s)
+	v.clock, v.isClock = parseClock(s)
+	v.quantity, v.unit, v.isQty = leadingQuantity(s)
+	return v
+}
+
+func (v answerValue) any() bool { return v.isDate || v.isClock || v.isQty }
+
+// plainYear reports whether v is a date only in the sense that any number
+// of three or four digits is a year, so that it may still be compared with
+// a quantity ("200" and "two hundred").
+func (v answerValue) plainYear() bool {
+	return v.isDate && v.date.Precision() == 1 && !v.date.Circa && !v.date.Decade && v.isQty
+}
+
+// compareValues compares given and wanted values of the same kind; decided
+// is false when they have none in common. context holds the words a unit
+// after a given quantity may come from.
+func compareValues(g, w answerValue, context string) (same, decided bool) {
+	switch {
+	case g.isDate && w.isDate:
+		return dateCovers(g.date, w.date), true
+	case g.isDate && !g.plainYear() || w.isDate && !w.plainYear():
+		return false, true
+	case g.isClock && w.isClock:
+		return g.clock == w.clock, true
+	case g.isClock || w.isClock:
+		return false, true
+	case g.isQty && w.isQty:
+		return g.quantity == w.quantity && unitsFit(g.unit, context), true
+	}
+	return false, false
+}
+
+// dateCovers reports whether given agrees with want on every field want
+// has: "13 January 2011" answers "January 13", but "2011" does not answer
+// "January 8, 2011". Circa is ignored: "965" answers "c. 965".
+func dateCovers(given, want Date) bool {
+	switch {
+	case want.Year != 0 && given.Year != want.Year,
+		want.Month != 0 && given.Month != want.Month,
+		want.Day != 0 && given.Day != want.Day:
+		return false
+	}
+	return given.Decade == want.Decade
+}
+
+// trimLeadIn drops a preposition people type before a value ("in 1892",
+// "at 3am", "about 200").
+func trimLeadIn(s string) string {
+	first, rest, ok := strings.Cut(s, " ")
+	if !ok {
+		return s
+	}
+	switch strings.ToLower(first) {
+	case "in", "on", "at", "around", "about":
+		return strings.TrimSpace(rest)
+	}
+	return s
+}
+
+// leadingQuantity reads a number at the start of s and the words after it
+// ("200 men" is 200 and ["men"]).
+func leadingQuantity(s string) (float64, []string, bool) {
+	lx := lexText(s)
+	if len(lx) > 1 && lx[0].text == "~" {
+		lx = lx[1:]
+	}
+	m, ok := lx.numberAt(0)
+	if !ok {
+		return 0, nil, false
+	}
+	var unit []string
+	if m.end < len(lx) {
+		unit = strings.Fields(NormalizeAnswer(s[lx[m.end].start:]))
+	}
+	return m.value, unit, true
+}
+
+// unitsFit reports whether every unit word is in context, ignoring a
+// plural "s", so that "200 men" answers "200" only when the question is
+// about men.
+func unitsFit(unit []string, context string) bool {
+	known := map[string]bool{}
+	for _, w := range strings.Fields(NormalizeAnswer(context)) {
+		known[strings.TrimSuffix(w, "s")] = true
+	}
+	for _, w := range unit {
+		if !known[strings.TrimSuffix(w, "s")] {
+			return false
+		}
+	}
+	return true
+}
+
+// closeEnough forgives typos in normalised text: none up to 3 letters, 1
+// up to 7, 2 up to 15 and 3 beyond. The first letter and every digit must
+// be right, since a different initial or number usually means a different
+// name ("Mali" is not "Bali", "Atlantique 2" is not "Atlantique 3").
+func closeEnough(given, want string) bool {
+	g, w := []rune(given), []rune(want)
+	allowed := typoAllowance(want)
+	switch {
+	case allowed == 0, g[0] != w[0], max(len(g)-len(w), len(w)-len(g)) > allowed,
+		!sameDigits(given, want):
+		return false
+	}
+	return osaDistance(g, w) <= allowed
+}
+
+func typoAllowance(want string) int {
+	letters := 0
+	for _, r := range want {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	switch {
+	case letters <= 3:
+		return 0
+	case letters <= 7:
+		return 1
+	case letters <= 15:
+		return 2
+	}
+	return 3
+}
+
+func sameDigits(a, b string) bool {
+	notDigit := func(r rune) bool { return !unicode.IsDigit(r) }
+	return strings.Join(strings.FieldsFunc(a, notDigit), " ") == strings.Join(strings.FieldsFunc(b, notDigit), " ")
+}
+
+// osaDistance is the optimal string alignment distance between a and b:
+// insertions, deletions, substitutions and transpositions of adjacent
+// runes each count one, and no substring is edited twice.
+func osaDistance(a, b []rune) int {
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
+}
+
+func matchesNumber(q Question, given any) bool {
+	want, _, ok := leadingQuantity(strings.TrimSpace(q.Answer))
+	if !ok {
+		return false
+	}
+	var got float64
+	switch v := given.(type) {
+	case string:
+		if tooLong(v, q.Answer) {
+			return false
+		}
+		var unit []string
+		got, unit, ok = leadingQuantity(trimLeadIn(strings.TrimSpace(v)))
+		ok = ok && unitsFit(unit, q.Answer+" "+q.Prompt)
+	case float64:
+		got, ok = v, true
+	case int:
+		got, ok = float64(v), true
+	case json.Number:
+		f, err := v.Float64()
+		got, ok = f, err == nil
+	default:
+		return false
+	}
+	return ok && math.Abs(got-want) <= max(q.Tolerance, 0)
+}
+
+func truthOf(given any) (bool, bool) {
+	switch v := given.(type) {
+	case bool:
+		return v, true
+	case string:
+		switch strings.ToLower(strings.TrimSpace(v)) {
+		case "true", "t", "yes", "y":
+			return true, true
+		case "false", "f", "no", "n":
+			return false, true
+		}
+	}
+	return false, false
+}
+
+func stringsOf(given any) ([]string, bool) {
+	switch v := given.(type) {
+	case []string:
+		return v, true
+	case []any:
+		out := make([]string, len(v))
+		for i, item := range v {
+			s, ok := item.(string)
+			if !ok {
+				return nil, false
+			}
+			out[i] = s
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+func pairsOf(given any) ([][2]string, bool) {
+	switch v := given.(type) {
+	case [][2]string:
+		return v, true
+	case [][]string:
+		return pairsFrom(v)
+	case []any:
+		return pairsFrom(v)
+	}
+	return nil, false
+}
+
+func pairsFrom[T any](items []T) ([][2]string, bool) {
+	out := make([][2]string, len(items))
+	for i, item := range items {
+		p, ok := stringsOf(item)
+		if !ok || len(p) != 2 {
+			return nil, false
+		}
+		out[i] = [2]string{p[0], p[1]}
+	}
+	return out, true
+}
+
+func sameOrder(want, got []string) bool {
+	return len(want) > 0 && slices.EqualFunc(want, got, func(a, b string) bool {
+		return NormalizeAnswer(a) == NormalizeAnswer(b)
+	})
+}
+
+// samePairs compares pairs as a multiset, so their order does not matter
+// but a repeated pair cannot stand in for a missing one.
+func samePairs(want, got [][2]string) bool {
+	if len(want) == 0 || len(got) != len(want) {
+		return false
+	}
+	count := map[[2]string]int{}
+	for _, p := range want {
+		count[normalizePair(p)]++
+	}
+	for _, p := range got {
+		k := normalizePair(p)
+		if count[k] == 0 {
+			return false
+		}
+		count[k]--
+	}
+	return true
+}
+
+func normalizePair(p [2]string) [2]string {
+	return [2]string{NormalizeAnswer(p[0]), NormalizeAnswer(p[1])}
+}

@@ -1,0 +1,157 @@
+package questions
+
+import (
+	"sort"
+	"strings"
+)
+
+// ordering asks for the article's dated events in time order: one question
+// from the three to five best-spread events with distinct dates.
+func (g *generator) ordering() []Question {
+	var events []*Fact
+	seen := map[Date]bool{}
+	for _, f := range g.byKind[KindEvent] {
+		words := len(strings.Fields(f.Text))
+		if seen[f.date] || words < 6 || words > 22 || !g.eventReadable(f) {
+			continue
+		}
+		seen[f.date] = true
+		events = append(events, f)
+	}
+	if len(events) < 3 {
+		return nil
+	}
+	sort.SliceStable(events, func(i, j int) bool { return events[i].date.Before(events[j].date) })
+	events = spread(events, 5)
+	// Two events that cannot be told apart in time (a year beside a full
+	// date in that year) make the order ambiguous.
+	for i := 1; i < len(events); i++ {
+		if !events[i-1].date.Before(events[i].date) {
+			return nil
+		}
+	}
+	var order, sources []string
+	for _, e := range events {
+		order = append(order, e.Text)
+		sources = append(sources, e.Sentence)
+	}
+	q := Question{Type: Ordering, Kind: KindEvent, Order: order,
+		Prompt:  "Put these events in the order they happened, earliest first.",
+		Options: g.shuffleApart(order), Source: strings.Join(sources, " "), Section: events[0].Section,
+		Score: typeWeight[Ordering] + kindWeight[KindEvent] + 0.05}
+	return []Question{q}
+}
+
+// eventReadable rejects events whose description starts with a pronoun
+// that would lose its referent out of context.
+func (g *generator) eventReadable(f *Fact) bool {
+	_, w := openingPronoun(f.Text)
+	return w == "" && !pointsElsewhere(strings.Fields(f.Text))
+}
+
+// spread keeps at most n items evenly spaced through sorted items.
+func spread(items []*Fact, n int) []*Fact {
+	if len(items) <= n {
+		return items
+	}
+	out := make([]*Fact, 0, n)
+	for i := 0; i < n; i++ {
+		out = append(out, items[i*(len(items)-1)/(n-1)])
+	}
+	return out
+}
+
+// shuffleApart shuffles items so that they are never already in order.
+func (g *generator) shuffleApart(items []string) []string {
+	out := g.shuffle(strings.Join(items, "|"), items)
+	if strings.Join(out, "|") == strings.Join(items, "|") {
+		out[0], out[len(out)-1] = out[len(out)-1], out[0]
+	}
+	return out
+}
+
+// matching makes matching questions from things the article pairs up:
+// abbreviations and what they stand for, people and their roles, infobox
+// fields and their values.
+func (g *generator) matching() []Question {
+	var out []Question
+	if pairs, src := g.acronymPairs(); len(pairs) >= 3 {
+		out = append(out, g.matchQuestion("Match each abbreviation to what it stands for.", pairs, src, KindAcronym, 0.08))
+	}
+	if pairs, src := g.rolePairs(); len(pairs) >= 3 {
+		out = append(out, g.matchQuestion("Match each person to the role the article gives them.", pairs, src, KindPerson, 0.06))
+	}
+	if pairs, src := g.infoboxPairs(); len(pairs) >= 3 {
+		out = append(out, g.matchQuestion("Match each field of the infobox to its value.", pairs, src, KindInfobox, 0.04))
+	}
+	return out
+}
+
+func (g *generator) matchQuestion(prompt string, pairs [][2]string, sources []string, kind Kind, bonus float64) Question {
+	if len(pairs) > 5 {
+		pairs = pairs[:5]
+		sources = sources[:5]
+	}
+	var rights []string
+	for _, p := range pairs {
+		rights = append(rights, p[1])
+	}
+	return Question{Type: Matching, Prompt: prompt, Pairs: pairs, Options: g.shuffleApart(rights),
+		Source: strings.Join(dedupe(sources, ""), " "), Kind: kind, Section: "",
+		Score: typeWeight[Matching] + kindWeight[kind] + bonus}
+}
+
+func (g *generator) acronymPairs() ([][2]string, []string) {
+	var pairs [][2]string
+	var src []string
+	seen := map[string]bool{}
+	for _, f := range g.byKind[KindAcronym] {
+		if !seen[f.Subject] {
+			seen[f.Subject] = true
+			pairs = append(pairs, [2]string{f.Subject, f.Text})
+			src = append(src, f.Sentence)
+		}
+	}
+	return pairs, src
+}
+
+// rolePairs pairs people with the title the article gives them, keeping
+// roles that tell the people apart.
+func (g *generator) rolePairs() ([][2]string, []string) {
+	var pairs [][2]string
+	var src []string
+	seenName, seenRole := map[string]bool{}, map[string]bool{}
+	for _, f := range g.byKind[KindPerson] {
+		if f.role == "" || len(strings.Fields(f.Text)) < 2 || honorifics[strings.ToLower(strings.TrimSuffix(f.role, "."))] {
+			continue
+		}
+		role := capitaliseFirst(f.role)
+		if seenName[f.Text] || seenRole[strings.ToLower(role)] {
+			continue
+		}
+		seenName[f.Text], seenRole[strings.ToLower(role)] = true, true
+		pairs = append(pairs, [2]string{f.Text, role})
+		src = append(src, f.Sentence)
+	}
+	return pairs, src
+}
+
+// honorifics stand before names without saying what their holders did.
+var honorifics = wordSet(`dr|mr|mrs|ms|miss|sir|lord|lady|dame|prof|professor|saint|st`)
+
+// infoboxPairs pairs short infobox values with their keys.
+func (g *generator) infoboxPairs() ([][2]string, []string) {
+	var pairs [][2]string
+	var src []string
+	seen := map[string]bool{}
+	for _, f := range g.byKind[KindInfobox] {
+		v := f.Text
+		if len(strings.Fields(v)) > 6 || seen[NormalizeAnswer(v)] || strings.ContainsAny(f.Subject, "0123456789") {
+			continue
+		}
+		seen[NormalizeAnswer(v)] = true
+		pairs = append(pairs, [2]string{strings.ReplaceAll(f.Subject, "_", " "), v})
+		src = append(src, f.Sentence)
+	}
+	return pairs, src
+}
