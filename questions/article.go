@@ -269,6 +269,8 @@ func cleanParagraph(line string) string {
 	for _, marker := range []string{"- ", "* ", "+ "} {
 		line = strings.TrimPrefix(line, marker)
 	}
-	line = strings.NewReplacer("**", "", "__", "", "`", "").Replace(line)
+	line = markdownEmphasis.Replace(line)
 	return strings.Join(strings.Fields(line), " ")
 }
+
+var markdownEmphasis = strings.NewReplacer("**", "", "__", "", "`", "")

@@ -42,7 +42,7 @@ func (g *generator) cloze(f *Fact) []Question {
 		return nil
 	}
 	base := Question{Source: g.sents[f.sentence].Text, Section: f.Section, Kind: f.Kind,
-		Score: g.sentenceScore(f.sentence, stem) + kindWeight[f.Kind]}
+		Score: g.stemOf(f.sentence).score + kindWeight[f.Kind]}
 	var out []Question
 	distractors := g.distractors(f, answer, blanked)
 	if f.Kind == KindName {
@@ -155,7 +155,7 @@ func (g *generator) trueFalse(f *Fact, stem string, sp Span, distractor string, 
 	statement := stem
 	if !q.Truth {
 		statement = stem[:sp.Start] + distractor + stem[sp.End:]
-		if strings.Contains(g.text, strings.ToLower(strings.TrimRight(statement, "."))) || statement == stem {
+		if g.written[statementKey(statement)] || statement == stem {
 			return nil
 		}
 	}
@@ -182,6 +182,23 @@ func numericTolerance(v float64) float64 {
 // at and shift tell where the text changed and by how much, so that spans
 // after it can be moved. ok is false when the sentence is not fit at all.
 func (g *generator) stem(i int) (text string, at, shift int, ok bool) {
+	r := g.stemOf(i)
+	return r.text, r.at, r.shift, r.ok
+}
+
+func (g *generator) stemOf(i int) stemResult {
+	r, done := g.stems[i]
+	if !done {
+		r.text, r.at, r.shift, r.ok = g.makeStem(i)
+		if r.ok {
+			r.score = g.sentenceScore(i, r.text)
+		}
+		g.stems[i] = r
+	}
+	return r
+}
+
+func (g *generator) makeStem(i int) (text string, at, shift int, ok bool) {
 	s := g.sents[i].Text
 	words := strings.Fields(s)
 	if len(words) < 6 || len(words) > 45 || !endsProperly(s) || speaksInPerson(words) || !latinScript(s) ||
@@ -374,7 +391,19 @@ func namesNationality(stem, answer string) bool {
 
 // containsWords reports whether needle stands in hay as whole words.
 func containsWords(hay, needle string) bool {
-	return strings.Contains(" "+hay+" ", " "+needle+" ")
+	for from := 0; from <= len(hay)-len(needle); {
+		i := strings.Index(hay[from:], needle)
+		if i < 0 {
+			return false
+		}
+		i += from
+		end := i + len(needle)
+		if (i == 0 || hay[i-1] == ' ') && (end == len(hay) || hay[end] == ' ') {
+			return true
+		}
+		from = i + 1
+	}
+	return false
 }
 
 // sentenceScore rates a sentence as a question source: lead sentences and
@@ -387,7 +416,7 @@ func (g *generator) sentenceScore(i int, stem string) float64 {
 		score += 0.12
 	}
 	score -= 0.01 * float64(min(s.SectionNo, 8))
-	n := len(strings.Fields(stem))
+	n := strings.Count(stem, " ") + 1
 	switch {
 	case n > 35:
 		score -= 0.15

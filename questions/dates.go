@@ -111,8 +111,14 @@ type DateMention struct {
 // Years three digits long need "c." or an era ("c. 965", "500 BC"); years
 // in the Islamic calendar ("354 AH") are skipped, since they cannot be
 // placed on the same scale.
-func FindDates(s string) []DateMention {
-	sc := dateScanner{s: s, lx: lexText(s), strict: true, lastEnd: -1}
+func FindDates(s string) []DateMention { return findDates(s, lexText(s)) }
+
+// findDates is FindDates on text already split into lexemes.
+func findDates(s string, lx lexemes) []DateMention {
+	if strings.IndexAny(s, "0123456789") < 0 {
+		return nil // every date the scanner reads has a digit
+	}
+	sc := dateScanner{s: s, lx: lx, strict: true, lastEnd: -1}
 	var out []DateMention
 	sc.lx.eachMatch(func(i int) int {
 		d, end := sc.matchAt(i)
@@ -406,8 +412,10 @@ type TimeMention struct {
 // FindTimes returns the times of day in s, in order: "10:40 p.m.", "3am",
 // "11 a.m.", "4 o'clock", "22:15", "noon" and "midnight". A number with no
 // colon needs "a.m.", "p.m." or "o'clock" to be read as a time.
-func FindTimes(s string) []TimeMention {
-	lx := lexText(s)
+func FindTimes(s string) []TimeMention { return findTimes(s, lexText(s)) }
+
+// findTimes is FindTimes on text already split into lexemes.
+func findTimes(s string, lx lexemes) []TimeMention {
 	var out []TimeMention
 	lx.eachMatch(func(i int) int {
 		c, end := lx.timeAt(i)

@@ -2,6 +2,7 @@ package questions
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -23,12 +24,20 @@ func (g *generator) distractors(f *Fact, answer, stem string) []string {
 		cands = g.nameDistractors(f, answer)
 	}
 	var out []string
-	seen := map[string]bool{NormalizeAnswer(answer): true}
-	normStem := NormalizeAnswer(stem)
+	normAnswer := g.norm(answer)
+	seen := map[string]bool{normAnswer: true}
+	normStem := g.norm(stem)
 	for _, c := range cands {
-		n := NormalizeAnswer(c)
-		if n == "" || seen[n] || containsWords(normStem, n) || CheckAnswer(Question{Type: FillBlank, Answer: answer}, c) ||
-			isName(f.Kind) && sharesAnyWord(c, out) {
+		if len(out) == maxDistractors {
+			break
+		}
+		n := g.norm(c)
+		if n == "" || seen[n] || containsWords(normStem, n) {
+			continue
+		}
+		// Dates, times and numbers were made with other values; a name
+		// must not be the answer misspelt, nor share a word with an option.
+		if isName(f.Kind) && (closeEnough(n, normAnswer) || g.sharesAnyWord(c, out)) {
 			continue
 		}
 		seen[n] = true
@@ -36,6 +45,10 @@ func (g *generator) distractors(f *Fact, answer, stem string) []string {
 	}
 	return out
 }
+
+// maxDistractors is how many wrong options distractors returns at most:
+// three are used, the rest let callers drop ones that do not fit.
+const maxDistractors = 6
 
 // nameDistractors draws names of the same kind and shape from the article:
 // a surname for a surname, a city for a city, a name the article writes
@@ -45,13 +58,8 @@ func (g *generator) nameDistractors(f *Fact, answer string) []string {
 	definite := f.sentence >= 0 && g.definite(f)
 	country := countriesSet[answer]
 	var same, other, surnames []string
-	firstNames := map[string]bool{}
-	for _, o := range g.byKind[KindPerson] {
-		if parts := strings.Fields(o.Text); len(parts) > 1 {
-			firstNames[parts[0]] = true
-		}
-	}
-	for _, o := range g.byKind[f.Kind] {
+	firstNames := g.firstNames()
+	for _, o := range g.distinct[f.Kind] {
 		t := o.Text
 		if g.isSubject(t) {
 			continue
@@ -64,11 +72,11 @@ func (g *generator) nameDistractors(f *Fact, answer string) []string {
 		if f.Kind == KindPerson && words == 1 && firstNames[t] {
 			continue // "Buzz" is no surname to set beside "Armstrong"
 		}
-		if isAcronym(t) != isAcronym(answer) || sharesWord(t, answer) || (o.head == "") != (f.head == "") || g.definite(o) != definite ||
+		if isAcronym(t) != isAcronym(answer) || g.sharesWord(t, answer) || (o.head == "") != (f.head == "") || g.definite(o) != definite ||
 			f.Kind == KindPlace && countriesSet[t] != country {
 			continue
 		}
-		if len(strings.Fields(t)) == words {
+		if len(g.wordsOf(t)) == words {
 			same = append(same, t)
 		} else {
 			other = append(other, t)
@@ -82,7 +90,7 @@ func (g *generator) nameDistractors(f *Fact, answer string) []string {
 		})
 	}
 	for _, t := range surnames {
-		if !sharesWord(t, answer) {
+		if !g.sharesWord(t, answer) {
 			out = append(out, t)
 		}
 	}
@@ -100,14 +108,27 @@ func lastWord(s string) string {
 	return f[len(f)-1]
 }
 
+// firstNames are the first words of the article's multi-word person names.
+func (g *generator) firstNames() map[string]bool {
+	if g.givenNames == nil {
+		g.givenNames = map[string]bool{}
+		for _, o := range g.distinct[KindPerson] {
+			if parts := strings.Fields(o.Text); len(parts) > 1 {
+				g.givenNames[parts[0]] = true
+			}
+		}
+	}
+	return g.givenNames
+}
+
 // definite reports whether the article writes the name of fact f with
 // "the" before it, as in "the National Guard".
 func (g *generator) definite(f *Fact) bool {
 	if f.sentence < 0 {
 		return false
 	}
-	before := strings.ToLower(g.sents[f.sentence].Text[:f.span.Start])
-	return strings.HasSuffix(before, "the ")
+	before := g.sents[f.sentence].Text[:f.span.Start]
+	return strings.HasSuffix(before, "the ") || strings.HasSuffix(before, "The ")
 }
 
 // listPlaces makes place distractors from the word lists: countries for a
@@ -118,9 +139,9 @@ func (g *generator) listPlaces(answer string) []string {
 		list = countries
 	}
 	r := g.rng("places|" + answer)
-	var out []string
-	for _, i := range r.Perm(len(list))[:min(12, len(list))] {
-		out = append(out, list[i])
+	out := make([]string, 0, 12)
+	for range 12 {
+		out = append(out, list[r.IntN(len(list))])
 	}
 	return out
 }
@@ -131,9 +152,9 @@ func isName(k Kind) bool {
 
 // sharesAnyWord reports whether name shares a word with any of others, so
 // that two options never name the same person twice.
-func sharesAnyWord(name string, others []string) bool {
+func (g *generator) sharesAnyWord(name string, others []string) bool {
 	for _, o := range others {
-		if sharesWord(name, o) {
+		if g.sharesWord(name, o) {
 			return true
 		}
 	}
@@ -142,13 +163,10 @@ func sharesAnyWord(name string, others []string) bool {
 
 // sharesWord reports whether two names share a significant word, as
 // "Delory" and "Vincent Delory" do.
-func sharesWord(a, b string) bool {
-	bw := map[string]bool{}
-	for _, w := range strings.Fields(NormalizeAnswer(b)) {
-		bw[w] = true
-	}
-	for _, w := range strings.Fields(NormalizeAnswer(a)) {
-		if bw[w] && !connectors[w] && len(w) > 2 {
+func (g *generator) sharesWord(a, b string) bool {
+	bw := g.wordsOf(b)
+	for _, w := range g.wordsOf(a) {
+		if len(w) > 2 && !connectors[w] && slices.Contains(bw, w) {
 			return true
 		}
 	}
@@ -165,7 +183,7 @@ func (g *generator) dateDistractors(f *Fact) []string {
 	}
 	dayFirst := startsWithDigit(f.Text) && d.Day != 0
 	var out []string
-	for _, o := range g.byKind[KindDate] {
+	for _, o := range g.distinct[KindDate] {
 		od := o.date
 		if od.Precision() == d.Precision() && (od.Year == 0) == (d.Year == 0) && od.Circa == d.Circa && od != d &&
 			startsWithDigit(o.Text) == startsWithDigit(f.Text) {

@@ -17,7 +17,7 @@ type token struct {
 // tokenize splits s into words. A trailing period stays on initials and
 // abbreviations ("D.", "St.") so that they read as part of a name.
 func tokenize(s string) []token {
-	var out []token
+	out := make([]token, 0, len(s)/5+1)
 	i := 0
 	for i < len(s) {
 		for i < len(s) && s[i] == ' ' {
@@ -247,7 +247,7 @@ func dropsFromName(toks []token, k, j int, common map[string]bool) bool {
 	if stopwords[w] && (k == 0 || w == "the" || w == "a" || w == "an") {
 		return true
 	}
-	if _, isNumber := ParseNumber(w); isNumber && k == 0 {
+	if class, _ := numberWordValue(strings.SplitN(w, "-", 2)[0]); class != classNone && k == 0 {
 		return true // "Seven others left", "Three Cougar helicopters"
 	}
 	if k == 0 && common[w] && (k == j || !capitalised(toks[k+1].text) && !connectors[strings.ToLower(toks[k+1].text)]) {

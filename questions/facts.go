@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Fact is one piece of information found in an article, with the sentence
@@ -57,6 +58,7 @@ type extractor struct {
 	toks    [][]token
 	dates   [][]DateMention
 	times   [][]TimeMention
+	numbers [][]NumberMention
 	names   [][]mention
 	kinds   map[string]Kind   // name -> its kind across the article
 	aliases map[string]string // short form -> full name ("Delory" -> "Vincent Delory")
@@ -66,13 +68,18 @@ type extractor struct {
 func newExtractor(a *Article) *extractor {
 	x := &extractor{a: a, sents: a.Sentences(), kinds: map[string]Kind{},
 		aliases: map[string]string{}, defined: map[string]bool{}}
-	common := lowerCaseWords(x.sents)
 	n := len(x.sents)
-	x.toks, x.dates, x.times, x.names = make([][]token, n), make([][]DateMention, n), make([][]TimeMention, n), make([][]mention, n)
+	x.toks, x.names = make([][]token, n), make([][]mention, n)
+	x.dates, x.times, x.numbers = make([][]DateMention, n), make([][]TimeMention, n), make([][]NumberMention, n)
 	for i, s := range x.sents {
 		x.toks[i] = tokenize(s.Text)
-		x.dates[i] = FindDates(s.Text)
-		x.times[i] = FindTimes(s.Text)
+	}
+	common := lowerCaseWords(x.toks)
+	for i, s := range x.sents {
+		lx := lexText(s.Text)
+		x.dates[i] = findDates(s.Text, lx)
+		x.times[i] = findTimes(s.Text, lx)
+		x.numbers[i] = findNumbers(s.Text, lx)
 		x.names[i] = findNames(s.Text, x.toks[i], x.masked(i), common)
 	}
 	x.typeNames()
@@ -93,12 +100,12 @@ func (x *extractor) masked(i int) []Span {
 
 // lowerCaseWords returns the words the article writes in lower case, which
 // are common words rather than names when they open a sentence.
-func lowerCaseWords(sents []Sentence) map[string]bool {
+func lowerCaseWords(toks [][]token) map[string]bool {
 	m := map[string]bool{}
-	for _, s := range sents {
-		for _, w := range strings.FieldsFunc(s.Text, func(r rune) bool { return !unicode.IsLetter(r) }) {
-			if r := []rune(w); unicode.IsLower(r[0]) {
-				m[w] = true
+	for _, ts := range toks {
+		for _, t := range ts {
+			if r, _ := utf8.DecodeRuneInString(t.text); unicode.IsLower(r) {
+				m[t.text] = true
 			}
 		}
 	}
@@ -270,18 +277,18 @@ func (x *extractor) linkAliases() {
 	sort.Strings(names)
 	for _, long := range names {
 		parts := strings.Fields(long)
-		if len(parts) < 2 {
-			continue
-		}
-		for _, short := range names {
-			if short == long || !isPartOf(short, parts) {
-				continue
+		for n := 1; n < len(parts); n++ {
+			// the first or last n words: "Vincent", "Delory"
+			for _, short := range []string{strings.Join(parts[:n], " "), strings.Join(parts[len(parts)-n:], " ")} {
+				if _, known := x.kinds[short]; !known {
+					continue
+				}
+				if prev, ok := x.aliases[short]; ok && prev != long {
+					x.aliases[short] = "" // shortens two names: ambiguous
+					continue
+				}
+				x.aliases[short] = long
 			}
-			if prev, ok := x.aliases[short]; ok && prev != long {
-				x.aliases[short] = "" // shortens two names: ambiguous
-				continue
-			}
-			x.aliases[short] = long
 		}
 	}
 	for short, long := range x.aliases {
@@ -289,16 +296,6 @@ func (x *extractor) linkAliases() {
 			x.kinds[short] = x.kinds[long]
 		}
 	}
-}
-
-// isPartOf reports whether short is the first or last word(s) of a name
-// split into parts.
-func isPartOf(short string, parts []string) bool {
-	sp := strings.Fields(short)
-	if len(sp) >= len(parts) {
-		return false
-	}
-	return strings.Join(parts[len(parts)-len(sp):], " ") == short || strings.Join(parts[:len(sp)], " ") == short
 }
 
 // canonical returns the full form of a name.

@@ -49,7 +49,7 @@ func (x *extractor) quantities(i int, base Fact) []Fact {
 		skip = append(skip, m.Span)
 	}
 	var out []Fact
-	for _, n := range FindNumbers(s) {
+	for _, n := range x.numbers[i] {
 		if overlaps(n.Span, skip) || n.Spelled && n.Value == 1 || partOfName(s, n.Start) {
 			continue
 		}

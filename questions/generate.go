@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -62,28 +63,83 @@ type generator struct {
 	// subject ("Ibn", "al-Haytham", "Alhazen"), lower-cased.
 	subjectWords map[string]bool
 	byKind       map[Kind][]*Fact
-	seed         uint64
-	// text is the article's prose, lower-cased, for checking that a false
-	// statement is not in fact written somewhere.
-	text string
+	// distinct holds the first fact of each distinct text per kind: the
+	// pool distractors are drawn from, whose size does not grow with
+	// repetition in the article.
+	distinct map[Kind][]*Fact
+	kindOf   map[string]Kind // a name's kind
+	seed     uint64
+	// written holds every sentence, lower-cased without its final stop,
+	// so that a false statement is never one the article makes.
+	written map[string]bool
+	norms   map[string]string   // NormalizeAnswer, memoised
+	words   map[string][]string // the words of norms
+	subj    map[string]bool     // isSubject, memoised
+	stems   map[int]stemResult  // stem, memoised by sentence
+	// givenNames are the first words of person names (see firstNames).
+	givenNames map[string]bool
+}
+
+type stemResult struct {
+	text      string
+	at, shift int
+	ok        bool
+	score     float64 // sentenceScore of the stem
 }
 
 func newGenerator(a *Article, facts []Fact) *generator {
-	g := &generator{a: a, facts: facts, sents: a.Sentences(), byKind: map[Kind][]*Fact{}}
+	g := &generator{a: a, facts: facts, sents: a.Sentences(), byKind: map[Kind][]*Fact{},
+		distinct: map[Kind][]*Fact{}, kindOf: map[string]Kind{}, written: map[string]bool{}, norms: map[string]string{},
+		words: map[string][]string{}, subj: map[string]bool{}, stems: map[int]stemResult{}}
 	g.subject, g.subjectKind = articleSubject(a)
 	g.subjectWords = subjectWords(a, g.subject)
 	h := fnv.New64a()
-	var all []string
 	for _, s := range g.sents {
 		h.Write([]byte(s.Text))
-		all = append(all, strings.ToLower(s.Text))
+		g.written[statementKey(s.Text)] = true
 	}
 	g.seed = h.Sum64()
-	g.text = strings.Join(all, "\n")
+	seen := map[string]bool{}
 	for i := range facts {
-		g.byKind[facts[i].Kind] = append(g.byKind[facts[i].Kind], &facts[i])
+		f := &facts[i]
+		g.byKind[f.Kind] = append(g.byKind[f.Kind], f)
+		key := string(f.Kind) + "|" + f.Text + "|" + f.date.String()
+		if !seen[key] {
+			seen[key] = true
+			g.distinct[f.Kind] = append(g.distinct[f.Kind], f)
+		}
+		if isName(f.Kind) {
+			if _, ok := g.kindOf[f.Text]; !ok {
+				g.kindOf[f.Text] = f.Kind
+			}
+		}
 	}
 	return g
+}
+
+func statementKey(s string) string {
+	return strings.ToLower(strings.TrimRight(s, "."))
+}
+
+// norm is NormalizeAnswer, remembered: distractor checks compare the same
+// names many times.
+func (g *generator) norm(s string) string {
+	n, ok := g.norms[s]
+	if !ok {
+		n = NormalizeAnswer(s)
+		g.norms[s] = n
+	}
+	return n
+}
+
+// wordsOf returns the words of s once normalised.
+func (g *generator) wordsOf(s string) []string {
+	w, ok := g.words[s]
+	if !ok {
+		w = strings.Fields(g.norm(s))
+		g.words[s] = w
+	}
+	return w
 }
 
 func subjectWords(a *Article, subject string) map[string]bool {
@@ -108,16 +164,19 @@ func subjectWords(a *Article, subject string) map[string]bool {
 // one of its names ("the Star" in an article on the Toronto Star): asking
 // for it is asking for the title.
 func (g *generator) isSubject(name string) bool {
-	ws := strings.Fields(NormalizeAnswer(name))
-	if len(ws) == 0 {
-		return false
+	is, ok := g.subj[name]
+	if ok {
+		return is
 	}
+	ws := g.wordsOf(name)
+	is = len(ws) > 0
 	for _, w := range ws {
 		if !g.subjectWords[w] && !connectors[w] {
-			return false
+			is = false
 		}
 	}
-	return true
+	g.subj[name] = is
+	return is
 }
 
 // rng returns a random source seeded from the article and a key, so that
@@ -146,10 +205,10 @@ func (g *generator) fromFact(f *Fact) []Question {
 // uniquePrompts keeps the first (best) of candidates that ask the same
 // thing: a true statement comes from every fact of its sentence.
 func uniquePrompts(ranked []Question) []Question {
-	seen := map[string]bool{}
+	seen := map[[2]string]bool{}
 	out := ranked[:0]
 	for _, q := range ranked {
-		key := string(q.Type) + "|" + q.Prompt
+		key := [2]string{string(q.Type), q.Prompt}
 		if !seen[key] {
 			seen[key] = true
 			out = append(out, q)
@@ -161,7 +220,17 @@ func uniquePrompts(ranked []Question) []Question {
 // questionID is a stable short hash of what the question asks.
 func questionID(q Question) string {
 	h := fnv.New64a()
-	fmt.Fprintf(h, "%s|%s|%s|%v|%v|%v", q.Type, q.Prompt, q.Answer, q.Truth, q.Order, q.Pairs)
+	for _, part := range []string{string(q.Type), q.Prompt, q.Answer, strconv.FormatBool(q.Truth)} {
+		h.Write([]byte(part))
+		h.Write([]byte{0})
+	}
+	for _, item := range q.Order {
+		h.Write([]byte(item))
+		h.Write([]byte{1})
+	}
+	for _, p := range q.Pairs {
+		h.Write([]byte(p[0] + "\x02" + p[1] + "\x03"))
+	}
 	return fmt.Sprintf("q%012x", h.Sum64()&0xffffffffffff)
 }
 

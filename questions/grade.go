@@ -52,29 +52,56 @@ func CheckAnswer(q Question, given any) bool {
 // numbers ("381,310", "2.5", "10:40") are kept so that numbers keep their
 // value.
 func NormalizeAnswer(s string) string {
-	var b strings.Builder
+	b := make([]byte, 0, len(s))
+	space := true // a space is pending or the output is empty
+	emit := func(part string) {
+		if space && len(b) > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, part...)
+		space = false
+	}
 	var prev rune
 	for i, r := range s {
+		if r < utf8.RuneSelf {
+			c := byte(r)
+			switch {
+			case 'A' <= c && c <= 'Z':
+				emit(string(c + 'a' - 'A'))
+			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+				emit(s[i : i+1])
+			case c == '\'' || c == '`':
+				continue
+			case (c == '.' || c == ',' || c == ':') && unicode.IsDigit(prev) && nextIsDigit(s[i+1:]):
+				emit(s[i : i+1])
+			case c == '&':
+				space = true
+				emit("and")
+				space = true
+			default:
+				space = true
+			}
+			prev = r
+			continue
+		}
 		r = unicode.ToLower(r)
 		switch {
 		case unicode.Is(unicode.Mn, r) || isApostrophe(r):
 			continue
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteString(foldAccent(r))
-		case strings.ContainsRune(".,:", r) && unicode.IsDigit(prev) && nextIsDigit(s[i+utf8.RuneLen(r):]):
-			b.WriteRune(r)
-		case r == '&':
-			b.WriteString(" and ")
+			emit(foldAccent(r))
 		default:
-			b.WriteByte(' ')
+			space = true
 		}
 		prev = r
 	}
-	fields := strings.Fields(b.String())
-	if len(fields) > 1 && (fields[0] == "the" || fields[0] == "a" || fields[0] == "an") {
-		fields = fields[1:]
+	out := string(b)
+	for _, article := range []string{"the ", "a ", "an "} {
+		if rest, ok := strings.CutPrefix(out, article); ok {
+			return rest
+		}
 	}
-	return strings.Join(fields, " ")
+	return out
 }
 
 func nextIsDigit(s string) bool {
@@ -100,14 +127,20 @@ var accentFolds = []struct{ from, to string }{
 	{"ß", "ss"}, {"æ", "ae"}, {"œ", "oe"}, {"þ", "th"},
 }
 
-func foldAccent(r rune) string {
-	if r < utf8.RuneSelf {
-		return string(r)
-	}
+// accentFold is accentFolds as a lookup table.
+var accentFold = func() map[rune]string {
+	m := map[rune]string{}
 	for _, f := range accentFolds {
-		if strings.ContainsRune(f.from, r) {
-			return f.to
+		for _, r := range f.from {
+			m[r] = f.to
 		}
+	}
+	return m
+}()
+
+func foldAccent(r rune) string {
+	if to, ok := accentFold[r]; ok {
+		return to
 	}
 	return string(r)
 }

@@ -27,8 +27,10 @@ type NumberMention struct {
 // decades ("1980s") and codes with a leading zero ("0319"). Years are
 // returned like any number; callers that want quantities only should drop
 // mentions overlapping FindDates.
-func FindNumbers(s string) []NumberMention {
-	lx := lexText(s)
+func FindNumbers(s string) []NumberMention { return findNumbers(s, lexText(s)) }
+
+// findNumbers is FindNumbers on text already split into lexemes.
+func findNumbers(s string, lx lexemes) []NumberMention {
 	var out []NumberMention
 	lx.eachMatch(func(i int) int {
 		m, ok := lx.numberAt(i)
@@ -310,7 +312,7 @@ type lexeme struct {
 type lexemes []lexeme
 
 func lexText(s string) lexemes {
-	var out lexemes
+	out := make(lexemes, 0, len(s)/5+1)
 	spaced := true
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])

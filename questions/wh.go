@@ -15,9 +15,9 @@ func (g *generator) acronymQuestions(f *Fact) []Question {
 	q.Score += typeWeight[FillBlank]
 	out = append(out, q)
 	var wrong []string
-	for _, o := range append(g.byKind[KindAcronym], g.byKind[KindOrganisation]...) {
+	for _, o := range append(g.distinct[KindAcronym], g.distinct[KindOrganisation]...) {
 		t := o.Text
-		if len(strings.Fields(t)) >= 2 && !sharesWord(t, f.Text) && !isAcronym(t) {
+		if len(strings.Fields(t)) >= 2 && !g.sharesWord(t, f.Text) && !isAcronym(t) {
 			wrong = append(wrong, t)
 		}
 	}
@@ -42,7 +42,7 @@ func (g *generator) definitionQuestions(f *Fact) []Question {
 	if !strings.HasPrefix(ld, "the ") || !ok || !definingHead(head) {
 		return nil
 	}
-	kind := g.kindOf(f.Subject)
+	kind := g.kindOf[f.Subject]
 	var prompt string
 	switch kind {
 	case KindPerson:
@@ -86,18 +86,6 @@ func definingHead(head string) bool {
 }
 
 var familyWords = wordSet(`son|daughter|wife|husband|father|mother|brother|sister|widow|heir|seat|home|birthplace|leader|head|successor|predecessor`)
-
-// kindOf is the kind the article's facts give a name.
-func (g *generator) kindOf(name string) Kind {
-	for _, k := range []Kind{KindPerson, KindPlace, KindOrganisation} {
-		for _, f := range g.byKind[k] {
-			if f.Text == name {
-				return k
-			}
-		}
-	}
-	return KindName
-}
 
 func lowerFirst(s string) string {
 	if strings.HasPrefix(s, "The ") {
