@@ -2,8 +2,8 @@
 //
 // Usage:
 //
-//	factquiz generate [-n 20] [-format text|json] [-max-bytes N] FILE...
-//	factquiz serve
+//	factquiz generate [-n 20] [-format text|json] [-max-bytes N] [-sample] FILE...
+//	factquiz [serve]
 //	factquiz help [COMMAND]
 package main
 
@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"factquiz/questions"
+	"factquiz/samples"
 )
 
 // command is one subcommand: its flags are set up by flags, and run gets
@@ -47,9 +48,8 @@ func main() {
 // run executes one command line and returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {
 	cmds := commands(stdout, stderr)
-	if len(args) == 0 {
-		usage(stderr, cmds)
-		return 2
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") && args[0] != "-h" && args[0] != "-help" && args[0] != "--help" {
+		args = append([]string{"serve"}, args...) // "factquiz" alone runs the server
 	}
 	name := args[0]
 	if name == "help" || name == "-h" || name == "--help" || name == "-help" {
@@ -94,9 +94,10 @@ func usage(w io.Writer, cmds []command) {
 func generateCommand(fs *flag.FlagSet, stdout, stderr io.Writer) func([]string) int {
 	n := fs.Int("n", questions.DefaultCount, "how many questions per article (0 or less: all that pass the quality checks)")
 	format := fs.String("format", "text", "output format: text or json")
+	sample := fs.Bool("sample", false, "also generate from the built-in sample article ("+samples.Default+")")
 	maxBytes := fs.Int("max-bytes", questions.DefaultMaxBytes, "largest article accepted, in bytes")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: factquiz generate [-n 20] [-format text|json] [-max-bytes N] FILE...")
+		fmt.Fprintln(fs.Output(), "Usage: factquiz generate [-n 20] [-format text|json] [-max-bytes N] [-sample] FILE...")
 		fmt.Fprintln(fs.Output(), "\nPrints the ranked questions generated from each article file ('-' reads stdin).")
 		fs.PrintDefaults()
 	}
@@ -105,13 +106,20 @@ func generateCommand(fs *flag.FlagSet, stdout, stderr io.Writer) func([]string) 
 			fmt.Fprintf(stderr, "factquiz generate: -format must be text or json, not %q\n", *format)
 			return 2
 		}
+		if *sample {
+			files = append([]string{"sample:" + samples.Default}, files...)
+		}
 		if len(files) == 0 {
-			fmt.Fprintln(stderr, "factquiz generate: name at least one article file (or - for stdin)")
+			fmt.Fprintln(stderr, "factquiz generate: name at least one article file (or - for stdin, or -sample)")
 			return 2
 		}
 		count := *n
 		if count <= 0 {
 			count = -1
+		}
+		if *maxBytes <= 0 {
+			fmt.Fprintln(stderr, "factquiz generate: -max-bytes must be positive")
+			return 2
 		}
 		parser := &questions.Parser{MaxBytes: *maxBytes}
 		status := 0
@@ -148,10 +156,13 @@ type result struct {
 func generateFile(p *questions.Parser, file string, n int) (*result, error) {
 	var data []byte
 	var err error
-	if file == "-" {
-		data, err = io.ReadAll(io.LimitReader(os.Stdin, int64(p.MaxBytes)+1))
-	} else {
-		data, err = readLimited(file, p.MaxBytes)
+	switch {
+	case file == "-":
+		data, err = io.ReadAll(io.LimitReader(os.Stdin, int64(p.Limit())+1))
+	case strings.HasPrefix(file, "sample:"):
+		data, err = samples.Read(strings.TrimPrefix(file, "sample:"))
+	default:
+		data, err = readFile(p, file)
 	}
 	if err != nil {
 		return nil, err
@@ -171,15 +182,20 @@ func generateFile(p *questions.Parser, file string, n int) (*result, error) {
 	return &result{Title: a.Title, Facts: facts, Questions: qs}, nil
 }
 
-// readLimited reads at most max+1 bytes, enough for the parser to say the
-// file is too large without loading all of a huge one.
-func readLimited(file string, max int) ([]byte, error) {
+// readFile reads an article file, refusing one over the parser's limit
+// without loading it.
+func readFile(p *questions.Parser, file string) ([]byte, error) {
 	f, err := os.Open(file)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, int64(max)+1))
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+		if err := p.CheckSize(st.Size()); err != nil {
+			return nil, err
+		}
+	}
+	return io.ReadAll(io.LimitReader(f, int64(p.Limit())+1))
 }
 
 func writeText(w io.Writer, r *result) {

@@ -153,14 +153,28 @@ func infoboxNote(a *Article) string {
 	return ""
 }
 
+// Limit returns the size limit in force.
+func (p *Parser) Limit() int {
+	if p.MaxBytes <= 0 {
+		return DefaultMaxBytes
+	}
+	return p.MaxBytes
+}
+
+// CheckSize reports an ErrTooLarge ParseError for an article of size bytes
+// over the limit, so that a caller can refuse a file or an upload before
+// reading all of it.
+func (p *Parser) CheckSize(size int64) error {
+	if size > int64(p.Limit()) {
+		return &ParseError{Err: ErrTooLarge, Detail: fmt.Sprintf("%d bytes; the limit is %d bytes", size, p.Limit())}
+	}
+	return nil
+}
+
 // check rejects text that is not an article before any parsing is done.
 func (p *Parser) check(text []byte) error {
-	max := p.MaxBytes
-	if max <= 0 {
-		max = DefaultMaxBytes
-	}
-	if len(text) > max {
-		return &ParseError{Err: ErrTooLarge, Detail: fmt.Sprintf("%d bytes; the limit is %d bytes", len(text), max)}
+	if err := p.CheckSize(int64(len(text))); err != nil {
+		return err
 	}
 	if i := bytes.IndexByte(text, 0); i >= 0 {
 		return &ParseError{Line: lineAt(text, i), Err: ErrBinary, Detail: "it contains a NUL byte"}

@@ -376,13 +376,16 @@ func givesAway(stem, answer string) bool {
 }
 
 // namesNationality reports whether the stem has the adjective of the
-// answer's country ("French gunfire" for "France"), which gives it away.
+// answer's country ("French gunfire" for "France", "Malian border" for
+// "Mali"), which gives it away: a nationality that starts like the answer
+// and is a few letters' edit from it.
 func namesNationality(stem, answer string) bool {
 	if len(answer) < 4 || strings.Contains(answer, " ") {
 		return false
 	}
+	a := []rune(answer)
 	for _, w := range strings.Fields(stem) {
-		if nationalities[w] && len(w) >= 4 && w[:4] == answer[:4] {
+		if nationalities[w] && len(w) >= 4 && w[:2] == answer[:2] && osaDistance([]rune(w), a) <= 3 {
 			return true
 		}
 	}

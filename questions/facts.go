@@ -159,6 +159,9 @@ func (x *extractor) cues(i int, m mention) map[Kind]int {
 	if i := indexOf(words, "of"); i > 0 {
 		head = words[:i] // "National Guard of Niger" is a guard, not Niger
 	}
+	if strings.ContainsAny(m.text, "0123456789") && !anyIn(head, organisationWords) && !anyIn(head, placeWords) {
+		return v // "C-160", "Apollo 11": models and missions, whatever precedes them
+	}
 	switch {
 	case countriesSet[m.text] || citiesSet[m.text]:
 		v[KindPlace] += 4

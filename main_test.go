@@ -1,0 +1,114 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func runCLI(t *testing.T, args ...string) (stdout, stderr string, status int) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	status = run(args, &out, &errOut)
+	return out.String(), errOut.String(), status
+}
+
+func TestGenerateJSON(t *testing.T) {
+	article := filepath.Join("testdata", "articles", "city_lyon.txt")
+	out, errOut, status := runCLI(t, "generate", "-n", "12", "-format", "json", article)
+	if status != 0 {
+		t.Fatalf("status %d, stderr %q", status, errOut)
+	}
+	var res struct {
+		Title string `json:"title"`
+		Facts []struct {
+			Kind, Text, Sentence string
+		} `json:"facts"`
+		Questions []map[string]any `json:"questions"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("output is not JSON: %v\n%s", err, out)
+	}
+	if res.Title != "Lyon" || len(res.Questions) != 12 || len(res.Facts) == 0 {
+		t.Fatalf("title %q, %d questions, %d facts", res.Title, len(res.Questions), len(res.Facts))
+	}
+	for _, q := range res.Questions {
+		for _, key := range []string{"id", "type", "prompt", "answer", "source", "section", "kind", "score"} {
+			if _, ok := q[key]; !ok {
+				t.Errorf("question lacks %q: %v", key, q)
+			}
+		}
+		switch q["type"] {
+		case "true_false":
+			if _, ok := q["answer"].(bool); !ok {
+				t.Errorf("true_false answer is not a boolean: %v", q["answer"])
+			}
+		case "ordering", "matching":
+			if _, ok := q["answer"].([]any); !ok {
+				t.Errorf("%s answer is not a list: %v", q["type"], q["answer"])
+			}
+		default:
+			if _, ok := q["answer"].(string); !ok {
+				t.Errorf("%s answer is not a string: %v", q["type"], q["answer"])
+			}
+		}
+	}
+}
+
+func TestGenerateText(t *testing.T) {
+	out, _, status := runCLI(t, "generate", "-n", "3", filepath.Join("testdata", "articles", "company_nintendo.txt"))
+	if status != 0 || !strings.HasPrefix(out, "# Nintendo") || !strings.Contains(out, "Answer: ") || !strings.Contains(out, "Source: ") {
+		t.Fatalf("status %d, output:\n%s", status, out)
+	}
+}
+
+func TestGenerateBadFilesReportedOthersProcessed(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.txt")
+	binary := filepath.Join(dir, "binary.txt")
+	big := filepath.Join(dir, "big.txt")
+	os.WriteFile(empty, nil, 0o644)
+	os.WriteFile(binary, []byte("= T =\n\nText\x00more."), 0o644)
+	os.WriteFile(big, bytes.Repeat([]byte("Words here. "), 200), 0o644)
+	good := filepath.Join("testdata", "articles", "city_lyon.txt")
+	out, errOut, status := runCLI(t, "generate", "-max-bytes", "1000", "-n", "2", empty, filepath.Join(dir, "missing.txt"), good, binary, big)
+	if status != 1 {
+		t.Errorf("status = %d, want 1", status)
+	}
+	// -max-bytes 1000 also rejects the good article: it is over 1000 bytes.
+	for _, want := range []string{"empty.txt: line 1: the article is empty", "missing.txt: open", "binary.txt: line 3: the article is not text", "big.txt: the article is too large (2400 bytes; the limit is 1000 bytes)", "city_lyon.txt: the article is too large"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+	if out != "" {
+		t.Errorf("nothing should print: %s", out)
+	}
+	out, _, status = runCLI(t, "generate", "-n", "2", empty, good)
+	if status != 1 || !strings.Contains(out, "# Lyon") {
+		t.Errorf("the good file after a bad one was not processed (status %d):\n%s", status, out)
+	}
+}
+
+func TestHelpAndUsageErrors(t *testing.T) {
+	out, _, status := runCLI(t, "help")
+	if status != 0 || !strings.Contains(out, "generate") || !strings.Contains(out, "serve") {
+		t.Errorf("help: status %d\n%s", status, out)
+	}
+	_, errOut, status := runCLI(t, "generate", "-h")
+	if status != 0 || !strings.Contains(errOut, "-format") || !strings.Contains(errOut, "-n") {
+		t.Errorf("generate -h: status %d\n%s", status, errOut)
+	}
+	_, errOut, status = runCLI(t, "help", "generate")
+	if status != 0 || !strings.Contains(errOut, "-max-bytes") {
+		t.Errorf("help generate: status %d\n%s", status, errOut)
+	}
+	for _, args := range [][]string{{"bogus"}, {"generate"}, {"generate", "-format", "xml", "x"}, {"generate", "-n"}, {"generate", "-max-bytes", "0", "x"}} {
+		if _, _, status := runCLI(t, args...); status != 2 {
+			t.Errorf("%q: status %d, want 2", args, status)
+		}
+	}
+}
