@@ -147,7 +147,7 @@ func (x *extractor) typeNames() {
 	for name, vs := range votes {
 		x.kinds[name] = bestKind(vs)
 	}
-	x.linkAliases()
+	x.linkAliases(votes)
 }
 
 // cues are the votes one appearance of a name casts for its kind.
@@ -178,13 +178,18 @@ func (x *extractor) cues(i int, m mention) map[Kind]int {
 	if m.head != "" {
 		v[KindPlace] += 2
 	}
-	if placePrepositions[m.leadIn] {
+	if placePrepositions[m.leadIn] || m.leadIn == "to" && movesTo(toks, m.first) {
 		v[KindPlace]++
+	}
+	if m.leadIn == "of" && m.first >= 2 && placeWords[strings.ToLower(toks[m.first-2].text)] {
+		v[KindPlace] += 2 // "the hill of Fourvière", "the city of Lyon"
 	}
 	if m.last+2 < len(toks) && toks[m.last].breakAfter && countriesSet[toks[m.last+1].text] {
 		v[KindPlace] += 2 // "Tabankort, Mali"
 	}
-	if len(words) >= 2 {
+	if len(words) >= 2 && !strings.Contains(words[0], "-") {
+		// particles inside a name ("Antoine de Saint-Exupéry"); but
+		// "Notre-Dame de Fourvière" is a church
 		for _, w := range words[1 : len(words)-1] {
 			if w == "de" || w == "al" || w == "ibn" || w == "bin" || w == "van" || w == "von" {
 				v[KindPerson]++
@@ -213,8 +218,12 @@ func describedAsPerson(rest string) bool {
 	if len(words) < 2 || words[0] != "a" && words[0] != "an" && words[0] != "the" {
 		return false
 	}
-	for _, w := range words[1:min(len(words), 5)] {
+	original := strings.Fields(rest[2:])
+	for i, w := range words[1:min(len(words), 5)] {
 		w = strings.Trim(w, ",;.")
+		if capitalised(original[i+1]) && !nationalities[w] {
+			return false // "Nintendo DS, the Game Boy and ...": a list of names
+		}
 		if titles[w] || personNouns[w] {
 			return true
 		}
@@ -248,10 +257,24 @@ func anyIn(words []string, set map[string]bool) bool {
 	return false
 }
 
+// movesTo reports whether the "to" before toks[first] ends a movement
+// ("moved to Redmond", "a trip to the Antilles"), not a change ("converted
+// them to Donkey Kong").
+func movesTo(toks []token, first int) bool {
+	for k := first - 2; k >= 0 && k >= first-4; k-- {
+		if movementWords[strings.ToLower(toks[k].text)] {
+			return true
+		}
+	}
+	return false
+}
+
+var movementWords = wordSet(`moved|move|moves|trip|trips|returned|return|travelled|traveled|went|go|came|come|flew|sailed|fled|headed|back|way|journey|emigrated|relocated|sent|transferred|exiled|deported|route|road|flight|flights|voyage|expedition|migrated|retreated|marched|drove|walked`)
+
 var (
 	countriesSet      = setOf(countries...)
 	citiesSet         = setOf(cities...)
-	placePrepositions = wordSet(`in|at|near|from|into|towards|toward|outside|across|through|via|to|reached|entered|raided|visited|left|inside|throughout`)
+	placePrepositions = wordSet(`in|at|near|from|into|towards|toward|outside|across|through|via|reached|entered|raided|visited|inside|throughout`)
 	// countryAbbreviations mostly stand as adjectives ("U.S. takeovers"),
 	// so they make no facts of their own.
 	countryAbbreviations = wordSet(`U.S|U.S.|US|USA|U.S.A|U.K|U.K.|UK|UAE|USSR|DRC|PRC|ROC|EU`)
@@ -272,7 +295,7 @@ func bestKind(vs map[Kind]int) Kind {
 
 // linkAliases maps a one-word name to the longer name it shortens, and
 // gives it that name's kind ("Delory" is "Vincent Delory", a person).
-func (x *extractor) linkAliases() {
+func (x *extractor) linkAliases(votes map[string]map[Kind]int) {
 	names := make([]string, 0, len(x.kinds))
 	for n := range x.kinds {
 		names = append(names, n)
@@ -295,7 +318,9 @@ func (x *extractor) linkAliases() {
 		}
 	}
 	for short, long := range x.aliases {
-		if long != "" && (x.kinds[short] == KindName || x.kinds[long] == KindPerson) {
+		// A short form with little evidence of its own takes the kind of
+		// the full name; "Fourvière", a hill, keeps its own.
+		if long != "" && (x.kinds[short] == KindName || x.kinds[long] == KindPerson && votes[short][x.kinds[short]] <= 1) {
 			x.kinds[short] = x.kinds[long]
 		}
 	}

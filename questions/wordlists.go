@@ -98,7 +98,10 @@ mountains|mount|mt|valley|desert|region|province|state|county|district|street|ro
 square|bridge|tower|building|palace|castle|cathedral|mosque|temple|stadium|arena|park|airport|
 port|harbour|harbor|station|restaurant|hotel|hospital|peninsula|bay|gulf|coast|plain|plateau|
 forest|canyon|falls|border|quay|place|highway|boulevard|capital|kingdom|republic|empire|hall|
-territory|prefecture|oblast|canton|municipality|borough|neighborhood|neighbourhood|quarter`)
+territory|prefecture|oblast|canton|municipality|borough|neighborhood|neighbourhood|quarter|hill|
+hills|slope|slopes|bank|banks|shore|shores|summit|suburb|suburbs|outskirts|centre|center|delta|
+basin|island|isle|cape|strait|channel|fjord|glacier|volcano|oasis|province|colony|basilica|abbey|
+chapel|monastery|convent|shrine|theatre|theater|amphitheatre|forum|fortress|fort|citadel|gate|wall`)
 
 // placeHeads are place nouns that follow a name without being part of it
 // ("the Toulousain restaurant").
