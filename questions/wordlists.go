@@ -137,7 +137,7 @@ works|optics|to|of|were|was|is|are|be|been|had|has|have|did|do|does|would|could|
 
 // pronouns that need an antecedent when a question stem starts with them.
 var openingPronouns = wordSet(`he|she|it|they|this|these|those|his|her|its|their|him|them|
-such|there`)
+such`)
 
 // words splits a "|"-separated list, ignoring line breaks and spaces around
 // the separators.

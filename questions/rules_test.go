@@ -1,0 +1,204 @@
+package questions
+
+import (
+	"strings"
+	"testing"
+)
+
+// generateFrom builds every question of a small article.
+func generateFrom(t *testing.T, text string) []Question {
+	t.Helper()
+	a := mustParse(t, []byte(text))
+	return Generate(a, ExtractFacts(a), Options{Count: -1, AllowSameAnswer: true})
+}
+
+func findQuestion(qs []Question, pred func(Question) bool) (Question, bool) {
+	for _, q := range qs {
+		if pred(q) {
+			return q, true
+		}
+	}
+	return Question{}, false
+}
+
+// The general rules the engine follows, each on a small article of its
+// own, so that a rule holds for articles nobody here has seen.
+func TestGenerationRules(t *testing.T) {
+	person := "= Ada Lovelace =\n\nInfobox\n- Birth_date: 10 December 1815\n- Birth_place: London, England\n\n" +
+		"Ada Lovelace was an English mathematician and writer from London. " +
+		"She worked with Charles Babbage on the Analytical Engine in London in 1843. " +
+		"Her notes on the engine were published in August 1843 in Taylor's Scientific Memoirs. " +
+		"They later inspired Alan Turing in Manchester, in Cambridge and in Paris.\n"
+	company := "= Acme Corporation =\n\nInfobox\n- Type: Public company\n- Founder: John Smith\n\n" +
+		"The Acme Corporation is an American maker of tools based in Denver. " +
+		"It was founded by John Smith in Chicago in 1920. " +
+		"In 1950, it moved its headquarters to Denver and hired 300 workers from Boston. " +
+		"This decision was criticised by Mary Jones in Chicago in 1951.\n"
+	tests := []struct {
+		name, article string
+		check         func(t *testing.T, qs []Question)
+	}{
+		{"he/she resolved to the subject of a person article", person, func(t *testing.T, qs []Question) {
+			if _, ok := findQuestion(qs, func(q Question) bool {
+				return strings.Contains(q.Prompt, "Ada Lovelace worked with") || strings.Contains(q.Prompt, "Ada Lovelace's notes")
+			}); !ok {
+				t.Error("no question resolves She/Her to Ada Lovelace")
+			}
+		}},
+		{"they has no referent", person, func(t *testing.T, qs []Question) {
+			if q, ok := findQuestion(qs, func(q Question) bool { return strings.Contains(q.Prompt, "inspired") }); ok {
+				t.Errorf("question from a sentence opening with They: %q", q.Prompt)
+			}
+		}},
+		{"it resolved to the subject of an organisation article", company, func(t *testing.T, qs []Question) {
+			if _, ok := findQuestion(qs, func(q Question) bool {
+				return strings.Contains(q.Prompt, "the Acme Corporation was founded") || strings.Contains(q.Prompt, "The Acme Corporation was founded")
+			}); !ok {
+				t.Error("no question resolves It to the Acme Corporation")
+			}
+		}},
+		{"this opening a sentence has no referent", company, func(t *testing.T, qs []Question) {
+			if q, ok := findQuestion(qs, func(q Question) bool { return strings.Contains(q.Prompt, "criticised") }); ok {
+				t.Errorf("question from a sentence opening with This: %q", q.Prompt)
+			}
+		}},
+		{"the subject is never the answer", company, func(t *testing.T, qs []Question) {
+			if q, ok := findQuestion(qs, func(q Question) bool { return strings.Contains(q.Answer, "Acme") }); ok {
+				t.Errorf("the article's subject is an answer: %q", q.Prompt)
+			}
+		}},
+		{"infobox WH question", company, func(t *testing.T, qs []Question) {
+			if q, ok := findQuestion(qs, func(q Question) bool { return q.Prompt == "Who founded the Acme Corporation?" }); !ok || q.Answer != "John Smith" {
+				t.Errorf("no 'Who founded' question with answer John Smith: %+v", q)
+			}
+		}},
+		{"born where, from the infobox, accepting the country too", person, func(t *testing.T, qs []Question) {
+			q, ok := findQuestion(qs, func(q Question) bool { return q.Prompt == "Where was Ada Lovelace born?" && q.Type == FillBlank })
+			if !ok || q.Answer != "London" || !CheckAnswer(q, "england") {
+				t.Errorf("born question: %+v", q)
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { tt.check(t, generateFrom(t, tt.article)) })
+	}
+}
+
+func TestStemRules(t *testing.T) {
+	g := newGenerator(&Article{Title: "T"}, nil)
+	tests := []struct {
+		sentence string
+		ok       bool
+	}{
+		{"The army reached the river at dawn on the second day.", true},
+		{"The future emperor Claudius was born there in 10 BC.", false},   // "there" points to another sentence
+		{"There were 500 soldiers in the town that winter.", true},        // existential "there"
+		{"At least we are upfront about our values and our aims.", false}, // quoted speech
+		{"He said the plan \"would never work and was", false},            // cut inside a quotation, no full stop
+		{"Short one.", false}, // too short to ask about
+		{"The museum keeps كتاب المناظر in its library of rare books.", false},     // another script
+		{"During this time the city grew quickly in all directions.", false},       // "this" points back
+		{"In this year the city grew quickly towards the river.", false},           // so does "this year"
+		{"The city grew quickly, and this growth brought new trades.", true},       // past the opening clause
+		{"Upon his return to the city, the general was given a post.", false},      // "his" with no referent
+		{"The paper, founded in 1892, was renamed in 1971 by its owners.", true},   // no pronoun opening
+		{"Its early opposition to the regime saw the paper banned abroad.", false}, // "Its" with no referent
+	}
+	for _, tt := range tests {
+		g.sents = []Sentence{{Text: tt.sentence}}
+		g.stems = map[int]stemResult{}
+		if _, _, _, ok := g.stem(0); ok != tt.ok {
+			t.Errorf("stem(%q) ok = %v, want %v", tt.sentence, ok, tt.ok)
+		}
+	}
+}
+
+func TestBlankRules(t *testing.T) {
+	tests := []struct {
+		name, stem string
+		sp         Span
+		enclosed   bool
+		inRange    bool
+	}{
+		{"plain", "It was built in 1990 by the city.", Span{15, 19}, false, false},
+		{"in brackets", "He (born 1990 in Paris) left.", Span{9, 13}, true, false},
+		{"in quotes", `He was called "the Second Ptolemy" by some.`, Span{19, 26}, true, false},
+		{"dash range", "It was written during 1011–1021, in Cairo.", Span{29, 33}, false, true},
+		{"to range", "Plants fix 100 to 115 billion tonnes.", Span{18, 21}, false, true},
+		{"from range", "It ran from 11 July to 30 July.", Span{12, 19}, false, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := enclosed(tt.stem, tt.sp); got != tt.enclosed {
+				t.Errorf("enclosed = %v", got)
+			}
+			if got := inRange(tt.stem, tt.sp); got != tt.inRange {
+				t.Errorf("inRange = %v", got)
+			}
+		})
+	}
+}
+
+func TestGivesAway(t *testing.T) {
+	tests := []struct {
+		stem, answer string
+		want         bool
+	}{
+		{"Where did the raid on Tabankort take place?", "near Tabankort", true},
+		{"It was Canada's largest paper, among _____'s top 25.", "Canada", true},
+		{"The failure sparked controversy in _____ after French gunfire.", "France", true},
+		{"The border is two hours from _____ for Malian trucks.", "Mali", true},
+		{"The jihadists raided _____, the capital of Niger.", "Niamey", false},
+		{"They mobilized _____ for the operation.", "200 men", false},
+	}
+	for _, tt := range tests {
+		if got := givesAway(tt.stem, tt.answer); got != tt.want {
+			t.Errorf("givesAway(%q, %q) = %v, want %v", tt.stem, tt.answer, got, tt.want)
+		}
+	}
+}
+
+func TestBlankOut(t *testing.T) {
+	tests := []struct {
+		s    string
+		sp   Span
+		want string
+	}{
+		{"An Atlantique plane took off.", Span{3, 13}, "A(n) _____ plane took off."},
+		{"They boarded an Airbus at noon.", Span{16, 22}, "They boarded a(n) _____ at noon."},
+		{"It relocated them around 4 a.m.", Span{25, 31}, "It relocated them around _____."},
+	}
+	for _, tt := range tests {
+		if got := blankOut(tt.s, tt.sp); got != tt.want {
+			t.Errorf("blankOut(%q) = %q, want %q", tt.s, got, tt.want)
+		}
+	}
+}
+
+func TestDistractorShapes(t *testing.T) {
+	article := "= Siege =\n\nOn 8 January 1600 the army of Lord Grey reached Dunmore, the capital of Fife. " +
+		"Three regiments and 200 men crossed the river near Kelso on 12 March 1600. " +
+		"The garrison under Sir Robert Kerr surrendered to the army at Dunmore on 2 April 1600. " +
+		"Lord Grey returned to London in May 1601 with twenty prisoners.\n"
+	qs := generateFrom(t, article)
+	for _, q := range qs {
+		if q.Type != MultipleChoice {
+			continue
+		}
+		for _, o := range q.Options {
+			switch q.Kind {
+			case KindDate:
+				if startsWithDigit(q.Answer) != startsWithDigit(o) {
+					t.Errorf("date option %q not in the style of %q", o, q.Answer)
+				}
+			case KindNumber:
+				if class, _ := numberWordValue(strings.ToLower(strings.Fields(q.Answer)[0])); (class == classNone) != startsWithDigit(o) {
+					t.Errorf("number option %q not in the style of %q", o, q.Answer)
+				}
+				if !strings.HasSuffix(o, q.Answer[strings.Index(q.Answer, " "):]) {
+					t.Errorf("number option %q lacks the unit of %q", o, q.Answer)
+				}
+			}
+		}
+	}
+}
