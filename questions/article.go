@@ -139,7 +139,7 @@ func (p *Parser) Parse(text []byte) (*Article, error) {
 		}
 	}
 	a.Sections = append(a.Sections, cur)
-	if len(a.Sentences()) == 0 {
+	if paragraph == 0 {
 		return nil, &ParseError{Line: titleLine, Err: ErrNoSentences,
 			Detail: "only a title" + infoboxNote(a) + " was found; add paragraphs of prose"}
 	}

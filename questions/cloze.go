@@ -37,8 +37,8 @@ func (g *generator) cloze(f *Fact) []Question {
 	}
 	answer := stem[answerSpan.Start:answerSpan.End]
 	blanked := blankOut(stem, answerSpan)
-	if givesAway(blanked, answer) || !f.usable() || isName(f.Kind) && g.isSubject(f.Text) || inRange(stem, answerSpan) ||
-		enclosed(stem, answerSpan) {
+	if !f.usable() || isName(f.Kind) && g.isSubject(f.Text) || inRange(stem, answerSpan) ||
+		enclosed(stem, answerSpan) || givesAway(blanked, answer) {
 		return nil
 	}
 	base := Question{Source: g.sents[f.sentence].Text, Section: f.Section, Kind: f.Kind,
@@ -361,7 +361,7 @@ func givesAway(stem, answer string) bool {
 		return true
 	}
 	s := NormalizeAnswer(stem)
-	if containsWords(s, a) || strings.Contains(strings.ToLower(stem), strings.ToLower(answer)+"'") {
+	if containsWords(s, a) || strings.Contains(stem, answer+"'") || strings.Contains(stem, answer+"’") {
 		return true // also "Canada's" for "Canada"
 	}
 	if startsWithDigit(a) {

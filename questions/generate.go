@@ -40,16 +40,26 @@ func Generate(a *Article, facts []Fact, opts Options) []Question {
 	cands = append(cands, g.ordering()...)
 	cands = append(cands, g.matching()...)
 	for i := range cands {
-		cands[i].ID = questionID(cands[i])
 		cands[i].Score = math.Round(cands[i].Score*1000) / 1000
 	}
 	sort.SliceStable(cands, func(i, j int) bool {
-		if cands[i].Score != cands[j].Score {
-			return cands[i].Score > cands[j].Score
+		a, b := &cands[i], &cands[j]
+		if a.Score != b.Score {
+			return a.Score > b.Score
 		}
-		return cands[i].ID < cands[j].ID
+		if a.Type != b.Type {
+			return a.Type < b.Type
+		}
+		if a.Prompt != b.Prompt {
+			return a.Prompt < b.Prompt
+		}
+		return a.Answer < b.Answer
 	})
-	return selectQuestions(uniquePrompts(cands), opts)
+	out := selectQuestions(uniquePrompts(cands), opts)
+	for i := range out {
+		out[i].ID = questionID(out[i])
+	}
+	return out
 }
 
 // generator holds what question building needs to know about the article.

@@ -217,34 +217,40 @@ const (
 )
 
 func numberWordValue(w string) (wordClass, float64) {
-	for n, name := range unitNames {
-		if w == name {
-			switch {
-			case n == 0:
-				return classZero, 0
-			case n < 10:
-				return classUnit, float64(n)
-			}
-			return classTeen, float64(n)
-		}
-	}
-	for n, name := range tensNames {
-		if name != "" && w == name {
-			return classTens, float64(10 * n)
-		}
-	}
-	switch w {
-	case "hundred":
-		return classHundred, 100
-	case "thousand":
-		return classScale, 1e3
-	case "million":
-		return classScale, 1e6
-	case "billion":
-		return classScale, 1e9
+	if nw, ok := numberWordTable[w]; ok {
+		return nw.class, nw.value
 	}
 	return classNone, 0
 }
+
+type numberWordEntry struct {
+	class wordClass
+	value float64
+}
+
+// numberWordTable maps each number word to its class and value.
+var numberWordTable = func() map[string]numberWordEntry {
+	m := map[string]numberWordEntry{
+		"hundred": {classHundred, 100}, "thousand": {classScale, 1e3},
+		"million": {classScale, 1e6}, "billion": {classScale, 1e9},
+	}
+	for n, name := range unitNames {
+		switch {
+		case n == 0:
+			m[name] = numberWordEntry{classZero, 0}
+		case n < 10:
+			m[name] = numberWordEntry{classUnit, float64(n)}
+		default:
+			m[name] = numberWordEntry{classTeen, float64(n)}
+		}
+	}
+	for n, name := range tensNames {
+		if name != "" {
+			m[name] = numberWordEntry{classTens, float64(10 * n)}
+		}
+	}
+	return m
+}()
 
 // numberWords accumulates a spelled number word by word. It refuses words
 // that cannot continue the number, so "three four" is read as two numbers.
@@ -305,6 +311,7 @@ const (
 type lexeme struct {
 	kind       lexKind
 	text       string
+	lower      string // text in lower case, for words
 	start, end int
 	spaced     bool // space or the start of the text comes before it
 }
@@ -327,7 +334,11 @@ func lexText(s string) lexemes {
 		case unicode.IsLetter(r):
 			end, kind = wordEnd(s, i), lexWord
 		}
-		out = append(out, lexeme{kind: kind, text: s[i:end], start: i, end: end, spaced: spaced})
+		lx := lexeme{kind: kind, text: s[i:end], start: i, end: end, spaced: spaced}
+		if kind == lexWord {
+			lx.lower = strings.ToLower(lx.text)
+		}
+		out = append(out, lx)
 		spaced, i = false, end
 	}
 	return out
@@ -396,7 +407,7 @@ func (lx lexemes) word(i int) string {
 	if i < 0 || i >= len(lx) || lx[i].kind != lexWord {
 		return ""
 	}
-	return strings.ToLower(lx[i].text)
+	return lx[i].lower
 }
 
 // is reports whether lexeme i exists and is text.

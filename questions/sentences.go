@@ -164,12 +164,18 @@ func wordLen(text string, dot int) int {
 	return n
 }
 
+// firstWord returns the first run of letters in rest.
 func firstWord(rest string) string {
-	f := strings.FieldsFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
-	if len(f) == 0 {
+	isWord := func(r rune) bool { return unicode.IsLetter(r) || r == '\'' }
+	start := strings.IndexFunc(rest, isWord)
+	if start < 0 {
 		return ""
 	}
-	return f[0]
+	end := strings.IndexFunc(rest[start:], func(r rune) bool { return !isWord(r) })
+	if end < 0 {
+		return rest[start:]
+	}
+	return rest[start : start+end]
 }
 
 // isInitial reports whether word is a single capital letter, as in
