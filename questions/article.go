@@ -242,13 +242,21 @@ func parseInfobox(lines []string, i int, a *Article) int {
 // as ", 200 men, 3 helicopters , ~20 men".
 func cleanInfoValue(v string) string {
 	var parts []string
-	for _, p := range strings.Split(v, ",") {
-		if p = strings.Join(strings.Fields(p), " "); p != "" {
+	start := 0
+	for i := 0; i <= len(v); i++ {
+		// a comma inside a number ("2,850 km") does not separate items
+		if i < len(v) && (v[i] != ',' || i > 0 && i+1 < len(v) && isDigitByte(v[i-1]) && isDigitByte(v[i+1])) {
+			continue
+		}
+		if p := strings.Join(strings.Fields(v[start:i]), " "); p != "" {
 			parts = append(parts, p)
 		}
+		start = i + 1
 	}
 	return strings.Join(parts, ", ")
 }
+
+func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
 
 func isHeading(line string) bool {
 	_, ok := headingText(line)

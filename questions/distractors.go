@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -56,7 +57,7 @@ const maxDistractors = 6
 func (g *generator) nameDistractors(f *Fact, answer string) []string {
 	words := len(strings.Fields(answer))
 	definite := f.sentence >= 0 && g.definite(f)
-	country := countriesSet[answer]
+	shape := placeShape(answer)
 	var same, other, surnames []string
 	firstNames := g.firstNames()
 	for _, o := range g.distinct[f.Kind] {
@@ -73,7 +74,7 @@ func (g *generator) nameDistractors(f *Fact, answer string) []string {
 			continue // "Buzz" is no surname to set beside "Armstrong"
 		}
 		if isAcronym(t) != isAcronym(answer) || g.sharesWord(t, answer) || (o.head == "") != (f.head == "") || g.definite(o) != definite ||
-			f.Kind == KindPlace && countriesSet[t] != country {
+			f.Kind == KindPlace && placeShape(t) != shape {
 			continue
 		}
 		if len(g.wordsOf(t)) == words {
@@ -94,6 +95,11 @@ func (g *generator) nameDistractors(f *Fact, answer string) []string {
 			out = append(out, t)
 		}
 	}
+	if f.Kind == KindPerson && words == 1 {
+		// "Harold" and "Godwinson" are one man: no option may be another
+		// part of a full name the answer belongs to.
+		out = slices.DeleteFunc(out, func(t string) bool { return g.sameFullName(t, answer) })
+	}
 	if f.Kind == KindPlace && f.head == "" && !definite {
 		out = append(out, g.listPlaces(answer)...)
 	}
@@ -106,6 +112,18 @@ func lastWord(s string) string {
 		return ""
 	}
 	return f[len(f)-1]
+}
+
+// sameFullName reports whether two single names are parts of one person's
+// full name in the article.
+func (g *generator) sameFullName(a, b string) bool {
+	for _, o := range g.distinct[KindPerson] {
+		parts := strings.Fields(o.Text)
+		if len(parts) > 1 && slices.Contains(parts, a) && slices.Contains(parts, b) {
+			return true
+		}
+	}
+	return false
 }
 
 // firstNames are the first words of the article's multi-word person names.
@@ -131,12 +149,27 @@ func (g *generator) definite(f *Fact) bool {
 	return strings.HasSuffix(before, "the ") || strings.HasSuffix(before, "The ")
 }
 
+// placeShape sorts places into countries, continents and the rest (towns,
+// regions, buildings), so that options are of one shape.
+func placeShape(name string) int {
+	switch {
+	case countriesSet[name]:
+		return 1
+	case continents[name]:
+		return 2
+	}
+	return 0
+}
+
 // listPlaces makes place distractors from the word lists: countries for a
 // country, cities for anything else, in a seeded order.
 func (g *generator) listPlaces(answer string) []string {
 	list := cities
-	if countriesSet[answer] {
+	switch placeShape(answer) {
+	case 1:
 		list = countries
+	case 2:
+		list = words(`Africa|Europe|Asia|North America|South America|Oceania`)
 	}
 	r := g.rng("places|" + answer)
 	out := make([]string, 0, 12)
@@ -178,20 +211,41 @@ func (g *generator) sharesWord(a, b string) bool {
 // the answer's style.
 func (g *generator) dateDistractors(f *Fact) []string {
 	d := f.date
+	if d.Decade {
+		return decadeDistractors(f)
+	}
 	if !startsWithDigit(f.Text) && d.Month == 0 {
-		return nil // "the mid-2000s", "c. 965": no alike options can be made
+		return nil // "c. 965": no alike options can be made
 	}
 	dayFirst := startsWithDigit(f.Text) && d.Day != 0
 	var out []string
 	for _, o := range g.distinct[KindDate] {
 		od := o.date
-		if od.Precision() == d.Precision() && (od.Year == 0) == (d.Year == 0) && od.Circa == d.Circa && od != d &&
+		if od.Precision() == d.Precision() && (od.Year == 0) == (d.Year == 0) && od.Circa == d.Circa && !od.Decade && od != d &&
 			startsWithDigit(o.Text) == startsWithDigit(f.Text) {
 			out = append(out, formatDate(od, dayFirst))
 		}
 	}
 	for _, shifted := range shiftDates(d, g.rng("dates|"+f.Text).IntN(3)) {
 		out = append(out, formatDate(shifted, dayFirst))
+	}
+	return out
+}
+
+// decadeDistractors shifts a decade written "1950s", "the 1950s" or "the
+// mid-2000s" by ten and twenty years, keeping its wording.
+func decadeDistractors(f *Fact) []string {
+	digits := strings.IndexAny(f.Text, "0123456789")
+	if digits < 0 || digits+4 > len(f.Text) {
+		return nil
+	}
+	year, err := strconv.Atoi(f.Text[digits : digits+4])
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, delta := range []int{-10, 10, -20, 20, 30} {
+		out = append(out, f.Text[:digits]+strconv.Itoa(year+delta)+f.Text[digits+4:])
 	}
 	return out
 }

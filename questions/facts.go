@@ -163,7 +163,7 @@ func (x *extractor) cues(i int, m mention) map[Kind]int {
 		return v // "C-160", "Apollo 11": models and missions, whatever precedes them
 	}
 	switch {
-	case countriesSet[m.text] || citiesSet[m.text]:
+	case countriesSet[m.text] || citiesSet[m.text] || continents[m.text]:
 		v[KindPlace] += 4
 	case anyIn(head, organisationWords):
 		v[KindOrganisation] += 3
@@ -178,7 +178,7 @@ func (x *extractor) cues(i int, m mention) map[Kind]int {
 	if m.head != "" {
 		v[KindPlace] += 2
 	}
-	if placePrepositions[m.leadIn] || m.leadIn == "to" && movesTo(toks, m.first) {
+	if (placePrepositions[m.leadIn] || m.leadIn == "to" && movesTo(toks, m.first)) && !fields[words[0]] {
 		v[KindPlace]++
 	}
 	if m.leadIn == "of" && m.first >= 2 && placeWords[strings.ToLower(toks[m.first-2].text)] {

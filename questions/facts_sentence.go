@@ -105,8 +105,8 @@ func unitAfter(s string, toks []token, at int) (string, int) {
 		if capitalised(t.text) && !nationalities[lw] && (k+1 >= len(toks) || !isPlainWord(toks[k+1].text) || t.breakAfter) {
 			break // "80 King Street" is an address; "3 Cougar helicopters" counts helicopters
 		}
-		if n == 0 && strings.HasSuffix(lw, "ing") {
-			break // "two carrying twenty soldiers": the number stands alone
+		if n == 0 && (strings.HasSuffix(lw, "ing") || pastVerbs[lw]) {
+			break // "two carrying twenty soldiers", "five made up": the number stands alone
 		}
 		end, n = t.end, n+1
 		if t.breakAfter || strings.HasSuffix(lw, "s") && !nationalities[lw] && n > 0 {

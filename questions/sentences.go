@@ -101,6 +101,9 @@ func endsSentence(text string, start, dot, end int) bool {
 	}
 	word := wordBefore(text, start, dot)
 	following := firstWord(text[end:])
+	if rest := strings.TrimSpace(text[end:]); abbreviations[strings.ToLower(word)] && startsWithDigit(rest) {
+		return false // "No. 1", "p. 12", "Vol. 3"
+	}
 	lw := strings.ToLower(word)
 	switch {
 	case lw == "a.m" || lw == "p.m":

@@ -177,3 +177,22 @@ nicholas|nicolas|olivia|oliver|otto|patricia|patrick|paul|peter|philip|pierre|ra
 richard|robert|roger|ronald|rose|roy|ruth|ryan|sam|samuel|sandra|sarah|satoru|scott|sean|shigeru|
 simon|sophie|stanley|stephen|steve|steven|susan|thomas|tim|timothy|tom|tony|victor|vincent|walter|
 wayne|william|willy|wolfgang|yuri|zhang`)
+
+// continents and world regions are places of their own shape: a continent
+// is no distractor for a town.
+var continents = wordSet(`Africa|Europe|Asia|North America|South America|Latin America|Central America|
+Oceania|Antarctica|Australasia|Middle East|South-East Asia|Southeast Asia|East Asia|South Asia|
+Central Asia|West Africa|East Africa|North Africa|Southern Africa|Scandinavia|the Balkans|Balkans|
+the Caribbean|Caribbean|Eurasia|Sub-Saharan Africa|Western Europe|Eastern Europe|Central Europe`)
+
+// fields are disciplines, which follow "in" ("the Nobel Prize in
+// Chemistry") without being places.
+var fields = wordSet(`chemistry|physics|medicine|physiology|literature|economics|peace|mathematics|
+biology|astronomy|philosophy|history|law|music|art|arts|science|sciences|engineering|theology|
+geography|geology|botany|zoology|psychology|sociology|linguistics|architecture|optics|mechanics`)
+
+// pastVerbs are common irregular past tenses, which never name what a
+// number counts ("five made up 80 %").
+var pastVerbs = wordSet(`made|took|gave|came|went|left|won|lost|saw|became|began|fell|rose|held|led|
+brought|built|found|told|said|got|ran|sent|set|kept|met|paid|put|sold|spent|stood|struck|taught|
+thought|wore|wrote|drove|flew|grew|knew|threw|fought|bought|caught|sought|shot|hit|cut|let|beat`)
