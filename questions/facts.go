@@ -304,8 +304,13 @@ func (x *extractor) linkAliases(votes map[string]map[Kind]int) {
 	for _, long := range names {
 		parts := strings.Fields(long)
 		for n := 1; n < len(parts); n++ {
-			// the first or last n words: "Vincent", "Delory"
-			for _, short := range []string{strings.Join(parts[:n], " "), strings.Join(parts[len(parts)-n:], " ")} {
+			// the first or last n words: "Vincent", "Delory"; but in
+			// "William of Normandy" the words after "of" name a place
+			shorts := []string{strings.Join(parts[:n], " ")}
+			if !connectors[strings.ToLower(parts[len(parts)-n-1])] {
+				shorts = append(shorts, strings.Join(parts[len(parts)-n:], " "))
+			}
+			for _, short := range shorts {
 				if _, known := x.kinds[short]; !known {
 					continue
 				}
