@@ -51,10 +51,14 @@ type Article struct {
 	Sections []Section
 }
 
-// Field is one "- Key: Value" line of an infobox.
+// Field is one "- Key: Value" line of an infobox. Keys that end in a digit
+// are sides of one record (Combatant1, Strength1, Casualties1): Side is
+// that digit and Base the key without it; other fields have Side 0.
 type Field struct {
 	Key, Value string
 	Line       int
+	Base       string
+	Side       int
 }
 
 // Section is a headed part of an article.
@@ -129,7 +133,11 @@ func (p *Parser) Parse(text []byte) (*Article, error) {
 			a.Sections = append(a.Sections, cur)
 			cur = Section{Title: t, Level: headingLevel(line), Line: i + 1}
 		default:
-			for pos, s := range SplitSentences(cleanParagraph(line)) {
+			sentences := SplitSentences(cleanParagraph(line))
+			if len(sentences) == 0 {
+				continue // a bare list marker
+			}
+			for pos, s := range sentences {
 				cur.Sentences = append(cur.Sentences, Sentence{
 					Text: s, Section: cur.Title, SectionNo: len(a.Sections),
 					Paragraph: paragraph, Position: pos, Line: i + 1,
@@ -233,9 +241,26 @@ func parseInfobox(lines []string, i int, a *Article) int {
 		if key == "" || value == "" {
 			continue
 		}
-		a.Infobox = append(a.Infobox, Field{Key: key, Value: value, Line: i + 1})
+		base, side := splitSide(key)
+		a.Infobox = append(a.Infobox, Field{Key: key, Value: value, Line: i + 1, Base: base, Side: side})
 	}
 	return i
+}
+
+// splitSide splits "Strength1" into "Strength" and 1.
+func splitSide(key string) (string, int) {
+	base := strings.TrimRight(key, "0123456789")
+	if base == key || base == "" {
+		return key, 0
+	}
+	side := 0
+	for _, c := range key[len(base):] {
+		side = side*10 + int(c-'0')
+		if side > 99 {
+			return key, 0
+		}
+	}
+	return strings.TrimRight(base, " _"), side
 }
 
 // cleanInfoValue tidies list values that infobox exports leave ragged, such

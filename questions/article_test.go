@@ -39,7 +39,7 @@ func TestParseSeedArticle(t *testing.T) {
 	if a.Title != "2011 Tabankort raid" {
 		t.Errorf("title = %q", a.Title)
 	}
-	if len(a.Infobox) != 12 || a.Infobox[3] != (Field{Key: "Date", Value: "January 8, 2011", Line: 7}) {
+	if len(a.Infobox) != 12 || a.Infobox[3] != (Field{Key: "Date", Value: "January 8, 2011", Line: 7, Base: "Date"}) {
 		t.Errorf("infobox = %d fields, [3] = %+v", len(a.Infobox), a.Infobox[3])
 	}
 	if got := a.Infobox[7].Value; got != "200 men, 3 Cougar helicopters, 1 C-160, 1 Atlantique 2, ~20 men, 2 pickups" {

@@ -39,6 +39,7 @@ func Generate(a *Article, facts []Fact, opts Options) []Question {
 	}
 	cands = append(cands, g.ordering()...)
 	cands = append(cands, g.matching()...)
+	cands = append(cands, g.sideStatements()...)
 	for i := range cands {
 		cands[i].Score = math.Round(cands[i].Score*1000) / 1000
 	}
