@@ -317,7 +317,49 @@ func cleanParagraph(line string) string {
 		line = strings.TrimPrefix(line, marker)
 	}
 	line = markdownEmphasis.Replace(line)
+	line = stripReferences(line)
 	return strings.Join(strings.Fields(line), " ")
+}
+
+// stripReferences removes footnote marks copied from encyclopedias:
+// "[1]", "[12]", "[a]", "[citation needed]".
+func stripReferences(s string) string {
+	if !strings.Contains(s, "[") {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(s, "[")
+		if i < 0 {
+			break
+		}
+		j := strings.Index(s[i:], "]")
+		if j < 0 {
+			break
+		}
+		inner := s[i+1 : i+j]
+		b.WriteString(s[:i])
+		if !isReference(inner) {
+			b.WriteString(s[i : i+j+1])
+		}
+		s = s[i+j+1:]
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
+func isReference(inner string) bool {
+	if inner == "" || len(inner) > 30 {
+		return false
+	}
+	if isDigits(inner) || len(inner) == 1 && inner[0] >= 'a' && inner[0] <= 'z' {
+		return true
+	}
+	switch strings.ToLower(inner) {
+	case "citation needed", "clarification needed", "who?", "when?", "according to whom?", "dubious – discuss", "failed verification", "note", "nb", "better source needed", "by whom?", "which?", "page needed":
+		return true
+	}
+	return strings.HasPrefix(inner, "note ") || strings.HasPrefix(inner, "nb ")
 }
 
 var markdownEmphasis = strings.NewReplacer("**", "", "__", "", "`", "")

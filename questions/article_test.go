@@ -68,6 +68,7 @@ func TestParseShapes(t *testing.T) {
 		{"plain", "Plain Title\n\nFirst paragraph here. Second sentence.", "Plain Title", []string{""}},
 		{"crlf and leading blanks", "\r\n\r\n= T =\r\nLead.\r\n== S ==\r\nBody.\r\n", "T", []string{"", "S"}},
 		{"infobox with type", "= T =\nInfobox person\n- Name: X\n\nLead.", "T", []string{""}},
+		{"footnote marks", "= T =\n\nIt was built in 1990.[1][a] It fell.[citation needed]", "T", []string{""}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -158,5 +159,14 @@ func TestSplitSentences(t *testing.T) {
 				t.Errorf("SplitSentences(%q)\n got %q\nwant %q", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestFootnotesRemoved(t *testing.T) {
+	a := mustParse(t, []byte("= T =\n\nIt was built in 1990.[1][a] It fell in [the] 1991.[citation needed]\n"))
+	got := []string{a.Sentences()[0].Text, a.Sentences()[1].Text}
+	want := []string{"It was built in 1990.", "It fell in [the] 1991."}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
 	}
 }

@@ -322,7 +322,13 @@ func (x *extractor) linkAliases(votes map[string]map[Kind]int) {
 			}
 		}
 	}
-	for short, long := range x.aliases {
+	shorts := make([]string, 0, len(x.aliases))
+	for short := range x.aliases {
+		shorts = append(shorts, short)
+	}
+	sort.Strings(shorts) // a name that is both short and long is typed the same every run
+	for _, short := range shorts {
+		long := x.aliases[short]
 		// A short form with little evidence of its own takes the kind of
 		// the full name; "Fourvière", a hill, keeps its own.
 		if long != "" && (x.kinds[short] == KindName || x.kinds[long] == KindPerson && votes[short][x.kinds[short]] <= 1) {

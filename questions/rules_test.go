@@ -202,3 +202,31 @@ func TestDistractorShapes(t *testing.T) {
 		}
 	}
 }
+
+// TestGradingGeneratedForms checks that the typed forms a learner would
+// give for answers the generator makes are accepted.
+func TestGradingGeneratedForms(t *testing.T) {
+	tests := []struct {
+		answer   string
+		accepted []string
+		given    string
+		want     bool
+	}{
+		{"c. 1040", nil, "1040", true},
+		{"c. 1040", nil, "1041", false},
+		{"the mid-2000s", nil, "mid-2000s", true},
+		{"Antoine de Lecouer", []string{"Lecouer"}, "lecouer", true},
+		{"Toulousain", []string{"Toulousain restaurant"}, "the toulousain restaurant", true},
+		{"January 8, 2011", nil, "8 jan 2011", true},
+		{"January 8, 2011", nil, "January 9, 2011", false},
+		{"10:40 p.m.", nil, "22:40", true},
+		{"Niamey", nil, "Niamay", true},
+		{"Niamey", nil, "Ouallam", false},
+	}
+	for _, tt := range tests {
+		q := Question{Type: FillBlank, Answer: tt.answer, Accepted: tt.accepted}
+		if got := CheckAnswer(q, tt.given); got != tt.want {
+			t.Errorf("CheckAnswer(%q, %q) = %v, want %v", tt.answer, tt.given, got, tt.want)
+		}
+	}
+}
