@@ -247,8 +247,9 @@ func questionID(q Question) string {
 
 // selectQuestions picks from ranked candidates by rank, never asking the
 // same answer or the same sentence twice and keeping any one type under
-// 40 %; then, so that a quiz is varied, it trades the lowest-ranked
-// questions of common types for the best of each type still missing.
+// 40 %; then, so that a quiz of ten or more is varied, it trades the
+// lowest-ranked questions of common types for the best of each type still
+// missing.
 func selectQuestions(ranked []Question, opts Options) []Question {
 	n := opts.Count
 	if n == 0 {
@@ -264,8 +265,8 @@ func selectQuestions(ranked []Question, opts Options) []Question {
 		}
 	}
 	for _, t := range []Type{MultipleChoice, FillBlank, TrueFalse, Numeric, Ordering, Matching} {
-		if s.perType[t] > 0 || len(s.out) == 0 {
-			continue
+		if s.perType[t] > 0 || len(s.out) < minVaried {
+			continue // a short list keeps its best questions whatever their types
 		}
 		for _, q := range ranked {
 			if q.Type == t && s.fits(q) && s.dropLowest() {
@@ -277,6 +278,9 @@ func selectQuestions(ranked []Question, opts Options) []Question {
 	sort.SliceStable(s.out, func(i, j int) bool { return s.out[i].Score > s.out[j].Score })
 	return s.out
 }
+
+// minVaried is the smallest selection that trades rank for variety.
+const minVaried = 10
 
 // selection is the state of selectQuestions.
 type selection struct {

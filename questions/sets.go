@@ -97,8 +97,19 @@ func (g *generator) matchQuestion(prompt string, pairs [][2]string, sources []st
 		rights = append(rights, p[1])
 	}
 	return Question{Type: Matching, Prompt: prompt, Pairs: pairs, Options: g.shuffleApart(rights),
-		Source: strings.Join(dedupe(sources, ""), " "), Kind: kind, Section: "",
+		Source: strings.Join(dedupe(sources, ""), " "), Kind: kind, Section: g.sectionOf(sources[0]),
 		Score: typeWeight[Matching] + kindWeight[kind] + bonus}
+}
+
+// sectionOf returns the section of the sentence (or "Infobox" for an
+// infobox line) that src is.
+func (g *generator) sectionOf(src string) string {
+	for _, s := range g.sents {
+		if s.Text == src {
+			return s.Section
+		}
+	}
+	return "Infobox"
 }
 
 func (g *generator) acronymPairs() ([][2]string, []string) {
