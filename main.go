@@ -32,11 +32,11 @@ func commands(stdout, stderr io.Writer) []command {
 		{"generate", "print the ranked questions generated from article files", func(fs *flag.FlagSet) func([]string) int {
 			return generateCommand(fs, stdout, stderr)
 		}},
-		{"serve", "run the web server (not built yet)", func(fs *flag.FlagSet) func([]string) int {
-			return func([]string) int {
-				fmt.Fprintln(stderr, "factquiz serve: the web server is not built yet; use 'factquiz generate'")
-				return 2
-			}
+		{"serve", "run the web server (the default command)", func(fs *flag.FlagSet) func([]string) int {
+			return serveCommand(fs, stdout, stderr)
+		}},
+		{"import", "add article files to the database", func(fs *flag.FlagSet) func([]string) int {
+			return importCommand(fs, stdout, stderr)
 		}},
 	}
 }
@@ -205,30 +205,7 @@ func writeText(w io.Writer, r *result) {
 		for j, o := range q.Options {
 			fmt.Fprintf(w, "   %c) %s\n", 'a'+j, o)
 		}
-		fmt.Fprintf(w, "   Answer: %s\n", answerText(q))
+		fmt.Fprintf(w, "   Answer: %s\n", questions.FormatAnswer(q))
 		fmt.Fprintf(w, "   Source: %s\n\n", q.Source)
 	}
-}
-
-func answerText(q questions.Question) string {
-	switch q.Type {
-	case questions.TrueFalse:
-		if q.Truth {
-			return "true"
-		}
-		return "false"
-	case questions.Ordering:
-		return strings.Join(q.Order, " → ")
-	case questions.Matching:
-		var parts []string
-		for _, p := range q.Pairs {
-			parts = append(parts, p[0]+" = "+p[1])
-		}
-		return strings.Join(parts, "; ")
-	case questions.Numeric:
-		if q.Tolerance > 0 {
-			return fmt.Sprintf("%s (±%g)", q.Answer, q.Tolerance)
-		}
-	}
-	return q.Answer
 }

@@ -1,0 +1,124 @@
+package handlers
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"factquiz/models"
+	"factquiz/questions"
+)
+
+// maxAnswerLen caps a typed answer; no right answer is anywhere near it.
+const maxAnswerLen = 500
+
+// formAnswer reads the answer to aq from the question form, in the shape
+// the engine grades. problem says what is missing or wrong.
+func formAnswer(c *fiber.Ctx, aq *models.AttemptQuestion) (any, string) {
+	answer := strings.TrimSpace(c.FormValue("answer"))
+	switch questions.Type(aq.Question.Type) {
+	case questions.MultipleChoice:
+		if !slices.Contains(aq.Options, answer) {
+			return nil, "Choose one of the options."
+		}
+		return answer, ""
+	case questions.TrueFalse:
+		if answer != "true" && answer != "false" {
+			return nil, "Choose True or False."
+		}
+		return answer == "true", ""
+	case questions.Ordering:
+		order := make([]string, len(aq.Options))
+		for k := range order {
+			order[k] = c.FormValue("order_" + strconv.Itoa(k+1))
+			if !slices.Contains(aq.Options, order[k]) {
+				return nil, fmt.Sprintf("Choose an event for place %d.", k+1)
+			}
+			if slices.Contains(order[:k], order[k]) {
+				return nil, "Each event can take only one place."
+			}
+		}
+		return order, ""
+	case questions.Matching:
+		lefts := aq.Question.Lefts()
+		pairs := make([][2]string, len(lefts))
+		for i, left := range lefts {
+			right := c.FormValue("match_" + strconv.Itoa(i))
+			if !slices.Contains(aq.Options, right) {
+				return nil, fmt.Sprintf("Choose a match for “%s”.", left)
+			}
+			pairs[i] = [2]string{left, right}
+		}
+		return pairs, ""
+	}
+	switch {
+	case answer == "":
+		return nil, "Type an answer first."
+	case len(answer) > maxAnswerLen:
+		return nil, fmt.Sprintf("That answer is too long (at most %d characters).", maxAnswerLen)
+	}
+	return answer, ""
+}
+
+// jsonAnswer checks that an answer from the API has the shape its question
+// type takes: a string for multiple_choice, fill_blank and numeric (a
+// number too for numeric), a boolean for true_false, a list of strings for
+// ordering, a list of [left, right] pairs for matching.
+func jsonAnswer(q models.Question, given any) (any, error) {
+	bad := func(want string) error {
+		return fiber.NewError(fiber.StatusUnprocessableEntity, fmt.Sprintf("The answer to a %s question must be %s.", q.Type, want))
+	}
+	switch questions.Type(q.Type) {
+	case questions.TrueFalse:
+		if b, ok := given.(bool); ok {
+			return b, nil
+		}
+		return nil, bad("true or false")
+	case questions.Ordering:
+		items, ok := given.([]any)
+		if !ok || len(items) == 0 {
+			return nil, bad("a list of the items in order")
+		}
+		out := make([]string, len(items))
+		for i, it := range items {
+			if out[i], ok = it.(string); !ok {
+				return nil, bad("a list of the items in order")
+			}
+		}
+		return out, nil
+	case questions.Matching:
+		items, ok := given.([]any)
+		if !ok || len(items) == 0 {
+			return nil, bad("a list of [left, right] pairs")
+		}
+		out := make([][2]string, len(items))
+		for i, it := range items {
+			pair, ok := it.([]any)
+			if !ok || len(pair) != 2 {
+				return nil, bad("a list of [left, right] pairs")
+			}
+			l, ok1 := pair[0].(string)
+			r, ok2 := pair[1].(string)
+			if !ok1 || !ok2 {
+				return nil, bad("a list of [left, right] pairs")
+			}
+			out[i] = [2]string{l, r}
+		}
+		return out, nil
+	case questions.Numeric:
+		if f, ok := given.(float64); ok {
+			return strconv.FormatFloat(f, 'f', -1, 64), nil
+		}
+	}
+	s, ok := given.(string)
+	if !ok {
+		return nil, bad("a string")
+	}
+	if len(s) > maxAnswerLen {
+		return nil, fiber.NewError(fiber.StatusUnprocessableEntity, fmt.Sprintf("The answer is too long (at most %d characters).", maxAnswerLen))
+	}
+	return s, nil
+}

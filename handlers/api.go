@@ -1,0 +1,168 @@
+package handlers
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"factquiz/models"
+	"factquiz/questions"
+)
+
+type apiArticle struct {
+	ID        uint   `json:"id"`
+	Title     string `json:"title"`
+	Questions int    `json:"questions"`
+}
+
+func (h *Handler) apiListArticles(c *fiber.Ctx) error {
+	arts, err := h.store.ListArticles()
+	if err != nil {
+		return err
+	}
+	out := make([]apiArticle, len(arts))
+	for i, a := range arts {
+		out[i] = apiArticle{a.ID, a.Title, a.Questions}
+	}
+	return c.JSON(out)
+}
+
+// apiCreateArticle takes the article as plain text, or as JSON
+// {"text": "..."}. A text the parser refuses is a 422 with the line.
+func (h *Handler) apiCreateArticle(c *fiber.Ctx) error {
+	text := c.Body()
+	if strings.HasPrefix(c.Get(fiber.HeaderContentType), fiber.MIMEApplicationJSON) {
+		var body struct {
+			Text *string `json:"text"`
+		}
+		if err := json.Unmarshal(text, &body); err != nil || body.Text == nil {
+			return fiber.NewError(fiber.StatusBadRequest, `Send the article as text/plain, or as JSON {"text": "..."}.`)
+		}
+		text = []byte(*body.Text)
+	}
+	art, err := h.store.ImportArticle(h.parser, text, h.cfg.Questions)
+	var pe *questions.ParseError
+	if errors.As(err, &pe) {
+		status := fiber.StatusUnprocessableEntity
+		if errors.Is(err, questions.ErrTooLarge) {
+			status = fiber.StatusRequestEntityTooLarge
+		}
+		return c.Status(status).JSON(fiber.Map{"error": pe.Error(), "line": pe.Line})
+	}
+	if err != nil {
+		return err
+	}
+	return c.Status(fiber.StatusCreated).JSON(apiArticle{art.ID, art.Title, art.Questions})
+}
+
+type apiQuestion struct {
+	ID      uint     `json:"id"`
+	Type    string   `json:"type"`
+	Prompt  string   `json:"prompt"`
+	Options []string `json:"options,omitempty"`
+	// Items are the left-hand items of a matching question.
+	Items []string `json:"items,omitempty"`
+}
+
+func (h *Handler) apiStartAttempt(c *fiber.Ctx) error {
+	var body struct {
+		ArticleID uint `json:"article_id"`
+		Count     int  `json:"count"`
+	}
+	if err := decodeJSON(c, &body); err != nil {
+		return err
+	}
+	if body.ArticleID == 0 {
+		return fiber.NewError(fiber.StatusBadRequest, "article_id is missing.")
+	}
+	if body.Count < 0 || body.Count > models.MaxAttemptSize {
+		return fiber.NewError(fiber.StatusBadRequest, "count must be from 1 to 100 (or left out for 10).")
+	}
+	v, err := h.store.StartAttempt(body.ArticleID, body.Count, owner(c))
+	if err != nil {
+		return err
+	}
+	out := struct {
+		ID        uint          `json:"id"`
+		Questions []apiQuestion `json:"questions"`
+	}{ID: v.Attempt.ID}
+	for _, aq := range v.Questions {
+		a := askView(&aq, "")
+		out.Questions = append(out.Questions, apiQuestion{ID: aq.QuestionID, Type: a.Type, Prompt: a.Prompt,
+			Options: append(a.Options, a.Items...), Items: a.Lefts})
+	}
+	return c.Status(fiber.StatusCreated).JSON(out)
+}
+
+func (h *Handler) apiAnswer(c *fiber.Ctx) error {
+	v, err := h.attempt(c)
+	if err != nil {
+		return err
+	}
+	var body struct {
+		QuestionID uint `json:"question_id"`
+		Answer     any  `json:"answer"`
+	}
+	if err := decodeJSON(c, &body); err != nil {
+		return err
+	}
+	if body.QuestionID == 0 {
+		return fiber.NewError(fiber.StatusBadRequest, "question_id is missing.")
+	}
+	var q *models.Question
+	for i := range v.Questions {
+		if v.Questions[i].QuestionID == body.QuestionID {
+			q = &v.Questions[i].Question
+		}
+	}
+	if q == nil {
+		return models.ErrNotInAttempt
+	}
+	given, err := jsonAnswer(*q, body.Answer)
+	if err != nil {
+		return err
+	}
+	res, err := h.store.SubmitAnswer(v.Attempt.ID, owner(c), body.QuestionID, given)
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"correct": res.Correct, "answer": res.Question.Answer, "source": res.Question.Source, "finished": res.Finished})
+}
+
+func (h *Handler) apiGetAttempt(c *fiber.Ctx) error {
+	v, err := h.attempt(c)
+	if err != nil {
+		return err
+	}
+	type response struct {
+		QuestionID uint        `json:"question_id"`
+		Answer     models.JSON `json:"answer"`
+		Correct    bool        `json:"correct"`
+	}
+	out := struct {
+		ID        uint       `json:"id"`
+		Score     int        `json:"score"`
+		Total     int        `json:"total"`
+		Finished  bool       `json:"finished"`
+		Responses []response `json:"responses"`
+	}{ID: v.Attempt.ID, Score: v.Correct(), Total: v.Attempt.Total, Finished: v.Attempt.FinishedAt != nil, Responses: []response{}}
+	for _, aq := range v.Questions {
+		if r, ok := v.Responses[aq.QuestionID]; ok {
+			out.Responses = append(out.Responses, response{r.QuestionID, r.Given, r.Correct})
+		}
+	}
+	return c.JSON(out)
+}
+
+// decodeJSON reads a JSON body into v, with a clear 400 for anything else.
+func decodeJSON(c *fiber.Ctx, v any) error {
+	if !strings.HasPrefix(c.Get(fiber.HeaderContentType), fiber.MIMEApplicationJSON) {
+		return fiber.NewError(fiber.StatusUnsupportedMediaType, "Send JSON, with Content-Type: application/json.")
+	}
+	if err := json.Unmarshal(c.Body(), v); err != nil {
+		return fiber.NewError(fiber.StatusBadRequest, "The body is not valid JSON for this request: "+err.Error())
+	}
+	return nil
+}

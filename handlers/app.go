@@ -1,0 +1,111 @@
+// Package handlers is factquiz's web layer: the Fiber routes, the HTML
+// pages and the JSON API. Handlers are thin: they parse the request, call
+// the store or the question engine, and render or redirect.
+package handlers
+
+import (
+	"log"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/csrf"
+	"github.com/gofiber/fiber/v2/middleware/filesystem"
+	"github.com/gofiber/fiber/v2/middleware/recover"
+
+	"factquiz/models"
+	"factquiz/questions"
+	"factquiz/views"
+)
+
+// Config tunes the web application.
+type Config struct {
+	// MaxArticleBytes is the largest article accepted; 0 means
+	// questions.DefaultMaxBytes.
+	MaxArticleBytes int
+	// Questions is how many questions an article gets when it is added;
+	// 0 means every question that passes the engine's checks.
+	Questions int
+	// Logger receives one line per server error; nil means the standard
+	// logger.
+	Logger *log.Logger
+}
+
+// Handler serves the application.
+type Handler struct {
+	store  *models.Store
+	views  *views.Renderer
+	parser *questions.Parser
+	cfg    Config
+	log    *log.Logger
+}
+
+// New builds the Fiber application on a store.
+func New(store *models.Store, cfg Config) (*fiber.App, error) {
+	r, err := views.NewRenderer()
+	if err != nil {
+		return nil, err
+	}
+	h := &Handler{store: store, views: r, parser: &questions.Parser{MaxBytes: cfg.MaxArticleBytes}, cfg: cfg, log: cfg.Logger}
+	if h.log == nil {
+		h.log = log.Default()
+	}
+	app := fiber.New(fiber.Config{
+		AppName:               "factquiz",
+		DisableStartupMessage: true,
+		BodyLimit:             h.bodyLimit(),
+		ErrorHandler:          h.errorHandler,
+		ReadTimeout:           30 * time.Second,
+		WriteTimeout:          30 * time.Second,
+		IdleTimeout:           120 * time.Second,
+	})
+	app.Use(recover.New(recover.Config{EnableStackTrace: true, StackTraceHandler: h.logPanic}))
+	app.Use("/static", filesystem.New(filesystem.Config{Root: views.FileSystem(), MaxAge: 3600}))
+	app.Use(h.guest)
+	app.Use(csrf.New(csrf.Config{
+		KeyLookup:      "form:_csrf",
+		CookieName:     "fq_csrf",
+		CookieSameSite: "Lax",
+		CookieHTTPOnly: true,
+		Expiration:     12 * time.Hour,
+		ContextKey:     csrfKey,
+		ErrorHandler:   h.csrfFailed,
+		// The JSON API is not reached by forms: its cookies are SameSite=Lax
+		// and it takes JSON or plain text only.
+		Next: func(c *fiber.Ctx) bool { return strings.HasPrefix(c.Path(), "/api/") },
+	}))
+	h.routes(app)
+	return app, nil
+}
+
+// routes is the route table, read top to bottom.
+func (h *Handler) routes(app *fiber.App) {
+	app.Get("/", h.home)
+	app.Get("/articles/new", h.newArticle)
+	app.Post("/articles", h.createArticle)
+	app.Get("/articles/:id", h.showArticle)
+	app.Post("/articles/:id/attempts", h.startAttempt)
+	app.Get("/attempts/:id", h.showQuestion)
+	app.Post("/attempts/:id/answers", h.submitAnswer)
+	app.Get("/attempts/:id/feedback/:pos", h.showFeedback)
+	app.Get("/attempts/:id/results", h.showResults)
+
+	api := app.Group("/api")
+	api.Get("/articles", h.apiListArticles)
+	api.Post("/articles", h.apiCreateArticle)
+	api.Post("/attempts", h.apiStartAttempt)
+	api.Get("/attempts/:id", h.apiGetAttempt)
+	api.Post("/attempts/:id/answers", h.apiAnswer)
+
+	app.Use(func(c *fiber.Ctx) error {
+		return fiber.NewError(fiber.StatusNotFound, "There is no page at "+c.Path()+".")
+	})
+}
+
+// bodyLimit is the largest request read. It is well above the article
+// limit, so that an upload a little or a lot too large (a 10 MB file) is
+// read and answered with a page that says the limit; only bodies beyond it
+// are cut off.
+func (h *Handler) bodyLimit() int {
+	return max(16<<20, 2*h.parser.Limit()+64<<10)
+}

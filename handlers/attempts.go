@@ -1,0 +1,229 @@
+package handlers
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"factquiz/models"
+	"factquiz/questions"
+	"factquiz/views"
+)
+
+// startAttempt starts a quiz on an article and shows its first question.
+func (h *Handler) startAttempt(c *fiber.Ctx) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	count, err := countValue(c.FormValue("count"))
+	if err != nil {
+		return err
+	}
+	v, err := h.store.StartAttempt(id, count, owner(c))
+	if err != nil {
+		return err
+	}
+	return c.Redirect(attemptURL(v.Attempt.ID), fiber.StatusSeeOther)
+}
+
+func attemptURL(id uint) string { return "/attempts/" + strconv.FormatUint(uint64(id), 10) }
+
+// showQuestion shows the attempt's first unanswered question, so that a
+// reload or a return after a restart resumes where the learner stopped.
+func (h *Handler) showQuestion(c *fiber.Ctx) error {
+	v, err := h.attempt(c)
+	if err != nil {
+		return err
+	}
+	cur := v.Current()
+	if cur == nil || v.Attempt.FinishedAt != nil {
+		return c.Redirect(attemptURL(v.Attempt.ID)+"/results", fiber.StatusSeeOther)
+	}
+	return h.renderQuestion(c, fiber.StatusOK, v, cur, "", "")
+}
+
+func (h *Handler) renderQuestion(c *fiber.Ctx, status int, v *models.AttemptView, aq *models.AttemptQuestion, given, problem string) error {
+	title, err := h.articleTitle(v.Attempt.ArticleID)
+	if err != nil {
+		return err
+	}
+	data := views.QuestionPage{Page: h.page(c, fmt.Sprintf("Question %d of %d", aq.Position, v.Attempt.Total)),
+		AttemptID: v.Attempt.ID, ArticleID: v.Attempt.ArticleID, ArticleTitle: title,
+		Position: aq.Position, Total: v.Attempt.Total, Q: askView(aq, given), Error: problem}
+	return h.render(c, status, "question", data)
+}
+
+func askView(aq *models.AttemptQuestion, given string) views.AskView {
+	q := aq.Question
+	a := views.AskView{QuestionID: q.ID, Type: q.Type, Label: typeLabel(q.Type), Prompt: q.Prompt, Given: given}
+	switch questions.Type(q.Type) {
+	case questions.MultipleChoice, questions.Matching:
+		a.Options = aq.Options
+	case questions.Ordering:
+		a.Items = aq.Options
+	}
+	if questions.Type(q.Type) == questions.Matching {
+		a.Lefts = q.Lefts()
+	}
+	return a
+}
+
+func (h *Handler) articleTitle(id uint) (string, error) {
+	art, err := h.store.GetArticle(id)
+	if err != nil {
+		return "", err
+	}
+	return art.Title, nil
+}
+
+// attempt loads the attempt named in the path, if this browser may see it.
+func (h *Handler) attempt(c *fiber.Ctx) (*models.AttemptView, error) {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return nil, err
+	}
+	return h.store.GetAttempt(id, owner(c))
+}
+
+// submitAnswer stores an answer from the question form and shows whether
+// it was right. An empty or malformed answer shows the question again
+// with what is missing; nothing is stored.
+func (h *Handler) submitAnswer(c *fiber.Ctx) error {
+	v, err := h.attempt(c)
+	if err != nil {
+		return err
+	}
+	qid, err := strconv.ParseUint(c.FormValue("question_id"), 10, 32)
+	if err != nil {
+		return fiber.NewError(fiber.StatusBadRequest, "The form did not say which question it answers.")
+	}
+	var aq *models.AttemptQuestion
+	for i := range v.Questions {
+		if v.Questions[i].QuestionID == uint(qid) {
+			aq = &v.Questions[i]
+		}
+	}
+	if aq == nil {
+		return models.ErrNotInAttempt
+	}
+	given, problem := formAnswer(c, aq)
+	if problem != "" {
+		return h.renderQuestion(c, fiber.StatusUnprocessableEntity, v, aq, c.FormValue("answer"), problem)
+	}
+	res, err := h.store.SubmitAnswer(v.Attempt.ID, owner(c), uint(qid), given)
+	if err != nil {
+		return err
+	}
+	return c.Redirect(fmt.Sprintf("%s/feedback/%d", attemptURL(v.Attempt.ID), res.Position), fiber.StatusSeeOther)
+}
+
+// showFeedback shows the outcome of the answer at a position.
+func (h *Handler) showFeedback(c *fiber.Ctx) error {
+	v, err := h.attempt(c)
+	if err != nil {
+		return err
+	}
+	pos, err := strconv.Atoi(c.Params("pos"))
+	aq := v.At(pos)
+	if err != nil || aq == nil {
+		return fiber.NewError(fiber.StatusNotFound, "This attempt has no question at that position.")
+	}
+	r, answered := v.Responses[aq.QuestionID]
+	if !answered {
+		return c.Redirect(attemptURL(v.Attempt.ID), fiber.StatusSeeOther)
+	}
+	eq, err := aq.Question.Engine()
+	if err != nil {
+		return err
+	}
+	finished := v.Current() == nil
+	next := attemptURL(v.Attempt.ID)
+	if finished {
+		next += "/results"
+	}
+	data := views.FeedbackPage{Page: h.page(c, fmt.Sprintf("Question %d of %d", aq.Position, v.Attempt.Total)),
+		AttemptID: v.Attempt.ID, ArticleID: v.Attempt.ArticleID, Position: aq.Position, Total: v.Attempt.Total,
+		Correct: r.Correct, Prompt: aq.Question.Prompt, YourAnswer: givenText(r.Given), RightAnswer: questions.FormatAnswer(eq),
+		Source: markAnswer(eq), SectionTitle: eq.Section,
+		SectionLink: fmt.Sprintf("/articles/%d#%s", v.Attempt.ArticleID, models.SectionAnchor(eq.Section)),
+		NextURL:     next, Finished: finished}
+	return h.render(c, fiber.StatusOK, "feedback", data)
+}
+
+// markAnswer splits the source sentence around the answer, when the answer
+// is written in it.
+func markAnswer(q questions.Question) views.Marked {
+	src := q.Source
+	if q.Type == questions.TrueFalse || q.Type == questions.Ordering || q.Type == questions.Matching || q.Answer == "" {
+		return views.Marked{Before: src}
+	}
+	for _, a := range append([]string{q.Answer}, q.Accepted...) {
+		if i := strings.Index(src, a); i >= 0 {
+			return views.Marked{Before: src[:i], Mark: a, After: src[i+len(a):]}
+		}
+	}
+	return views.Marked{Before: src}
+}
+
+func givenText(raw models.JSON) string {
+	var given any
+	if err := json.Unmarshal(raw, &given); err != nil {
+		return string(raw)
+	}
+	return questions.FormatGiven(given)
+}
+
+// showResults shows a finished attempt; an unfinished one goes back to its
+// question.
+func (h *Handler) showResults(c *fiber.Ctx) error {
+	v, err := h.attempt(c)
+	if err != nil {
+		return err
+	}
+	if v.Current() != nil && v.Attempt.FinishedAt == nil {
+		return c.Redirect(attemptURL(v.Attempt.ID), fiber.StatusSeeOther)
+	}
+	title, err := h.articleTitle(v.Attempt.ArticleID)
+	if err != nil {
+		return err
+	}
+	score := v.Correct()
+	data := views.ResultsPage{Page: h.page(c, "Results"), AttemptID: v.Attempt.ID, ArticleID: v.Attempt.ArticleID,
+		ArticleTitle: title, Score: score, Total: v.Attempt.Total, Count: v.Attempt.Total}
+	if v.Attempt.Total > 0 {
+		data.Percent = score * 100 / v.Attempt.Total
+	}
+	data.Duration = duration(v)
+	for _, aq := range v.Questions {
+		eq, err := aq.Question.Engine()
+		if err != nil {
+			return err
+		}
+		item := views.ResultItem{Position: aq.Position, Prompt: aq.Question.Prompt, RightAnswer: questions.FormatAnswer(eq)}
+		if r, ok := v.Responses[aq.QuestionID]; ok {
+			item.Answered, item.Correct, item.YourAnswer = true, r.Correct, givenText(r.Given)
+		}
+		data.Items = append(data.Items, item)
+	}
+	return h.render(c, fiber.StatusOK, "results", data)
+}
+
+// duration is the time from the start to the last answer.
+func duration(v *models.AttemptView) string {
+	end := v.Attempt.StartedAt
+	for _, r := range v.Responses {
+		if r.AnsweredAt.After(end) {
+			end = r.AnsweredAt
+		}
+	}
+	d := end.Sub(v.Attempt.StartedAt).Round(time.Second)
+	if d < time.Minute {
+		return fmt.Sprintf("%d s", int(d.Seconds()))
+	}
+	return fmt.Sprintf("%d min %d s", int(d.Minutes()), int(d.Seconds())%60)
+}

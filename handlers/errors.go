@@ -1,0 +1,78 @@
+package handlers
+
+import (
+	"errors"
+	"fmt"
+	"runtime/debug"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"factquiz/models"
+	"factquiz/questions"
+	"factquiz/views"
+)
+
+// errorHandler turns every error into one page or JSON shape: the status
+// the error carries, store errors mapped to 404 and 409, anything else a
+// 500 that is logged.
+func (h *Handler) errorHandler(c *fiber.Ctx, err error) error {
+	status, msg := h.classify(c, err)
+	if isAPI(c) {
+		return c.Status(status).JSON(fiber.Map{"error": msg})
+	}
+	data := views.ErrorPage{Page: h.page(c, fmt.Sprintf("Error %d", status)), Status: status, Message: msg}
+	c.Status(status)
+	c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
+	if rerr := h.views.Render(c, "error", data); rerr != nil {
+		h.log.Printf("render error page: %v", rerr)
+		return c.SendString(msg)
+	}
+	return nil
+}
+
+// classify picks the status and the message a user sees for an error.
+func (h *Handler) classify(c *fiber.Ctx, err error) (int, string) {
+	var fe *fiber.Error
+	var pe *questions.ParseError
+	switch {
+	case errors.As(err, &fe):
+		if fe.Code == fiber.StatusRequestEntityTooLarge {
+			return fe.Code, fmt.Sprintf("The request is too large: the limit is %d bytes (articles may be at most %d bytes).", h.bodyLimit(), h.parser.Limit())
+		}
+		return fe.Code, fe.Message
+	case errors.Is(err, models.ErrNotFound):
+		return fiber.StatusNotFound, "Not found: there is nothing at " + c.Path() + " that you can see."
+	case errors.Is(err, models.ErrAlreadyAnswered), errors.Is(err, models.ErrFinished):
+		return fiber.StatusConflict, capitalise(err.Error()) + "."
+	case errors.Is(err, models.ErrNotInAttempt):
+		return fiber.StatusNotFound, capitalise(err.Error()) + "."
+	case errors.Is(err, models.ErrNoQuestions):
+		return fiber.StatusUnprocessableEntity, capitalise(err.Error()) + "."
+	case errors.As(err, &pe):
+		if errors.Is(err, questions.ErrTooLarge) {
+			return fiber.StatusRequestEntityTooLarge, capitalise(pe.Error()) + "."
+		}
+		return fiber.StatusUnprocessableEntity, capitalise(pe.Error()) + "."
+	}
+	h.log.Printf("error: %s %s: %v", c.Method(), c.Path(), err)
+	return fiber.StatusInternalServerError, "Something went wrong on our side. Nothing you sent was half-stored; please try again."
+}
+
+// csrfFailed explains a refused form.
+func (h *Handler) csrfFailed(c *fiber.Ctx, err error) error {
+	return fiber.NewError(fiber.StatusForbidden, "This form has expired or did not come from this site. Go back, reload the page and send it again; nothing was lost.")
+}
+
+func (h *Handler) logPanic(c *fiber.Ctx, e any) {
+	h.log.Printf("panic: %s %s: %v\n%s", c.Method(), c.Path(), e, debug.Stack())
+}
+
+func isAPI(c *fiber.Ctx) bool { return strings.HasPrefix(c.Path(), "/api/") }
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

@@ -1,0 +1,149 @@
+package models
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"gorm.io/gorm"
+
+	"factquiz/questions"
+)
+
+// CreateArticle stores an article, its sections and its generated
+// questions in one transaction: either all of it is stored or nothing.
+func (s *Store) CreateArticle(a *questions.Article, source string, qs []questions.Question) (*Article, error) {
+	art := &Article{Title: a.Title, Source: source, Sections: sectionsOf(a)}
+	err := s.w.Transaction(func(tx *gorm.DB) error {
+		if err := tx.Create(art).Error; err != nil {
+			return err
+		}
+		rows := make([]Question, len(qs))
+		for i, q := range qs {
+			row, err := questionRow(art.ID, i, q, OriginGenerated)
+			if err != nil {
+				return err
+			}
+			rows[i] = row
+		}
+		if len(rows) == 0 {
+			return nil
+		}
+		return tx.CreateInBatches(rows, 100).Error
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store article %q: %w", a.Title, err)
+	}
+	art.Questions = len(qs)
+	return art, nil
+}
+
+// sectionsOf rebuilds an article's paragraphs from its sentences.
+func sectionsOf(a *questions.Article) []Section {
+	out := make([]Section, 0, len(a.Sections))
+	for i, sec := range a.Sections {
+		var paras []string
+		last := -1
+		for _, s := range sec.Sentences {
+			if s.Paragraph != last {
+				paras = append(paras, s.Text)
+				last = s.Paragraph
+				continue
+			}
+			paras[len(paras)-1] += " " + s.Text
+		}
+		if i == 0 && len(paras) == 0 {
+			continue // an article that starts with a heading has no lead
+		}
+		out = append(out, Section{Position: i, Title: sec.Title, Level: sec.Level, Paragraphs: paras})
+	}
+	return out
+}
+
+// ArticleCount is how many articles there are.
+func (s *Store) ArticleCount() (int64, error) {
+	var n int64
+	err := s.r.Model(&Article{}).Count(&n).Error
+	return n, err
+}
+
+// ListArticles returns every article, newest first, with the number of
+// questions learners see.
+func (s *Store) ListArticles() ([]Article, error) {
+	var rows []struct {
+		Article
+		N int
+	}
+	err := s.r.Model(&Article{}).
+		Select("articles.id, articles.title, articles.created_at, (SELECT COUNT(*) FROM questions q WHERE q.article_id = articles.id AND q.status <> ?) AS n", StatusRetired).
+		Order("articles.created_at DESC, articles.id DESC").Scan(&rows).Error
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Article, len(rows))
+	for i, r := range rows {
+		out[i] = r.Article
+		out[i].Questions = r.N
+	}
+	return out, nil
+}
+
+// GetArticle returns an article with its sections.
+func (s *Store) GetArticle(id uint) (*Article, error) {
+	var a Article
+	err := s.r.Preload("Sections", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).First(&a, id).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, ErrNotFound
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := s.r.Model(&Question{}).Where("article_id = ? AND status <> ?", id, StatusRetired).
+		Select("COUNT(*)").Scan(&a.Questions).Error; err != nil {
+		return nil, err
+	}
+	return &a, nil
+}
+
+// ArticleQuestions returns the questions of an article that learners see,
+// best first.
+func (s *Store) ArticleQuestions(articleID uint) ([]Question, error) {
+	var qs []Question
+	err := s.r.Where("article_id = ? AND status <> ?", articleID, StatusRetired).Order("position").Find(&qs).Error
+	return qs, err
+}
+
+// SectionAnchor is the fragment that links to a section of an article
+// page.
+func SectionAnchor(title string) string {
+	if title == "" {
+		return "lead"
+	}
+	var b strings.Builder
+	b.WriteString("s-")
+	for _, r := range strings.ToLower(title) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case r == ' ' || r == '-' || r == '_':
+			b.WriteByte('-')
+		}
+	}
+	return b.String()
+}
+
+// ImportArticle parses text, generates its questions and stores both. A
+// text that is not an article gives the parser's *questions.ParseError,
+// and nothing is stored. count caps the questions kept (0 or less: every
+// question that passes the engine's checks).
+func (s *Store) ImportArticle(p *questions.Parser, text []byte, count int) (*Article, error) {
+	a, err := p.Parse(text)
+	if err != nil {
+		return nil, err
+	}
+	if count <= 0 {
+		count = -1
+	}
+	qs := questions.Generate(a, questions.ExtractFacts(a), questions.Options{Count: count})
+	return s.CreateArticle(a, string(text), qs)
+}

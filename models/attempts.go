@@ -1,0 +1,286 @@
+package models
+
+import (
+	"encoding/json"
+	"errors"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"factquiz/questions"
+)
+
+// DefaultAttemptSize is how many questions an attempt has unless asked
+// otherwise.
+const DefaultAttemptSize = 10
+
+// MaxAttemptSize caps the questions of one attempt.
+const MaxAttemptSize = 100
+
+// Owner identifies who may see and answer an attempt: the browser that
+// started it as a guest (its cookie token).
+type Owner struct {
+	GuestToken string
+}
+
+func (o Owner) owns(a *Attempt) bool {
+	return o.GuestToken != "" && a.GuestToken == o.GuestToken
+}
+
+// StartAttempt starts an attempt of count questions from an article: a
+// mix of types drawn from its better questions, in random order, with
+// options shuffled for this attempt.
+func (s *Store) StartAttempt(articleID uint, count int, owner Owner) (*AttemptView, error) {
+	if count <= 0 {
+		count = DefaultAttemptSize
+	}
+	count = min(count, MaxAttemptSize)
+	if _, err := s.GetArticle(articleID); err != nil {
+		return nil, err
+	}
+	pool, err := s.ArticleQuestions(articleID)
+	if err != nil {
+		return nil, err
+	}
+	if len(pool) == 0 {
+		return nil, ErrNoQuestions
+	}
+	picked := pickQuestions(pool, count)
+	att := &Attempt{ArticleID: articleID, GuestToken: owner.GuestToken, Total: len(picked), StartedAt: time.Now().UTC()}
+	aqs := make([]AttemptQuestion, len(picked))
+	err = s.w.Transaction(func(tx *gorm.DB) error {
+		if err := tx.Create(att).Error; err != nil {
+			return err
+		}
+		for i, q := range picked {
+			aqs[i] = AttemptQuestion{AttemptID: att.ID, Position: i + 1, QuestionID: q.ID, Options: shuffled(q.Options)}
+		}
+		return tx.Omit("Question").Create(&aqs).Error
+	})
+	if err != nil {
+		return nil, err
+	}
+	for i := range aqs {
+		aqs[i].Question = picked[i]
+	}
+	return &AttemptView{Attempt: *att, Questions: aqs, Responses: map[uint]Response{}}, nil
+}
+
+// pickQuestions draws n questions, favouring the better ranked with some
+// chance so that a second attempt differs, and keeping any one type to
+// half of the attempt where the pool allows.
+func pickQuestions(pool []Question, n int) []Question {
+	type cand struct {
+		q    Question
+		rank float64
+	}
+	cands := make([]cand, len(pool))
+	for i, q := range pool {
+		cands[i] = cand{q, q.Score + rand.Float64()*0.3}
+	}
+	sort.Slice(cands, func(i, j int) bool { return cands[i].rank > cands[j].rank })
+	n = min(n, len(pool))
+	typeCap := int(math.Ceil(float64(n) / 2))
+	var out []Question
+	perType := map[string]int{}
+	used := map[uint]bool{}
+	for pass := 0; pass < 2 && len(out) < n; pass++ {
+		for _, c := range cands {
+			if len(out) == n {
+				break
+			}
+			if used[c.q.ID] || pass == 0 && perType[c.q.Type] >= typeCap {
+				continue
+			}
+			used[c.q.ID] = true
+			perType[c.q.Type]++
+			out = append(out, c.q)
+		}
+	}
+	rand.Shuffle(len(out), func(i, j int) { out[i], out[j] = out[j], out[i] })
+	return out
+}
+
+func shuffled(items []string) Strings {
+	if len(items) == 0 {
+		return nil
+	}
+	out := slices.Clone(items)
+	rand.Shuffle(len(out), func(i, j int) { out[i], out[j] = out[j], out[i] })
+	return out
+}
+
+// AttemptView is an attempt with its questions in order and the answers
+// given so far, by question id.
+type AttemptView struct {
+	Attempt   Attempt
+	Questions []AttemptQuestion
+	Responses map[uint]Response
+}
+
+// Current returns the first unanswered question, or nil when every
+// question has an answer.
+func (v *AttemptView) Current() *AttemptQuestion {
+	for i := range v.Questions {
+		if _, ok := v.Responses[v.Questions[i].QuestionID]; !ok {
+			return &v.Questions[i]
+		}
+	}
+	return nil
+}
+
+// Answered is how many questions have an answer.
+func (v *AttemptView) Answered() int { return len(v.Responses) }
+
+// Correct is how many answers were right.
+func (v *AttemptView) Correct() int {
+	n := 0
+	for _, r := range v.Responses {
+		if r.Correct {
+			n++
+		}
+	}
+	return n
+}
+
+// At returns the question at a 1-based position.
+func (v *AttemptView) At(position int) *AttemptQuestion {
+	if position < 1 || position > len(v.Questions) {
+		return nil
+	}
+	return &v.Questions[position-1]
+}
+
+// GetAttempt loads an attempt that owner may see. An attempt that does not
+// exist and one that belongs to someone else are both ErrNotFound, so that
+// ids cannot be probed.
+func (s *Store) GetAttempt(id uint, owner Owner) (*AttemptView, error) {
+	var att Attempt
+	if err := s.r.First(&att, id).Error; err != nil {
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return nil, ErrNotFound
+		}
+		return nil, err
+	}
+	if !owner.owns(&att) {
+		return nil, ErrNotFound
+	}
+	v := &AttemptView{Attempt: att, Responses: map[uint]Response{}}
+	if err := s.r.Preload("Question").Where("attempt_id = ?", id).Order("position").Find(&v.Questions).Error; err != nil {
+		return nil, err
+	}
+	var rs []Response
+	if err := s.r.Where("attempt_id = ?", id).Find(&rs).Error; err != nil {
+		return nil, err
+	}
+	for _, r := range rs {
+		v.Responses[r.QuestionID] = r
+	}
+	return v, nil
+}
+
+// AnswerResult is the outcome of one answer.
+type AnswerResult struct {
+	Correct  bool
+	Question Question
+	Position int
+	Given    JSON
+	Finished bool
+}
+
+// SubmitAnswer grades and stores an answer. The response is committed
+// before it returns: an answer that got a result is on disk. The last
+// answer of an attempt finishes it and records its score.
+func (s *Store) SubmitAnswer(attemptID uint, owner Owner, questionID uint, given any) (*AnswerResult, error) {
+	givenJSON, err := json.Marshal(given)
+	if err != nil {
+		return nil, err
+	}
+	var res AnswerResult
+	err = s.w.Transaction(func(tx *gorm.DB) error {
+		var att Attempt
+		if err := tx.First(&att, attemptID).Error; err != nil {
+			if errors.Is(err, gorm.ErrRecordNotFound) {
+				return ErrNotFound
+			}
+			return err
+		}
+		if !owner.owns(&att) {
+			return ErrNotFound
+		}
+		if att.FinishedAt != nil {
+			return ErrFinished
+		}
+		var aq AttemptQuestion
+		if err := tx.Preload("Question").Where("attempt_id = ? AND question_id = ?", attemptID, questionID).First(&aq).Error; err != nil {
+			if errors.Is(err, gorm.ErrRecordNotFound) {
+				return ErrNotInAttempt
+			}
+			return err
+		}
+		eq, err := aq.Question.Engine()
+		if err != nil {
+			return err
+		}
+		r := Response{AttemptID: attemptID, QuestionID: questionID, Position: aq.Position, Given: givenJSON,
+			Correct: questions.CheckAnswer(eq, given), AnsweredAt: time.Now().UTC()}
+		if err := tx.Create(&r).Error; err != nil {
+			if isUniqueViolation(err) {
+				return ErrAlreadyAnswered
+			}
+			return err
+		}
+		var answered, right int64
+		if err := tx.Model(&Response{}).Where("attempt_id = ?", attemptID).Count(&answered).Error; err != nil {
+			return err
+		}
+		res = AnswerResult{Correct: r.Correct, Question: aq.Question, Position: aq.Position, Given: givenJSON}
+		if int(answered) < att.Total {
+			return nil
+		}
+		if err := tx.Model(&Response{}).Where("attempt_id = ? AND correct", attemptID).Count(&right).Error; err != nil {
+			return err
+		}
+		now := time.Now().UTC()
+		res.Finished = true
+		return tx.Model(&att).Updates(map[string]any{"finished_at": now, "score": int(right)}).Error
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &res, nil
+}
+
+// FinishAttempt ends an attempt early; unanswered questions count as
+// wrong.
+func (s *Store) FinishAttempt(attemptID uint, owner Owner) error {
+	return s.w.Transaction(func(tx *gorm.DB) error {
+		var att Attempt
+		if err := tx.First(&att, attemptID).Error; err != nil {
+			if errors.Is(err, gorm.ErrRecordNotFound) {
+				return ErrNotFound
+			}
+			return err
+		}
+		if !owner.owns(&att) {
+			return ErrNotFound
+		}
+		if att.FinishedAt != nil {
+			return nil
+		}
+		var right int64
+		if err := tx.Model(&Response{}).Where("attempt_id = ? AND correct", attemptID).Count(&right).Error; err != nil {
+			return err
+		}
+		return tx.Model(&att).Updates(map[string]any{"finished_at": time.Now().UTC(), "score": int(right)}).Error
+	})
+}
+
+func isUniqueViolation(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "UNIQUE constraint failed")
+}

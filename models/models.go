@@ -1,0 +1,171 @@
+package models
+
+import (
+	"database/sql/driver"
+	"encoding/json"
+	"errors"
+	"time"
+)
+
+// Article is an article and the text it was parsed from.
+type Article struct {
+	ID        uint      `gorm:"primaryKey"`
+	Title     string    `gorm:"not null"`
+	Source    string    `gorm:"not null"` // the text as uploaded
+	Sections  []Section `gorm:"constraint:OnDelete:CASCADE"`
+	CreatedAt time.Time
+	// Questions counts the article's questions that learners see; it is
+	// filled by the queries that list articles, not stored.
+	Questions int `gorm:"-"`
+}
+
+// Section is one part of an article as it is shown: its heading and its
+// paragraphs.
+type Section struct {
+	ID         uint    `gorm:"primaryKey"`
+	ArticleID  uint    `gorm:"not null;index"`
+	Position   int     `gorm:"not null"`
+	Title      string  // "" for the lead
+	Level      int     `gorm:"not null"`
+	Paragraphs Strings `gorm:"type:text;not null"`
+}
+
+// Question statuses and origins.
+const (
+	StatusGenerated = "generated"
+	StatusApproved  = "approved"
+	StatusRetired   = "retired"
+
+	OriginGenerated = "generated"
+	OriginManual    = "manual"
+	OriginImported  = "imported"
+)
+
+// Question is a stored question. Answer holds the answer as the engine's
+// JSON writes it: a string, a boolean, a list, or a list of pairs.
+type Question struct {
+	ID        uint    `gorm:"primaryKey"`
+	ArticleID uint    `gorm:"not null;index:idx_question_article_status,priority:1"`
+	Key       string  `gorm:"not null"` // the engine's id, stable across runs
+	Position  int     `gorm:"not null"` // rank within the article
+	Type      string  `gorm:"not null"`
+	Prompt    string  `gorm:"not null"`
+	Options   Strings `gorm:"type:text"`
+	Answer    JSON    `gorm:"type:text;not null"`
+	Accepted  Strings `gorm:"type:text"`
+	Tolerance float64
+	Source    string
+	Section   string
+	Kind      string
+	Score     float64
+	Status    string `gorm:"not null;default:generated;index:idx_question_article_status,priority:2"`
+	Origin    string `gorm:"not null;default:generated"`
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// Quiz is a named set of questions, or a rule that draws them: Count
+// questions from one article.
+type Quiz struct {
+	ID        uint   `gorm:"primaryKey"`
+	Name      string `gorm:"not null"`
+	ArticleID *uint  `gorm:"index"`
+	Count     int    `gorm:"not null"`
+	CreatedAt time.Time
+}
+
+// Attempt is one sitting of a quiz by a learner or a guest.
+type Attempt struct {
+	ID         uint   `gorm:"primaryKey"`
+	QuizID     *uint  `gorm:"index"`
+	ArticleID  uint   `gorm:"not null;index"`
+	GuestToken string `gorm:"index"` // the browser that started it, for guests
+	LearnerID  *uint  `gorm:"index"`
+	Total      int    `gorm:"not null"`
+	Score      int    `gorm:"not null;default:0"` // right answers, set when finished
+	StartedAt  time.Time
+	FinishedAt *time.Time
+}
+
+// AttemptQuestion is a question as one attempt shows it: its place and its
+// options in this attempt's order.
+type AttemptQuestion struct {
+	ID         uint    `gorm:"primaryKey"`
+	AttemptID  uint    `gorm:"not null;uniqueIndex:idx_attempt_position,priority:1"`
+	Position   int     `gorm:"not null;uniqueIndex:idx_attempt_position,priority:2"`
+	QuestionID uint    `gorm:"not null;index"`
+	Options    Strings `gorm:"type:text"`
+	Question   Question
+}
+
+// Response is a learner's answer to one question of an attempt. An
+// attempt takes one answer per question.
+type Response struct {
+	ID         uint `gorm:"primaryKey"`
+	AttemptID  uint `gorm:"not null;uniqueIndex:idx_response_attempt_question,priority:1"`
+	QuestionID uint `gorm:"not null;uniqueIndex:idx_response_attempt_question,priority:2;index"`
+	Position   int  `gorm:"not null"`
+	Given      JSON `gorm:"type:text;not null"`
+	Correct    bool `gorm:"not null"`
+	AnsweredAt time.Time
+}
+
+// Strings is a list of strings stored as a JSON array.
+type Strings []string
+
+// Value stores the list as JSON.
+func (s Strings) Value() (driver.Value, error) {
+	if s == nil {
+		return "[]", nil
+	}
+	b, err := json.Marshal([]string(s))
+	return string(b), err
+}
+
+// Scan reads a JSON array.
+func (s *Strings) Scan(src any) error {
+	b, err := asBytes(src)
+	if err != nil || len(b) == 0 {
+		*s = nil
+		return err
+	}
+	return json.Unmarshal(b, (*[]string)(s))
+}
+
+// JSON is a JSON value stored as text.
+type JSON json.RawMessage
+
+// Value stores the JSON text.
+func (j JSON) Value() (driver.Value, error) {
+	if len(j) == 0 {
+		return "null", nil
+	}
+	return string(j), nil
+}
+
+// Scan reads JSON text.
+func (j *JSON) Scan(src any) error {
+	b, err := asBytes(src)
+	*j = append((*j)[:0], b...)
+	return err
+}
+
+// MarshalJSON writes the value as it is.
+func (j JSON) MarshalJSON() ([]byte, error) {
+	if len(j) == 0 {
+		return []byte("null"), nil
+	}
+	return j, nil
+}
+
+func asBytes(src any) ([]byte, error) {
+	switch v := src.(type) {
+	case nil:
+		return nil, nil
+	case string:
+		return []byte(v), nil
+	case []byte:
+		return v, nil
+	}
+	return nil, errors.New("unsupported column type")
+}

@@ -1,0 +1,51 @@
+package questions
+
+import (
+	"fmt"
+	"strings"
+)
+
+// FormatAnswer writes a question's right answer for people to read:
+// "true", "A → B → C" for ordering, "A = 1; B = 2" for matching, a number
+// with its tolerance.
+func FormatAnswer(q Question) string {
+	switch q.Type {
+	case TrueFalse:
+		return fmt.Sprint(q.Truth)
+	case Ordering:
+		return strings.Join(q.Order, " → ")
+	case Matching:
+		return formatPairs(q.Pairs)
+	case Numeric:
+		if q.Tolerance > 0 {
+			return fmt.Sprintf("%s (±%g)", q.Answer, q.Tolerance)
+		}
+	}
+	return q.Answer
+}
+
+// FormatGiven writes an answer a learner gave, in any of the shapes
+// CheckAnswer takes, for people to read.
+func FormatGiven(given any) string {
+	if items, ok := stringsOf(given); ok {
+		return strings.Join(items, " → ")
+	}
+	if pairs, ok := pairsOf(given); ok {
+		return formatPairs(pairs)
+	}
+	switch v := given.(type) {
+	case nil:
+		return ""
+	case string:
+		return v
+	}
+	return fmt.Sprint(given)
+}
+
+func formatPairs(pairs [][2]string) string {
+	parts := make([]string, len(pairs))
+	for i, p := range pairs {
+		parts[i] = p[0] + " = " + p[1]
+	}
+	return strings.Join(parts, "; ")
+}
