@@ -120,6 +120,9 @@ func (h *Handler) apiAnswer(c *fiber.Ctx) error {
 	if q == nil {
 		return models.ErrNotInAttempt
 	}
+	if v.Attempt.FinishedAt != nil {
+		return models.ErrFinished
+	}
 	given, err := jsonAnswer(*q, body.Answer)
 	if err != nil {
 		return err

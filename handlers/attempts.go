@@ -111,6 +111,9 @@ func (h *Handler) submitAnswer(c *fiber.Ctx) error {
 	if aq == nil {
 		return models.ErrNotInAttempt
 	}
+	if v.Attempt.FinishedAt != nil {
+		return models.ErrFinished
+	}
 	given, problem := formAnswer(c, aq)
 	if problem != "" {
 		return h.renderQuestion(c, fiber.StatusUnprocessableEntity, v, aq, c.FormValue("answer"), problem)

@@ -72,8 +72,9 @@ func (s *Store) StartAttempt(articleID uint, count int, owner Owner) (*AttemptVi
 }
 
 // pickQuestions draws n questions, favouring the better ranked with some
-// chance so that a second attempt differs, and keeping any one type to
-// half of the attempt where the pool allows.
+// chance so that a second attempt differs, never two on the same sentence
+// or with the same answer, and keeping any one type to half of the attempt
+// where the pool allows.
 func pickQuestions(pool []Question, n int) []Question {
 	type cand struct {
 		q    Question
@@ -89,16 +90,19 @@ func pickQuestions(pool []Question, n int) []Question {
 	var out []Question
 	perType := map[string]int{}
 	used := map[uint]bool{}
-	for pass := 0; pass < 2 && len(out) < n; pass++ {
+	seen := map[string]bool{} // sources and answers already asked
+	for pass := 0; pass < 3 && len(out) < n; pass++ {
 		for _, c := range cands {
 			if len(out) == n {
 				break
 			}
-			if used[c.q.ID] || pass == 0 && perType[c.q.Type] >= typeCap {
+			source, answer := "s:"+c.q.Source, "a:"+string(c.q.Answer)
+			if used[c.q.ID] || pass == 0 && perType[c.q.Type] >= typeCap || pass < 2 && (seen[source] || seen[answer]) {
 				continue
 			}
 			used[c.q.ID] = true
 			perType[c.q.Type]++
+			seen[source], seen[answer] = true, true
 			out = append(out, c.q)
 		}
 	}

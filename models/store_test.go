@@ -1,0 +1,212 @@
+package models
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"factquiz/questions"
+)
+
+func openTest(t *testing.T) *Store {
+	t.Helper()
+	s, err := Open(filepath.Join(t.TempDir(), "sub", "test.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func importTest(t *testing.T, s *Store, name string) *Article {
+	t.Helper()
+	text, err := os.ReadFile(filepath.Join("..", "testdata", "articles", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := s.ImportArticle(&questions.Parser{}, text, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func TestOpenSetsPragmas(t *testing.T) {
+	s := openTest(t)
+	for _, tt := range []struct {
+		pragma string
+		want   string
+	}{{"journal_mode", "wal"}, {"foreign_keys", "1"}, {"synchronous", "2"}, {"busy_timeout", "10000"}} {
+		var got string
+		if err := s.w.Raw("PRAGMA " + tt.pragma).Scan(&got).Error; err != nil {
+			t.Fatal(err)
+		}
+		if got != tt.want {
+			t.Errorf("PRAGMA %s = %s, want %s", tt.pragma, got, tt.want)
+		}
+	}
+	if err := s.r.Exec("CREATE TABLE x (a)").Error; err == nil {
+		t.Error("the read pool can write")
+	}
+}
+
+func TestImportArticleStoresSectionsAndQuestions(t *testing.T) {
+	s := openTest(t)
+	a := importTest(t, s, "city_lyon.txt")
+	got, err := s.GetArticle(a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Title != "Lyon" || len(got.Sections) < 4 || got.Sections[0].Title != "" || len(got.Sections[0].Paragraphs) == 0 {
+		t.Errorf("article %q with %d sections", got.Title, len(got.Sections))
+	}
+	qs, err := s.ArticleQuestions(a.ID)
+	if err != nil || len(qs) != a.Questions || len(qs) < 20 {
+		t.Fatalf("%d questions (%v), want %d", len(qs), err, a.Questions)
+	}
+	for _, q := range qs {
+		eq, err := q.Engine()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !questions.CheckAnswer(eq, rightAnswer(eq)) {
+			t.Errorf("stored question %d does not accept its own answer", q.ID)
+		}
+	}
+	if _, err := s.GetArticle(9999); !errors.Is(err, ErrNotFound) {
+		t.Errorf("unknown article: %v", err)
+	}
+}
+
+func TestImportArticleRefusesBadText(t *testing.T) {
+	s := openTest(t)
+	_, err := s.ImportArticle(&questions.Parser{}, []byte("= T =\n"), 0)
+	var pe *questions.ParseError
+	if !errors.As(err, &pe) {
+		t.Fatalf("err = %v", err)
+	}
+	if n, _ := s.ArticleCount(); n != 0 {
+		t.Errorf("%d articles stored", n)
+	}
+}
+
+func rightAnswer(q questions.Question) any {
+	switch q.Type {
+	case questions.TrueFalse:
+		return q.Truth
+	case questions.Ordering:
+		return q.Order
+	case questions.Matching:
+		return q.Pairs
+	}
+	return q.Answer
+}
+
+func TestAttemptLifecycle(t *testing.T) {
+	s := openTest(t)
+	a := importTest(t, s, "company_nintendo.txt")
+	me, other := Owner{GuestToken: "me"}, Owner{GuestToken: "other"}
+	v, err := s.StartAttempt(a.ID, 5, me)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Questions) != 5 || v.Attempt.Total != 5 {
+		t.Fatalf("%d questions", len(v.Questions))
+	}
+	types := map[string]int{}
+	for _, aq := range v.Questions {
+		types[aq.Question.Type]++
+	}
+	if len(types) < 2 {
+		t.Errorf("no mix of types: %v", types)
+	}
+	if _, err := s.GetAttempt(v.Attempt.ID, other); !errors.Is(err, ErrNotFound) {
+		t.Errorf("another guest sees the attempt: %v", err)
+	}
+	first := v.Questions[0]
+	eq, _ := first.Question.Engine()
+	if _, err := s.SubmitAnswer(v.Attempt.ID, other, first.QuestionID, rightAnswer(eq)); !errors.Is(err, ErrNotFound) {
+		t.Errorf("another guest answered: %v", err)
+	}
+	res, err := s.SubmitAnswer(v.Attempt.ID, me, first.QuestionID, rightAnswer(eq))
+	if err != nil || !res.Correct || res.Finished {
+		t.Fatalf("first answer: %+v, %v", res, err)
+	}
+	if _, err := s.SubmitAnswer(v.Attempt.ID, me, first.QuestionID, rightAnswer(eq)); !errors.Is(err, ErrAlreadyAnswered) {
+		t.Errorf("second answer: %v", err)
+	}
+	if _, err := s.SubmitAnswer(v.Attempt.ID, me, 999999, "x"); !errors.Is(err, ErrNotInAttempt) {
+		t.Errorf("answer to a question not in the attempt: %v", err)
+	}
+	for _, aq := range v.Questions[1:] {
+		res, err = s.SubmitAnswer(v.Attempt.ID, me, aq.QuestionID, "surely wrong 12345")
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !res.Finished {
+		t.Error("the last answer did not finish the attempt")
+	}
+	got, _ := s.GetAttempt(v.Attempt.ID, me)
+	if got.Attempt.FinishedAt == nil || got.Attempt.Score != got.Correct() || got.Answered() != 5 {
+		t.Errorf("finished attempt %+v, %d right of %d", got.Attempt, got.Correct(), got.Answered())
+	}
+	if _, err := s.SubmitAnswer(v.Attempt.ID, me, first.QuestionID, "x"); !errors.Is(err, ErrFinished) {
+		t.Errorf("answer to a finished attempt: %v", err)
+	}
+}
+
+func TestStartAttemptLimits(t *testing.T) {
+	s := openTest(t)
+	a := importTest(t, s, "city_lyon.txt")
+	v, err := s.StartAttempt(a.ID, 1000, Owner{GuestToken: "g"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Questions) != min(a.Questions, MaxAttemptSize) {
+		t.Errorf("%d questions from a pool of %d", len(v.Questions), a.Questions)
+	}
+	if _, err := s.StartAttempt(424242, 5, Owner{GuestToken: "g"}); !errors.Is(err, ErrNotFound) {
+		t.Errorf("unknown article: %v", err)
+	}
+	empty, err := s.CreateArticle(&questions.Article{Title: "Empty"}, "= Empty =", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.StartAttempt(empty.ID, 5, Owner{GuestToken: "g"}); !errors.Is(err, ErrNoQuestions) {
+		t.Errorf("article without questions: %v", err)
+	}
+}
+
+// TestConcurrentAnswersNeverLocked answers 200 questions from 20
+// goroutines at once: none may fail with "database is locked".
+func TestConcurrentAnswersNeverLocked(t *testing.T) {
+	s := openTest(t)
+	a := importTest(t, s, "company_nintendo.txt")
+	var wg sync.WaitGroup
+	errs := make(chan error, 200)
+	for g := 0; g < 20; g++ {
+		owner := Owner{GuestToken: string(rune('a' + g))}
+		v, err := s.StartAttempt(a.ID, 10, owner)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, aq := range v.Questions {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				_, err := s.SubmitAnswer(v.Attempt.ID, owner, aq.QuestionID, "x")
+				errs <- err
+			}()
+		}
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Errorf("answer failed: %v", err)
+		}
+	}
+}
