@@ -48,7 +48,7 @@ func (h *Handler) showQuestion(c *fiber.Ctx) error {
 }
 
 func (h *Handler) renderQuestion(c *fiber.Ctx, status int, v *models.AttemptView, aq *models.AttemptQuestion, given, problem string) error {
-	title, err := h.articleTitle(v.Attempt.ArticleID)
+	title, err := h.store.ArticleTitle(v.Attempt.ArticleID)
 	if err != nil {
 		return err
 	}
@@ -73,13 +73,6 @@ func askView(aq *models.AttemptQuestion, given string) views.AskView {
 	return a
 }
 
-func (h *Handler) articleTitle(id uint) (string, error) {
-	art, err := h.store.GetArticle(id)
-	if err != nil {
-		return "", err
-	}
-	return art.Title, nil
-}
 
 // attempt loads the attempt named in the path, if this browser may see it.
 func (h *Handler) attempt(c *fiber.Ctx) (*models.AttemptView, error) {
@@ -191,7 +184,7 @@ func (h *Handler) showResults(c *fiber.Ctx) error {
 	if v.Current() != nil && v.Attempt.FinishedAt == nil {
 		return c.Redirect(attemptURL(v.Attempt.ID), fiber.StatusSeeOther)
 	}
-	title, err := h.articleTitle(v.Attempt.ArticleID)
+	title, err := h.store.ArticleTitle(v.Attempt.ArticleID)
 	if err != nil {
 		return err
 	}

@@ -105,6 +105,19 @@ func (s *Store) GetArticle(id uint) (*Article, error) {
 	return &a, nil
 }
 
+// ArticleTitle returns an article's title alone, for pages that only name
+// it.
+func (s *Store) ArticleTitle(id uint) (string, error) {
+	var titles []string
+	if err := s.r.Model(&Article{}).Where("id = ?", id).Limit(1).Pluck("title", &titles).Error; err != nil {
+		return "", err
+	}
+	if len(titles) == 0 {
+		return "", ErrNotFound
+	}
+	return titles[0], nil
+}
+
 // ArticleQuestions returns the questions of an article that learners see,
 // best first.
 func (s *Store) ArticleQuestions(articleID uint) ([]Question, error) {

@@ -38,6 +38,12 @@ type question struct {
 	Items   []string `json:"items"`
 }
 
+// answerBody is the body of POST /api/attempts/{id}/answers.
+type answerBody struct {
+	QuestionID uint `json:"question_id"`
+	Answer     any  `json:"answer"`
+}
+
 // attempt is a started attempt and the guest that owns it.
 type attempt struct {
 	ID        uint       `json:"id"`
@@ -193,7 +199,7 @@ func writeAnswers(path string, atts []attempt) (int, error) {
 				if err != nil {
 					return n, fmt.Errorf("attempt %d: %w", a.ID, err)
 				}
-				body, err := json.Marshal(map[string]any{"question_id": q.ID, "answer": answer})
+				body, err := json.Marshal(answerBody{QuestionID: q.ID, Answer: answer})
 				if err != nil {
 					return n, err
 				}
