@@ -112,3 +112,25 @@ func TestHelpAndUsageErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestImportCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "import.db")
+	bad := filepath.Join(t.TempDir(), "bad.txt")
+	os.WriteFile(bad, []byte("= Only a title =\n"), 0o644)
+	good := []string{filepath.Join("testdata", "articles", "city_lyon.txt"), filepath.Join("testdata", "articles", "company_nintendo.txt")}
+	out, errOut, status := runCLI(t, "import", "-db", db, good[0], bad, good[1])
+	if status != 1 {
+		t.Errorf("status %d, want 1 (one file was bad)", status)
+	}
+	for _, want := range []string{`[1/3] testdata/articles/city_lyon.txt: added "Lyon" (id 1) with`, `[3/3] testdata/articles/company_nintendo.txt: added "Nintendo" (id 2) with`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, out)
+		}
+	}
+	if !strings.Contains(errOut, "[2/3] "+bad+": line 1: the article has no sentences to ask about") {
+		t.Errorf("stderr: %s", errOut)
+	}
+	if _, _, status := runCLI(t, "import", "-db", db); status != 2 {
+		t.Errorf("import without files: status %d", status)
+	}
+}
