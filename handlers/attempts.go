@@ -73,7 +73,6 @@ func askView(aq *models.AttemptQuestion, given string) views.AskView {
 	return a
 }
 
-
 // attempt loads the attempt named in the path, if this browser may see it.
 func (h *Handler) attempt(c *fiber.Ctx) (*models.AttemptView, error) {
 	id, err := idParam(c, "id")
