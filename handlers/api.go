@@ -111,19 +111,14 @@ func (h *Handler) apiAnswer(c *fiber.Ctx) error {
 	if body.QuestionID == 0 {
 		return fiber.NewError(fiber.StatusBadRequest, "question_id is missing.")
 	}
-	var q *models.Question
-	for i := range v.Questions {
-		if v.Questions[i].QuestionID == body.QuestionID {
-			q = &v.Questions[i].Question
-		}
-	}
-	if q == nil {
+	aq := v.Find(body.QuestionID)
+	if aq == nil {
 		return models.ErrNotInAttempt
 	}
 	if v.Attempt.FinishedAt != nil {
 		return models.ErrFinished
 	}
-	given, err := jsonAnswer(*q, body.Answer)
+	given, err := jsonAnswer(aq.Question, body.Answer)
 	if err != nil {
 		return err
 	}

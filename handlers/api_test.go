@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"factquiz/models"
-	"factquiz/questions"
 )
 
 // rightJSON is the right answer to q in the API's JSON shape.
@@ -18,15 +17,7 @@ func rightJSON(t *testing.T, q models.Question) any {
 	if err != nil {
 		t.Fatal(err)
 	}
-	switch eq.Type {
-	case questions.TrueFalse:
-		return eq.Truth
-	case questions.Ordering:
-		return eq.Order
-	case questions.Matching:
-		return eq.Pairs
-	}
-	return eq.Answer
+	return eq.Expected()
 }
 
 func TestAPI(t *testing.T) {

@@ -94,12 +94,7 @@ func (h *Handler) submitAnswer(c *fiber.Ctx) error {
 	if err != nil {
 		return fiber.NewError(fiber.StatusBadRequest, "The form did not say which question it answers.")
 	}
-	var aq *models.AttemptQuestion
-	for i := range v.Questions {
-		if v.Questions[i].QuestionID == uint(qid) {
-			aq = &v.Questions[i]
-		}
-	}
+	aq := v.Find(uint(qid))
 	if aq == nil {
 		return models.ErrNotInAttempt
 	}

@@ -152,6 +152,16 @@ func (v *AttemptView) Correct() int {
 	return n
 }
 
+// Find returns the attempt's question with this id, or nil.
+func (v *AttemptView) Find(questionID uint) *AttemptQuestion {
+	for i := range v.Questions {
+		if v.Questions[i].QuestionID == questionID {
+			return &v.Questions[i]
+		}
+	}
+	return nil
+}
+
 // At returns the question at a 1-based position.
 func (v *AttemptView) At(position int) *AttemptQuestion {
 	if position < 1 || position > len(v.Questions) {
@@ -258,31 +268,6 @@ func (s *Store) SubmitAnswer(attemptID uint, owner Owner, questionID uint, given
 		return nil, err
 	}
 	return &res, nil
-}
-
-// FinishAttempt ends an attempt early; unanswered questions count as
-// wrong.
-func (s *Store) FinishAttempt(attemptID uint, owner Owner) error {
-	return s.w.Transaction(func(tx *gorm.DB) error {
-		var att Attempt
-		if err := tx.First(&att, attemptID).Error; err != nil {
-			if errors.Is(err, gorm.ErrRecordNotFound) {
-				return ErrNotFound
-			}
-			return err
-		}
-		if !owner.owns(&att) {
-			return ErrNotFound
-		}
-		if att.FinishedAt != nil {
-			return nil
-		}
-		var right int64
-		if err := tx.Model(&Response{}).Where("attempt_id = ? AND correct", attemptID).Count(&right).Error; err != nil {
-			return err
-		}
-		return tx.Model(&att).Updates(map[string]any{"finished_at": time.Now().UTC(), "score": int(right)}).Error
-	})
 }
 
 func isUniqueViolation(err error) bool {

@@ -71,7 +71,7 @@ func TestImportArticleStoresSectionsAndQuestions(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !questions.CheckAnswer(eq, rightAnswer(eq)) {
+		if !questions.CheckAnswer(eq, eq.Expected()) {
 			t.Errorf("stored question %d does not accept its own answer", q.ID)
 		}
 	}
@@ -90,18 +90,6 @@ func TestImportArticleRefusesBadText(t *testing.T) {
 	if n, _ := s.ArticleCount(); n != 0 {
 		t.Errorf("%d articles stored", n)
 	}
-}
-
-func rightAnswer(q questions.Question) any {
-	switch q.Type {
-	case questions.TrueFalse:
-		return q.Truth
-	case questions.Ordering:
-		return q.Order
-	case questions.Matching:
-		return q.Pairs
-	}
-	return q.Answer
 }
 
 func TestAttemptLifecycle(t *testing.T) {
@@ -127,14 +115,14 @@ func TestAttemptLifecycle(t *testing.T) {
 	}
 	first := v.Questions[0]
 	eq, _ := first.Question.Engine()
-	if _, err := s.SubmitAnswer(v.Attempt.ID, other, first.QuestionID, rightAnswer(eq)); !errors.Is(err, ErrNotFound) {
+	if _, err := s.SubmitAnswer(v.Attempt.ID, other, first.QuestionID, eq.Expected()); !errors.Is(err, ErrNotFound) {
 		t.Errorf("another guest answered: %v", err)
 	}
-	res, err := s.SubmitAnswer(v.Attempt.ID, me, first.QuestionID, rightAnswer(eq))
+	res, err := s.SubmitAnswer(v.Attempt.ID, me, first.QuestionID, eq.Expected())
 	if err != nil || !res.Correct || res.Finished {
 		t.Fatalf("first answer: %+v, %v", res, err)
 	}
-	if _, err := s.SubmitAnswer(v.Attempt.ID, me, first.QuestionID, rightAnswer(eq)); !errors.Is(err, ErrAlreadyAnswered) {
+	if _, err := s.SubmitAnswer(v.Attempt.ID, me, first.QuestionID, eq.Expected()); !errors.Is(err, ErrAlreadyAnswered) {
 		t.Errorf("second answer: %v", err)
 	}
 	if _, err := s.SubmitAnswer(v.Attempt.ID, me, 999999, "x"); !errors.Is(err, ErrNotInAttempt) {

@@ -5,6 +5,20 @@ import (
 	"strings"
 )
 
+// Expected returns the right answer in the shape CheckAnswer takes: the
+// answer string, the truth value, the items in order or the pairs.
+func (q Question) Expected() any {
+	switch q.Type {
+	case TrueFalse:
+		return q.Truth
+	case Ordering:
+		return q.Order
+	case Matching:
+		return q.Pairs
+	}
+	return q.Answer
+}
+
 // FormatAnswer writes a question's right answer for people to read:
 // "true", "A → B → C" for ordering, "A = 1; B = 2" for matching, a number
 // with its tolerance.

@@ -181,7 +181,7 @@ func checkQuestion(t *testing.T, q Question, sources map[string]bool) {
 			t.Errorf("%s: %d pairs", where, len(q.Pairs))
 		}
 	}
-	if !CheckAnswer(q, rightAnswer(q)) {
+	if !CheckAnswer(q, q.Expected()) {
 		t.Errorf("%s: its own answer is graded wrong", where)
 	}
 }
@@ -203,18 +203,6 @@ func sourceHolds(src, answer string) bool {
 		}
 	}
 	return false
-}
-
-func rightAnswer(q Question) any {
-	switch q.Type {
-	case TrueFalse:
-		return q.Truth
-	case Ordering:
-		return q.Order
-	case Matching:
-		return q.Pairs
-	}
-	return q.Answer
 }
 
 func firstWordOf(s string) string {
