@@ -97,7 +97,7 @@ func (h *Handler) apiStartAttempt(c *fiber.Ctx) error {
 }
 
 func (h *Handler) apiAnswer(c *fiber.Ctx) error {
-	v, err := h.attempt(c)
+	id, err := idParam(c, "id")
 	if err != nil {
 		return err
 	}
@@ -111,18 +111,9 @@ func (h *Handler) apiAnswer(c *fiber.Ctx) error {
 	if body.QuestionID == 0 {
 		return fiber.NewError(fiber.StatusBadRequest, "question_id is missing.")
 	}
-	aq := v.Find(body.QuestionID)
-	if aq == nil {
-		return models.ErrNotInAttempt
-	}
-	if v.Attempt.FinishedAt != nil {
-		return models.ErrFinished
-	}
-	given, err := jsonAnswer(aq.Question, body.Answer)
-	if err != nil {
-		return err
-	}
-	res, err := h.store.SubmitAnswer(v.Attempt.ID, owner(c), body.QuestionID, given)
+	res, err := h.store.SubmitAnswer(id, owner(c), body.QuestionID, func(aq *models.AttemptQuestion) (any, error) {
+		return jsonAnswer(aq.Question, body.Answer)
+	})
 	if err != nil {
 		return err
 	}

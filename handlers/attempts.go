@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -36,25 +37,25 @@ func attemptURL(id uint) string { return "/attempts/" + strconv.FormatUint(uint6
 // showQuestion shows the attempt's first unanswered question, so that a
 // reload or a return after a restart resumes where the learner stopped.
 func (h *Handler) showQuestion(c *fiber.Ctx) error {
-	v, err := h.attempt(c)
+	id, err := idParam(c, "id")
 	if err != nil {
 		return err
 	}
-	cur := v.Current()
-	if cur == nil || v.Attempt.FinishedAt != nil {
-		return c.Redirect(attemptURL(v.Attempt.ID)+"/results", fiber.StatusSeeOther)
+	cur, err := h.store.CurrentQuestion(id, owner(c))
+	if err != nil {
+		return err
 	}
-	return h.renderQuestion(c, fiber.StatusOK, v, cur, "", "")
+	if cur.Question == nil {
+		return c.Redirect(attemptURL(id)+"/results", fiber.StatusSeeOther)
+	}
+	return h.renderQuestion(c, fiber.StatusOK, cur, "", "")
 }
 
-func (h *Handler) renderQuestion(c *fiber.Ctx, status int, v *models.AttemptView, aq *models.AttemptQuestion, given, problem string) error {
-	title, err := h.store.ArticleTitle(v.Attempt.ArticleID)
-	if err != nil {
-		return err
-	}
-	data := views.QuestionPage{Page: h.page(c, fmt.Sprintf("Question %d of %d", aq.Position, v.Attempt.Total)),
-		AttemptID: v.Attempt.ID, ArticleID: v.Attempt.ArticleID, ArticleTitle: title,
-		Position: aq.Position, Total: v.Attempt.Total, Q: askView(aq, given), Error: problem}
+func (h *Handler) renderQuestion(c *fiber.Ctx, status int, cur *models.Current, given, problem string) error {
+	aq := cur.Question
+	data := views.QuestionPage{Page: h.page(c, fmt.Sprintf("Question %d of %d", aq.Position, cur.Attempt.Total)),
+		AttemptID: cur.Attempt.ID, ArticleID: cur.Attempt.ArticleID, ArticleTitle: cur.ArticleTitle,
+		Position: aq.Position, Total: cur.Attempt.Total, Q: askView(aq, given), Error: problem}
 	return h.render(c, status, "question", data)
 }
 
@@ -86,7 +87,7 @@ func (h *Handler) attempt(c *fiber.Ctx) (*models.AttemptView, error) {
 // it was right. An empty or malformed answer shows the question again
 // with what is missing; nothing is stored.
 func (h *Handler) submitAnswer(c *fiber.Ctx) error {
-	v, err := h.attempt(c)
+	id, err := idParam(c, "id")
 	if err != nil {
 		return err
 	}
@@ -94,23 +95,35 @@ func (h *Handler) submitAnswer(c *fiber.Ctx) error {
 	if err != nil {
 		return fiber.NewError(fiber.StatusBadRequest, "The form did not say which question it answers.")
 	}
-	aq := v.Find(uint(qid))
-	if aq == nil {
-		return models.ErrNotInAttempt
+	res, err := h.store.SubmitAnswer(id, owner(c), uint(qid), func(aq *models.AttemptQuestion) (any, error) {
+		given, problem := formAnswer(c, aq)
+		if problem != "" {
+			return nil, &formProblem{aq: aq, msg: problem}
+		}
+		return given, nil
+	})
+	var fp *formProblem
+	if errors.As(err, &fp) {
+		cur, err := h.store.CurrentQuestion(id, owner(c))
+		if err != nil {
+			return err
+		}
+		cur.Question = fp.aq
+		return h.renderQuestion(c, fiber.StatusUnprocessableEntity, cur, c.FormValue("answer"), fp.msg)
 	}
-	if v.Attempt.FinishedAt != nil {
-		return models.ErrFinished
-	}
-	given, problem := formAnswer(c, aq)
-	if problem != "" {
-		return h.renderQuestion(c, fiber.StatusUnprocessableEntity, v, aq, c.FormValue("answer"), problem)
-	}
-	res, err := h.store.SubmitAnswer(v.Attempt.ID, owner(c), uint(qid), given)
 	if err != nil {
 		return err
 	}
-	return c.Redirect(fmt.Sprintf("%s/feedback/%d", attemptURL(v.Attempt.ID), res.Position), fiber.StatusSeeOther)
+	return c.Redirect(fmt.Sprintf("%s/feedback/%d", attemptURL(id), res.Position), fiber.StatusSeeOther)
 }
+
+// formProblem is an answer form that cannot be graded as sent.
+type formProblem struct {
+	aq  *models.AttemptQuestion
+	msg string
+}
+
+func (p *formProblem) Error() string { return p.msg }
 
 // showFeedback shows the outcome of the answer at a position.
 func (h *Handler) showFeedback(c *fiber.Ctx) error {

@@ -1,7 +1,6 @@
 package models
 
 import (
-	"encoding/json"
 	"errors"
 	"math"
 	"math/rand/v2"
@@ -11,8 +10,6 @@ import (
 	"time"
 
 	"gorm.io/gorm"
-
-	"factquiz/questions"
 )
 
 // DefaultAttemptSize is how many questions an attempt has unless asked
@@ -196,78 +193,6 @@ func (s *Store) GetAttempt(id uint, owner Owner) (*AttemptView, error) {
 		v.Responses[r.QuestionID] = r
 	}
 	return v, nil
-}
-
-// AnswerResult is the outcome of one answer.
-type AnswerResult struct {
-	Correct  bool
-	Question Question
-	Position int
-	Given    JSON
-	Finished bool
-}
-
-// SubmitAnswer grades and stores an answer. The response is committed
-// before it returns: an answer that got a result is on disk. The last
-// answer of an attempt finishes it and records its score.
-func (s *Store) SubmitAnswer(attemptID uint, owner Owner, questionID uint, given any) (*AnswerResult, error) {
-	givenJSON, err := json.Marshal(given)
-	if err != nil {
-		return nil, err
-	}
-	var res AnswerResult
-	err = s.w.Transaction(func(tx *gorm.DB) error {
-		var att Attempt
-		if err := tx.First(&att, attemptID).Error; err != nil {
-			if errors.Is(err, gorm.ErrRecordNotFound) {
-				return ErrNotFound
-			}
-			return err
-		}
-		if !owner.owns(&att) {
-			return ErrNotFound
-		}
-		if att.FinishedAt != nil {
-			return ErrFinished
-		}
-		var aq AttemptQuestion
-		if err := tx.Preload("Question").Where("attempt_id = ? AND question_id = ?", attemptID, questionID).First(&aq).Error; err != nil {
-			if errors.Is(err, gorm.ErrRecordNotFound) {
-				return ErrNotInAttempt
-			}
-			return err
-		}
-		eq, err := aq.Question.Engine()
-		if err != nil {
-			return err
-		}
-		r := Response{AttemptID: attemptID, QuestionID: questionID, Position: aq.Position, Given: givenJSON,
-			Correct: questions.CheckAnswer(eq, given), AnsweredAt: time.Now().UTC()}
-		if err := tx.Create(&r).Error; err != nil {
-			if isUniqueViolation(err) {
-				return ErrAlreadyAnswered
-			}
-			return err
-		}
-		var answered, right int64
-		if err := tx.Model(&Response{}).Where("attempt_id = ?", attemptID).Count(&answered).Error; err != nil {
-			return err
-		}
-		res = AnswerResult{Correct: r.Correct, Question: aq.Question, Position: aq.Position, Given: givenJSON}
-		if int(answered) < att.Total {
-			return nil
-		}
-		if err := tx.Model(&Response{}).Where("attempt_id = ? AND correct", attemptID).Count(&right).Error; err != nil {
-			return err
-		}
-		now := time.Now().UTC()
-		res.Finished = true
-		return tx.Model(&att).Updates(map[string]any{"finished_at": now, "score": int(right)}).Error
-	})
-	if err != nil {
-		return nil, err
-	}
-	return &res, nil
 }
 
 func isUniqueViolation(err error) bool {

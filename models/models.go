@@ -82,7 +82,8 @@ type Attempt struct {
 	GuestToken string `gorm:"index"` // the browser that started it, for guests
 	LearnerID  *uint  `gorm:"index"`
 	Total      int    `gorm:"not null"`
-	Score      int    `gorm:"not null;default:0"` // right answers, set when finished
+	Answered   int    `gorm:"not null;default:0"` // questions answered so far
+	Score      int    `gorm:"not null;default:0"` // right answers so far
 	StartedAt  time.Time
 	FinishedAt *time.Time
 }

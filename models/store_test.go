@@ -115,21 +115,21 @@ func TestAttemptLifecycle(t *testing.T) {
 	}
 	first := v.Questions[0]
 	eq, _ := first.Question.Engine()
-	if _, err := s.SubmitAnswer(v.Attempt.ID, other, first.QuestionID, eq.Expected()); !errors.Is(err, ErrNotFound) {
+	if _, err := s.SubmitAnswer(v.Attempt.ID, other, first.QuestionID, given(eq.Expected())); !errors.Is(err, ErrNotFound) {
 		t.Errorf("another guest answered: %v", err)
 	}
-	res, err := s.SubmitAnswer(v.Attempt.ID, me, first.QuestionID, eq.Expected())
+	res, err := s.SubmitAnswer(v.Attempt.ID, me, first.QuestionID, given(eq.Expected()))
 	if err != nil || !res.Correct || res.Finished {
 		t.Fatalf("first answer: %+v, %v", res, err)
 	}
-	if _, err := s.SubmitAnswer(v.Attempt.ID, me, first.QuestionID, eq.Expected()); !errors.Is(err, ErrAlreadyAnswered) {
+	if _, err := s.SubmitAnswer(v.Attempt.ID, me, first.QuestionID, given(eq.Expected())); !errors.Is(err, ErrAlreadyAnswered) {
 		t.Errorf("second answer: %v", err)
 	}
-	if _, err := s.SubmitAnswer(v.Attempt.ID, me, 999999, "x"); !errors.Is(err, ErrNotInAttempt) {
+	if _, err := s.SubmitAnswer(v.Attempt.ID, me, 999999, given("x")); !errors.Is(err, ErrNotInAttempt) {
 		t.Errorf("answer to a question not in the attempt: %v", err)
 	}
 	for _, aq := range v.Questions[1:] {
-		res, err = s.SubmitAnswer(v.Attempt.ID, me, aq.QuestionID, "surely wrong 12345")
+		res, err = s.SubmitAnswer(v.Attempt.ID, me, aq.QuestionID, given("surely wrong 12345"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -141,7 +141,7 @@ func TestAttemptLifecycle(t *testing.T) {
 	if got.Attempt.FinishedAt == nil || got.Attempt.Score != got.Correct() || got.Answered() != 5 {
 		t.Errorf("finished attempt %+v, %d right of %d", got.Attempt, got.Correct(), got.Answered())
 	}
-	if _, err := s.SubmitAnswer(v.Attempt.ID, me, first.QuestionID, "x"); !errors.Is(err, ErrFinished) {
+	if _, err := s.SubmitAnswer(v.Attempt.ID, me, first.QuestionID, given("x")); !errors.Is(err, ErrFinished) {
 		t.Errorf("answer to a finished attempt: %v", err)
 	}
 }
@@ -185,7 +185,7 @@ func TestConcurrentAnswersNeverLocked(t *testing.T) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				_, err := s.SubmitAnswer(v.Attempt.ID, owner, aq.QuestionID, "x")
+				_, err := s.SubmitAnswer(v.Attempt.ID, owner, aq.QuestionID, given("x"))
 				errs <- err
 			}()
 		}
@@ -197,4 +197,9 @@ func TestConcurrentAnswersNeverLocked(t *testing.T) {
 			t.Errorf("answer failed: %v", err)
 		}
 	}
+}
+
+// given prepares a fixed answer.
+func given(v any) Prepare {
+	return func(*AttemptQuestion) (any, error) { return v, nil }
 }

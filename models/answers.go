@@ -1,0 +1,155 @@
+package models
+
+import (
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"time"
+
+	"gorm.io/gorm"
+
+	"factquiz/questions"
+)
+
+// Prepare turns what a learner sent into the answer its question takes,
+// or says what is wrong with it. It sees the question as the attempt shows
+// it (its options in this attempt's order).
+type Prepare func(aq *AttemptQuestion) (any, error)
+
+// AnswerResult is the outcome of one answer.
+type AnswerResult struct {
+	Correct  bool
+	Question Question
+	Position int
+	Finished bool
+}
+
+// SubmitAnswer grades and stores an answer in one transaction, and returns
+// only once it is committed: an answer that got a result is on disk. The
+// last answer of an attempt finishes it. The attempt keeps running counts
+// of answers and right answers, so that no answer has to count the others.
+func (s *Store) SubmitAnswer(attemptID uint, owner Owner, questionID uint, prepare Prepare) (*AnswerResult, error) {
+	var res AnswerResult
+	err := s.w.Transaction(func(tx *gorm.DB) error {
+		var att Attempt
+		err := tx.Raw("SELECT id, guest_token, total, answered, finished_at FROM attempts WHERE id = ?", attemptID).
+			Row().Scan(&att.ID, &att.GuestToken, &att.Total, &att.Answered, &att.FinishedAt)
+		switch {
+		case errors.Is(err, sql.ErrNoRows) || err == nil && !owner.owns(&att):
+			return ErrNotFound
+		case err != nil:
+			return err
+		case att.FinishedAt != nil:
+			return ErrFinished
+		}
+		aq, err := attemptQuestion(tx, attemptID, questionID)
+		if err != nil {
+			return err
+		}
+		given, err := prepare(aq)
+		if err != nil {
+			return err
+		}
+		correct, givenJSON, err := grade(aq.Question, given)
+		if err != nil {
+			return err
+		}
+		now := time.Now().UTC()
+		if err := tx.Exec("INSERT INTO responses (attempt_id, question_id, position, given, correct, answered_at) VALUES (?, ?, ?, ?, ?, ?)",
+			attemptID, questionID, aq.Position, string(givenJSON), correct, now).Error; err != nil {
+			if isUniqueViolation(err) {
+				return ErrAlreadyAnswered
+			}
+			return err
+		}
+		res = AnswerResult{Correct: correct, Question: aq.Question, Position: aq.Position, Finished: att.Answered+1 >= att.Total}
+		right := 0
+		if correct {
+			right = 1
+		}
+		var finishedAt *time.Time
+		if res.Finished {
+			finishedAt = &now
+		}
+		return tx.Exec("UPDATE attempts SET answered = answered + 1, score = score + ?, finished_at = COALESCE(?, finished_at) WHERE id = ?",
+			right, finishedAt, attemptID).Error
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &res, nil
+}
+
+// attemptQuestion loads one question of an attempt with its options in
+// the attempt's order.
+func attemptQuestion(db *gorm.DB, attemptID, questionID uint) (*AttemptQuestion, error) {
+	var row struct {
+		Question
+		AQID       uint
+		AQPosition int
+		AQOptions  Strings
+	}
+	res := db.Raw(`SELECT q.*, aq.id AS aq_id, aq.position AS aq_position, aq.options AS aq_options
+		FROM attempt_questions aq JOIN questions q ON q.id = aq.question_id
+		WHERE aq.attempt_id = ? AND aq.question_id = ?`, attemptID, questionID).Scan(&row)
+	if res.Error != nil {
+		return nil, res.Error
+	}
+	if res.RowsAffected == 0 {
+		return nil, ErrNotInAttempt
+	}
+	return &AttemptQuestion{ID: row.AQID, AttemptID: attemptID, Position: row.AQPosition, QuestionID: questionID,
+		Options: row.AQOptions, Question: row.Question}, nil
+}
+
+// grade checks an answer and encodes it for storage.
+func grade(q Question, given any) (bool, []byte, error) {
+	eq, err := q.Engine()
+	if err != nil {
+		return false, nil, err
+	}
+	data, err := json.Marshal(given)
+	if err != nil {
+		return false, nil, err
+	}
+	return questions.CheckAnswer(eq, given), data, nil
+}
+
+// Current is what the question page of an attempt needs: the attempt, its
+// article's title, and its first unanswered question (nil once every
+// question has an answer).
+type Current struct {
+	Attempt      Attempt
+	ArticleTitle string
+	Question     *AttemptQuestion
+}
+
+// CurrentQuestion loads the question an attempt is at, in two queries, for
+// the page learners load most.
+func (s *Store) CurrentQuestion(attemptID uint, owner Owner) (*Current, error) {
+	var cur Current
+	a := &cur.Attempt
+	err := s.r.Raw(`SELECT a.id, a.article_id, a.guest_token, a.total, a.answered, a.score, a.started_at, a.finished_at, ar.title
+		FROM attempts a JOIN articles ar ON ar.id = a.article_id WHERE a.id = ?`, attemptID).
+		Row().Scan(&a.ID, &a.ArticleID, &a.GuestToken, &a.Total, &a.Answered, &a.Score, &a.StartedAt, &a.FinishedAt, &cur.ArticleTitle)
+	switch {
+	case errors.Is(err, sql.ErrNoRows) || err == nil && !owner.owns(a):
+		return nil, ErrNotFound
+	case err != nil:
+		return nil, err
+	case a.FinishedAt != nil:
+		return &cur, nil
+	}
+	var qid uint
+	err = s.r.Raw(`SELECT aq.question_id FROM attempt_questions aq
+		WHERE aq.attempt_id = ? AND NOT EXISTS (SELECT 1 FROM responses r WHERE r.attempt_id = aq.attempt_id AND r.question_id = aq.question_id)
+		ORDER BY aq.position LIMIT 1`, attemptID).Row().Scan(&qid)
+	if errors.Is(err, sql.ErrNoRows) {
+		return &cur, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	cur.Question, err = attemptQuestion(s.r, attemptID, qid)
+	return &cur, err
+}
