@@ -68,6 +68,7 @@ func New(store *models.Store, cfg Config) (*fiber.App, error) {
 		CookieSameSite: "Lax",
 		CookieHTTPOnly: true,
 		Expiration:     12 * time.Hour,
+		Storage:        newTokenStore(maxCSRFTokens),
 		ContextKey:     csrfKey,
 		ErrorHandler:   h.csrfFailed,
 		// The JSON API is not reached by forms: its cookies are SameSite=Lax
@@ -77,6 +78,11 @@ func New(store *models.Store, cfg Config) (*fiber.App, error) {
 	h.routes(app)
 	return app, nil
 }
+
+// maxCSRFTokens bounds the CSRF tokens kept in memory (about 100 bytes
+// each): far more than the learners of one server, few enough that
+// cookie-less clients cannot exhaust memory.
+const maxCSRFTokens = 200_000
 
 // routes is the route table, read top to bottom.
 func (h *Handler) routes(app *fiber.App) {

@@ -37,7 +37,7 @@ func (s *Store) StartAttempt(articleID uint, count int, owner Owner) (*AttemptVi
 		count = DefaultAttemptSize
 	}
 	count = min(count, MaxAttemptSize)
-	if _, err := s.GetArticle(articleID); err != nil {
+	if _, err := s.ArticleTitle(articleID); err != nil {
 		return nil, err
 	}
 	pool, err := s.ArticleQuestions(articleID)

@@ -92,9 +92,9 @@ type Attempt struct {
 // options in this attempt's order.
 type AttemptQuestion struct {
 	ID         uint    `gorm:"primaryKey"`
-	AttemptID  uint    `gorm:"not null;uniqueIndex:idx_attempt_position,priority:1"`
+	AttemptID  uint    `gorm:"not null;uniqueIndex:idx_attempt_position,priority:1;uniqueIndex:idx_attempt_question,priority:1"`
 	Position   int     `gorm:"not null;uniqueIndex:idx_attempt_position,priority:2"`
-	QuestionID uint    `gorm:"not null;index"`
+	QuestionID uint    `gorm:"not null;uniqueIndex:idx_attempt_question,priority:2"`
 	Options    Strings `gorm:"type:text"`
 	Question   Question
 }
