@@ -79,10 +79,12 @@ func New(store *models.Store, cfg Config) (*fiber.App, error) {
 	return app, nil
 }
 
-// maxCSRFTokens bounds the CSRF tokens kept in memory (about 100 bytes
-// each): far more than the learners of one server, few enough that
-// cookie-less clients cannot exhaust memory.
-const maxCSRFTokens = 200_000
+// maxCSRFTokens bounds the CSRF tokens kept in memory (about 500 bytes
+// each with their bookkeeping, so 25 MB at most): more than the learners
+// one server has at once, few enough that clients that drop their cookies
+// cannot exhaust memory. When cookie-less floods push a learner's token
+// out, their next form asks them to reload the page.
+const maxCSRFTokens = 50_000
 
 // routes is the route table, read top to bottom.
 func (h *Handler) routes(app *fiber.App) {
