@@ -181,6 +181,16 @@ type ErrorPage struct {
 	Message string
 }
 
+// QuizForm is the "Take a quiz" form of an article, as the home and
+// article pages show it.
+type QuizForm struct {
+	ArticleID uint
+	CSRF      string
+	Count     int
+	InputID   string
+	Class     string
+}
+
 // Renderer executes the page templates.
 type Renderer struct {
 	pages map[string]*template.Template
@@ -222,6 +232,9 @@ var funcs = template.FuncMap{
 	},
 	"lower": strings.ToLower,
 	"size":  byteSize,
+	"quizForm": func(articleID uint, csrf string, count int, inputID, class string) QuizForm {
+		return QuizForm{ArticleID: articleID, CSRF: csrf, Count: count, InputID: inputID, Class: class}
+	},
 	// keyhint is the key that picks option i (0-based) on the question page.
 	"keyhint": func(i int) string {
 		if i < 9 {
