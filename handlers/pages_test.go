@@ -166,7 +166,7 @@ func TestAddArticleForm(t *testing.T) {
 	bad := "= Title =\n\nfine text\x00 here."
 	resp, body = b.postMultipart("/articles", map[string]string{"_csrf": token, "text": bad}, "", nil)
 	wantStatus(t, resp, http.StatusUnprocessableEntity, body)
-	if !strings.Contains(body, "not text") || !strings.Contains(body, "3") || !strings.Contains(body, "fine text") {
+	if !strings.Contains(body, "not text") || !strings.Contains(body, "line 3") || !strings.Contains(body, "fine text") {
 		t.Errorf("the form does not show the error with its line and the text:\n%.2000s", body)
 	}
 	n, _ := ta.store.ArticleCount()
