@@ -33,8 +33,8 @@ func (g *generator) distractors(f *Fact, answer, stem string) []string {
 			break
 		}
 		n := g.norm(c)
-		if n == "" || seen[n] || containsWords(normStem, n) {
-			continue
+		if n == "" || seen[n] || containsWords(normStem, n) || strings.Contains(stem, c+"'") || strings.Contains(stem, c+"’") {
+			continue // an option the stem already names ("Trajan's campaigns")
 		}
 		// Dates, times and numbers were made with other values; a name
 		// must not be the answer misspelt, nor share a word with an option.

@@ -230,3 +230,19 @@ func TestGradingGeneratedForms(t *testing.T) {
 		}
 	}
 }
+
+// TestNoOptionNamedInStem: an option the stem already names, even in the
+// possessive, is no distractor.
+func TestNoOptionNamedInStem(t *testing.T) {
+	article := "= Bridge =\n\nIn 105 the architect Apollodorus of Damascus built a bridge for Emperor Trajan's campaigns. " +
+		"The engineer Marcus Vitruvius wrote ten books on building in Rome. " +
+		"The historian Cassius Dio described the bridge in Rome. " +
+		"The poet Publius Ovidius praised it in Tomis. The senator Gaius Plinius saw it in Dacia.\n"
+	for _, q := range generateFrom(t, article) {
+		for _, o := range q.Options {
+			if strings.Contains(q.Prompt, o+"'") {
+				t.Errorf("option %q is named in the stem %q", o, q.Prompt)
+			}
+		}
+	}
+}
