@@ -124,32 +124,47 @@ type Current struct {
 	Question     *AttemptQuestion
 }
 
-// CurrentQuestion loads the question an attempt is at, in two queries, for
-// the page learners load most.
+// currentQuestionSQL reads an attempt, its article's title and its first
+// unanswered question in one statement: the question page is the page
+// learners load most.
+const currentQuestionSQL = `SELECT a.id, a.article_id, a.guest_token, a.total, a.answered, a.score, a.started_at, a.finished_at, ar.title,
+	aq.id, aq.position, aq.options, q.id, q.type, q.prompt, q.answer
+FROM attempts a
+JOIN articles ar ON ar.id = a.article_id
+LEFT JOIN attempt_questions aq ON aq.id = (
+	SELECT aq2.id FROM attempt_questions aq2
+	WHERE aq2.attempt_id = a.id AND NOT EXISTS (
+		SELECT 1 FROM responses r WHERE r.attempt_id = a.id AND r.question_id = aq2.question_id)
+	ORDER BY aq2.position LIMIT 1)
+LEFT JOIN questions q ON q.id = aq.question_id
+WHERE a.id = ?`
+
+// CurrentQuestion loads the question an attempt is at. The question
+// carries what the page shows (type, prompt, answer shape), not every
+// column.
 func (s *Store) CurrentQuestion(attemptID uint, owner Owner) (*Current, error) {
-	var cur Current
-	a := &cur.Attempt
-	err := s.r.Raw(`SELECT a.id, a.article_id, a.guest_token, a.total, a.answered, a.score, a.started_at, a.finished_at, ar.title
-		FROM attempts a JOIN articles ar ON ar.id = a.article_id WHERE a.id = ?`, attemptID).
-		Row().Scan(&a.ID, &a.ArticleID, &a.GuestToken, &a.Total, &a.Answered, &a.Score, &a.StartedAt, &a.FinishedAt, &cur.ArticleTitle)
+	var (
+		cur       Current
+		aqID, qID sql.NullInt64
+		position  sql.NullInt64
+		options   Strings
+		qType     sql.NullString
+		prompt    sql.NullString
+		answer    JSON
+		a         = &cur.Attempt
+	)
+	err := s.current.QueryRow(attemptID).Scan(&a.ID, &a.ArticleID, &a.GuestToken, &a.Total, &a.Answered, &a.Score,
+		&a.StartedAt, &a.FinishedAt, &cur.ArticleTitle, &aqID, &position, &options, &qID, &qType, &prompt, &answer)
 	switch {
 	case errors.Is(err, sql.ErrNoRows) || err == nil && !owner.owns(a):
 		return nil, ErrNotFound
 	case err != nil:
 		return nil, err
-	case a.FinishedAt != nil:
+	case a.FinishedAt != nil || !aqID.Valid:
 		return &cur, nil
 	}
-	var qid uint
-	err = s.r.Raw(`SELECT aq.question_id FROM attempt_questions aq
-		WHERE aq.attempt_id = ? AND NOT EXISTS (SELECT 1 FROM responses r WHERE r.attempt_id = aq.attempt_id AND r.question_id = aq.question_id)
-		ORDER BY aq.position LIMIT 1`, attemptID).Row().Scan(&qid)
-	if errors.Is(err, sql.ErrNoRows) {
-		return &cur, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	cur.Question, err = attemptQuestion(s.r, attemptID, qid)
-	return &cur, err
+	cur.Question = &AttemptQuestion{ID: uint(aqID.Int64), AttemptID: a.ID, Position: int(position.Int64),
+		QuestionID: uint(qID.Int64), Options: options,
+		Question: Question{ID: uint(qID.Int64), ArticleID: a.ArticleID, Type: qType.String, Prompt: prompt.String, Answer: answer}}
+	return &cur, nil
 }

@@ -8,6 +8,7 @@
 package models
 
 import (
+	"database/sql"
 	"errors"
 	"fmt"
 	"net/url"
@@ -32,8 +33,9 @@ var (
 
 // Store owns the database.
 type Store struct {
-	w *gorm.DB // the single writer connection
-	r *gorm.DB // read-only connections
+	w       *gorm.DB // the single writer connection
+	r       *gorm.DB // read-only connections
+	current *sql.Stmt
 }
 
 // Open opens (creating if need be) the SQLite database at path and
@@ -85,6 +87,10 @@ func Open(path string) (*Store, error) {
 	}
 	rdb.SetMaxOpenConns(max(4, runtime.NumCPU()*2))
 	s.r = r
+	if s.current, err = rdb.Prepare(currentQuestionSQL); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("prepare: %w", err)
+	}
 	return s, nil
 }
 
@@ -97,6 +103,9 @@ func (s *Store) migrate() error {
 // Close closes the database, checkpointing the WAL into the main file.
 func (s *Store) Close() error {
 	var errs []error
+	if s.current != nil {
+		errs = append(errs, s.current.Close())
+	}
 	for _, db := range []*gorm.DB{s.r, s.w} {
 		if db == nil {
 			continue
