@@ -167,7 +167,7 @@ func (g *generator) listPlaces(answer string) []string {
 	list := cities
 	switch placeShape(answer) {
 	case 1:
-		list = countries
+		list = regionOf(answer)
 	case 2:
 		list = words(`Africa|Europe|Asia|North America|South America|Oceania`)
 	}
