@@ -133,6 +133,13 @@ func (p *Parser) Parse(text []byte) (*Article, error) {
 			a.Sections = append(a.Sections, cur)
 			cur = Section{Title: t, Level: headingLevel(line), Line: i + 1}
 		default:
+			first := i
+			// A paragraph runs on over wrapped lines until a blank line, a
+			// heading or a list item.
+			for i+1 < len(lines) && continuesParagraph(lines[i+1]) {
+				i++
+				line += " " + strings.TrimSpace(lines[i])
+			}
 			sentences := SplitSentences(cleanParagraph(line))
 			if len(sentences) == 0 {
 				continue // a bare list marker
@@ -140,7 +147,7 @@ func (p *Parser) Parse(text []byte) (*Article, error) {
 			for pos, s := range sentences {
 				cur.Sentences = append(cur.Sentences, Sentence{
 					Text: s, Section: cur.Title, SectionNo: len(a.Sections),
-					Paragraph: paragraph, Position: pos, Line: i + 1,
+					Paragraph: paragraph, Position: pos, Line: first + 1,
 				})
 			}
 			paragraph++
@@ -152,6 +159,22 @@ func (p *Parser) Parse(text []byte) (*Article, error) {
 			Detail: "only a title" + infoboxNote(a) + " was found; add paragraphs of prose"}
 	}
 	return a, nil
+}
+
+// continuesParagraph reports whether a line carries on the paragraph
+// above it, as hard-wrapped text does.
+func continuesParagraph(line string) bool {
+	line = strings.TrimSpace(line)
+	return line != "" && !isHeading(line) && !isInfoboxStart(line) && !isListItem(line)
+}
+
+func isListItem(line string) bool {
+	for _, marker := range []string{"- ", "* ", "+ "} {
+		if strings.HasPrefix(line, marker) {
+			return true
+		}
+	}
+	return len(line) > 2 && line[0] >= '0' && line[0] <= '9' && (strings.HasPrefix(line[1:], ". ") || strings.HasPrefix(line[1:], ") "))
 }
 
 func infoboxNote(a *Article) string {

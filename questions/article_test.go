@@ -68,6 +68,7 @@ func TestParseShapes(t *testing.T) {
 		{"plain", "Plain Title\n\nFirst paragraph here. Second sentence.", "Plain Title", []string{""}},
 		{"crlf and leading blanks", "\r\n\r\n= T =\r\nLead.\r\n== S ==\r\nBody.\r\n", "T", []string{"", "S"}},
 		{"infobox with type", "= T =\nInfobox person\n- Name: X\n\nLead.", "T", []string{""}},
+		{"wrapped lines", "# Wrapped\n\nA paragraph that is\nwrapped over lines.\n\n- an item\n- another\n## Next\nMore text\nhere.", "Wrapped", []string{"", "Next"}},
 		{"footnote marks", "= T =\n\nIt was built in 1990.[1][a] It fell.[citation needed]", "T", []string{""}},
 	}
 	for _, tt := range tests {
@@ -166,6 +167,18 @@ func TestFootnotesRemoved(t *testing.T) {
 	a := mustParse(t, []byte("= T =\n\nIt was built in 1990.[1][a] It fell in [the] 1991.[citation needed]\n"))
 	got := []string{a.Sentences()[0].Text, a.Sentences()[1].Text}
 	want := []string{"It was built in 1990.", "It fell in [the] 1991."}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+}
+
+func TestWrappedParagraphs(t *testing.T) {
+	a := mustParse(t, []byte("# Wrapped\n\nThe river rises in the\nBlack Forest and flows\neast. It is long.\n\n- A list item.\n- Another item.\n"))
+	var got []string
+	for _, s := range a.Sentences() {
+		got = append(got, s.Text)
+	}
+	want := []string{"The river rises in the Black Forest and flows east.", "It is long.", "A list item.", "Another item."}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("sentences = %q, want %q", got, want)
 	}
