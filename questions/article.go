@@ -138,7 +138,10 @@ func (p *Parser) Parse(text []byte) (*Article, error) {
 			// heading or a list item.
 			for i+1 < len(lines) && continuesParagraph(lines[i+1]) {
 				i++
-				line += " " + strings.TrimSpace(lines[i])
+				if !strings.HasSuffix(line, "-") || strings.HasSuffix(line, " -") {
+					line += " " // a line broken after a hyphen ("Norman-") joins up
+				}
+				line += strings.TrimSpace(lines[i])
 			}
 			sentences := SplitSentences(cleanParagraph(line))
 			if len(sentences) == 0 {

@@ -173,12 +173,12 @@ func TestFootnotesRemoved(t *testing.T) {
 }
 
 func TestWrappedParagraphs(t *testing.T) {
-	a := mustParse(t, []byte("# Wrapped\n\nThe river rises in the\nBlack Forest and flows\neast. It is long.\n\n- A list item.\n- Another item.\n"))
+	a := mustParse(t, []byte("# Wrapped\n\nThe river rises in the\nBlack Forest and flows\neast. It is long and Austro-\nHungarian.\n\n- A list item.\n- Another item.\n"))
 	var got []string
 	for _, s := range a.Sentences() {
 		got = append(got, s.Text)
 	}
-	want := []string{"The river rises in the Black Forest and flows east.", "It is long.", "A list item.", "Another item."}
+	want := []string{"The river rises in the Black Forest and flows east.", "It is long and Austro-Hungarian.", "A list item.", "Another item."}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("sentences = %q, want %q", got, want)
 	}
