@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -110,8 +111,8 @@ func (p *Parser) Parse(text []byte) (*Article, error) {
 	lines := strings.Split(strings.ReplaceAll(string(text), "\r\n", "\n"), "\n")
 	a := &Article{}
 	i := skipBlank(lines, 0)
-	title, ok := headingText(lines[i])
-	if !ok {
+	title, marked := headingText(lines[i])
+	if !marked {
 		title = strings.TrimSpace(lines[i])
 	}
 	if title == "" {
@@ -132,6 +133,11 @@ func (p *Parser) Parse(text []byte) (*Article, error) {
 			t, _ := headingText(line)
 			a.Sections = append(a.Sections, cur)
 			cur = Section{Title: t, Level: headingLevel(line), Line: i + 1}
+		case !marked && plainHeading(line) && i+1 < len(lines):
+			// Plain text marks no headings: a short line without a full
+			// stop, before more text, is one.
+			a.Sections = append(a.Sections, cur)
+			cur = Section{Title: line, Level: 2, Line: i + 1}
 		default:
 			first := i
 			// A paragraph runs on over wrapped lines until a blank line, a
@@ -162,6 +168,16 @@ func (p *Parser) Parse(text []byte) (*Article, error) {
 			Detail: "only a title" + infoboxNote(a) + " was found; add paragraphs of prose"}
 	}
 	return a, nil
+}
+
+// plainHeading reports whether a line of plain text reads as a heading:
+// a few capitalised words with no closing punctuation.
+func plainHeading(line string) bool {
+	if len(line) > 60 || len(strings.Fields(line)) > 8 || strings.ContainsAny(line[len(line)-1:], ".!?:;,\"”)") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(line)
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }
 
 // continuesParagraph reports whether a line carries on the paragraph

@@ -66,6 +66,7 @@ func TestParseShapes(t *testing.T) {
 		{"wiki", "= T =\n\nLead one. Lead two.\n\n== A ==\nText here.\n=== B ===\nMore.", "T", []string{"", "A", "B"}},
 		{"markdown", "# My Title\n\nIntro text.\n\n## Part\n\nBody **bold** text.", "My Title", []string{"", "Part"}},
 		{"plain", "Plain Title\n\nFirst paragraph here. Second sentence.", "Plain Title", []string{""}},
+		{"plain with headings", "Plain Title\n\nFirst paragraph here.\n\nEarly history\nThe town grew.\n\nLater years\n\nIt shrank.", "Plain Title", []string{"", "Early history", "Later years"}},
 		{"crlf and leading blanks", "\r\n\r\n= T =\r\nLead.\r\n== S ==\r\nBody.\r\n", "T", []string{"", "S"}},
 		{"infobox with type", "= T =\nInfobox person\n- Name: X\n\nLead.", "T", []string{""}},
 		{"wrapped lines", "# Wrapped\n\nA paragraph that is\nwrapped over lines.\n\n- an item\n- another\n## Next\nMore text\nhere.", "Wrapped", []string{"", "Next"}},
