@@ -116,12 +116,3 @@ func (s *Store) Close() error {
 	}
 	return errors.Join(errs...)
 }
-
-// Ping checks that the database answers.
-func (s *Store) Ping() error {
-	sqlDB, err := s.r.DB()
-	if err != nil {
-		return err
-	}
-	return sqlDB.Ping()
-}

@@ -141,8 +141,8 @@ func (x *extractor) typeNames() {
 			}
 		}
 	}
-	if k := x.subjectKind(); k != "" {
-		vote(x.subject(), k, 3)
+	if name, k := articleSubject(x.a); isName(k) {
+		vote(strings.TrimPrefix(name, "the "), k, 3)
 	}
 	for name, vs := range votes {
 		x.kinds[name] = bestKind(vs)
@@ -335,43 +335,6 @@ func (x *extractor) linkAliases(votes map[string]map[Kind]int) {
 			x.kinds[short] = x.kinds[long]
 		}
 	}
-}
-
-// canonical returns the full form of a name.
-func (x *extractor) canonical(name string) string {
-	if long := x.aliases[name]; long != "" {
-		return long
-	}
-	return name
-}
-
-// subject is the thing the article is about, as its text names it.
-func (x *extractor) subject() string {
-	for _, f := range x.a.Infobox {
-		k := strings.ToLower(f.Key)
-		if k == "name" || k == "conflict" || k == "event" {
-			return trimParens(f.Value)
-		}
-	}
-	return trimParens(x.a.Title)
-}
-
-// subjectKind guesses what sort of thing the article is about from its
-// infobox keys.
-func (x *extractor) subjectKind() Kind {
-	for _, f := range x.a.Infobox {
-		k := strings.ToLower(strings.ReplaceAll(f.Key, "_", " "))
-		v := strings.ToLower(f.Value)
-		switch {
-		case strings.Contains(k, "birth") || k == "born" || k == "spouse" || k == "nationality":
-			return KindPerson
-		case k == "population" || k == "mayor" || k == "elevation" || k == "area" && !strings.Contains(v, "field"):
-			return KindPlace
-		case k == "type" || k == "industry" || k == "founder" || k == "headquarters" || k == "owners" || k == "owner":
-			return KindOrganisation
-		}
-	}
-	return ""
 }
 
 // infoboxKind is the kind of the names in a field, judged by its key.
