@@ -4,6 +4,8 @@
 //
 //	factquiz generate [-n 20] [-format text|json] [-max-bytes N] [-sample] FILE...
 //	factquiz [serve]
+//	factquiz import FILE...
+//	factquiz user add|list|passwd [-email E] [-role learner|instructor|admin]
 //	factquiz help [COMMAND]
 package main
 
@@ -27,7 +29,7 @@ type command struct {
 	flags         func(fs *flag.FlagSet) func(args []string) int
 }
 
-func commands(stdout, stderr io.Writer) []command {
+func commands(stdin io.Reader, stdout, stderr io.Writer) []command {
 	return []command{
 		{"generate", "print the ranked questions generated from article files", func(fs *flag.FlagSet) func([]string) int {
 			return generateCommand(fs, stdout, stderr)
@@ -38,23 +40,26 @@ func commands(stdout, stderr io.Writer) []command {
 		{"import", "add article files to the database", func(fs *flag.FlagSet) func([]string) int {
 			return importCommand(fs, stdout, stderr)
 		}},
+		{"user", "add an account, list accounts or set a password", func(fs *flag.FlagSet) func([]string) int {
+			return userCommand(fs, stdin, stdout, stderr)
+		}},
 	}
 }
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
 // run executes one command line and returns the exit status.
-func run(args []string, stdout, stderr io.Writer) int {
-	cmds := commands(stdout, stderr)
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	cmds := commands(stdin, stdout, stderr)
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") && args[0] != "-h" && args[0] != "-help" && args[0] != "--help" {
 		args = append([]string{"serve"}, args...) // "factquiz" alone runs the server
 	}
 	name := args[0]
 	if name == "help" || name == "-h" || name == "--help" || name == "-help" {
 		if len(args) > 1 {
-			return run([]string{args[1], "-h"}, stdout, stderr)
+			return run([]string{args[1], "-h"}, stdin, stdout, stderr)
 		}
 		usage(stdout, cmds)
 		return 0

@@ -11,8 +11,14 @@ import (
 
 func runCLI(t *testing.T, args ...string) (stdout, stderr string, status int) {
 	t.Helper()
+	return runCLIInput(t, "", args...)
+}
+
+// runCLIInput runs a command line with input as its standard input.
+func runCLIInput(t *testing.T, input string, args ...string) (stdout, stderr string, status int) {
+	t.Helper()
 	var out, errOut bytes.Buffer
-	status = run(args, &out, &errOut)
+	status = run(args, strings.NewReader(input), &out, &errOut)
 	return out.String(), errOut.String(), status
 }
 

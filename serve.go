@@ -63,6 +63,9 @@ func serveCommand(fs *flag.FlagSet, stdout, stderr io.Writer) func([]string) int
 			return 1
 		}
 		logger.Printf("factquiz is serving %s on %s", *dbPath, urlFor(ln.Addr()))
+		if admins, err := store.CountAdmins(); err == nil && admins == 0 {
+			logger.Printf("no admin account yet: guests can take quizzes; to add articles, create one with: factquiz user add -db %s -email you@example.com -role admin", *dbPath)
+		}
 		done := make(chan error, 1)
 		go func() { done <- app.Listener(ln) }()
 		stop := make(chan os.Signal, 1)

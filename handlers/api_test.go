@@ -22,21 +22,22 @@ func rightJSON(t *testing.T, q models.Question) any {
 
 func TestAPI(t *testing.T) {
 	ta := newTestApp(t)
+	teacher := ta.as("teacher@example.com", models.RoleInstructor)
 	a := ta.client()
 
 	req := httptest.NewRequest(http.MethodPost, "/api/articles", strings.NewReader("= Plain Town =\n\nPlain Town was founded in 1850 by Mary Brown near Leeds. It had 300 people in 1900.\n"))
 	req.Header.Set("Content-Type", "text/plain")
-	resp, body := a.do(req)
+	resp, body := teacher.do(req)
 	wantStatus(t, resp, http.StatusCreated, body)
 
-	resp, created := a.postJSON("/api/articles", map[string]string{"text": string(mustRead(t, "company_nintendo.txt"))})
+	resp, created := teacher.postJSON("/api/articles", map[string]string{"text": string(mustRead(t, "company_nintendo.txt"))})
 	wantStatus(t, resp, http.StatusCreated, fmt.Sprint(created))
 	if created["title"] != "Nintendo" || created["questions"].(float64) < 20 {
 		t.Fatalf("created %v", created)
 	}
 	articleID := uint(created["id"].(float64))
 
-	resp, bad := a.postJSON("/api/articles", map[string]string{"text": "= T =\n\nok.\n\x00 bad"})
+	resp, bad := teacher.postJSON("/api/articles", map[string]string{"text": "= T =\n\nok.\n\x00 bad"})
 	wantStatus(t, resp, http.StatusUnprocessableEntity, fmt.Sprint(bad))
 	if bad["line"].(float64) != 4 || !strings.Contains(bad["error"].(string), "not text") {
 		t.Errorf("422 body %v", bad)

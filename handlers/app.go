@@ -5,7 +5,6 @@ package handlers
 
 import (
 	"log"
-	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -29,6 +28,9 @@ type Config struct {
 	// Logger receives one line per server error; nil means the standard
 	// logger.
 	Logger *log.Logger
+	// LoginAttempts is how many failed log-ins a minute are allowed for
+	// one account and for one network address; 0 means 10.
+	LoginAttempts int
 }
 
 // Handler serves the application.
@@ -61,19 +63,23 @@ func New(store *models.Store, cfg Config) (*fiber.App, error) {
 	})
 	app.Use(recover.New(recover.Config{EnableStackTrace: true, StackTraceHandler: h.logPanic}))
 	app.Use("/static", filesystem.New(filesystem.Config{Root: views.FileSystem(), MaxAge: 3600}))
+	app.Use(secureCookies)
+	app.Use(h.identify)
 	app.Use(h.guest)
+	// Every request that changes something carries the CSRF token, in the
+	// form or in the X-CSRF-Token header, unless it signs in with an API
+	// token, which a browser never sends on its own.
 	app.Use(csrf.New(csrf.Config{
-		KeyLookup:      "form:_csrf",
-		CookieName:     "fq_csrf",
-		CookieSameSite: "Lax",
-		CookieHTTPOnly: true,
-		Expiration:     12 * time.Hour,
-		Storage:        newTokenStore(maxCSRFTokens),
-		ContextKey:     csrfKey,
-		ErrorHandler:   h.csrfFailed,
-		// The JSON API is not reached by forms: its cookies are SameSite=Lax
-		// and it takes JSON or plain text only.
-		Next: func(c *fiber.Ctx) bool { return strings.HasPrefix(c.Path(), "/api/") },
+		Extractor:         csrfToken,
+		CookieName:        "fq_csrf",
+		CookieSameSite:    "Lax",
+		CookieHTTPOnly:    true,
+		Expiration:        12 * time.Hour,
+		Storage:           newTokenStore(maxCSRFTokens),
+		ContextKey:        csrfKey,
+		HandlerContextKey: csrfHandlerKey,
+		ErrorHandler:      h.csrfFailed,
+		Next:              viaToken,
 	}))
 	h.routes(app)
 	return app, nil
@@ -87,10 +93,22 @@ func New(store *models.Store, cfg Config) (*fiber.App, error) {
 const maxCSRFTokens = 50_000
 
 // routes is the route table, read top to bottom.
+// Guests may read articles and take quizzes; the rest needs an account,
+// and adding articles or seeing other learners needs a role.
 func (h *Handler) routes(app *fiber.App) {
+	learner := h.requireRole(models.RoleLearner)
+	instructor := h.requireRole(models.RoleInstructor)
+	admin := h.requireRole(models.RoleAdmin)
+	attempts := h.cfg.LoginAttempts
+	if attempts <= 0 {
+		attempts = 10
+	}
+	byIP := h.loginLimiter(attempts, "network address", loginByIP)
+	byAccount := h.loginLimiter(attempts, "account", loginByAccount)
+
 	app.Get("/", h.home)
-	app.Get("/articles/new", h.newArticle)
-	app.Post("/articles", h.createArticle)
+	app.Get("/articles/new", instructor, h.newArticle)
+	app.Post("/articles", instructor, h.createArticle)
 	app.Get("/articles/:id", h.showArticle)
 	app.Post("/articles/:id/attempts", h.startAttempt)
 	app.Get("/attempts/:id", h.showQuestion)
@@ -98,12 +116,29 @@ func (h *Handler) routes(app *fiber.App) {
 	app.Get("/attempts/:id/feedback/:pos", h.showFeedback)
 	app.Get("/attempts/:id/results", h.showResults)
 
+	app.Get("/signup", h.showSignup)
+	app.Post("/signup", h.signup)
+	app.Get("/login", h.showLogin)
+	app.Post("/login", byIP, byAccount, h.login)
+	app.Post("/logout", h.logout)
+	app.Get("/profile", learner, h.showProfile)
+	app.Post("/profile/password", learner, h.changePassword)
+	app.Post("/profile/tokens", learner, h.createToken)
+	app.Post("/profile/tokens/:id/delete", learner, h.deleteToken)
+	app.Get("/dashboard", learner, h.dashboard)
+	app.Get("/learners", instructor, h.learners)
+	app.Get("/learners/:id", instructor, h.learnerDashboard)
+	app.Get("/admin/users", admin, h.users)
+	app.Post("/admin/users/:id/role", admin, h.setRole)
+
 	api := app.Group("/api")
 	api.Get("/articles", h.apiListArticles)
-	api.Post("/articles", h.apiCreateArticle)
+	api.Post("/articles", instructor, h.apiCreateArticle)
 	api.Post("/attempts", h.apiStartAttempt)
 	api.Get("/attempts/:id", h.apiGetAttempt)
 	api.Post("/attempts/:id/answers", h.apiAnswer)
+	api.Get("/me", learner, h.apiMe)
+	api.Get("/progress", learner, h.apiProgress)
 
 	app.Use(func(c *fiber.Ctx) error {
 		return fiber.NewError(fiber.StatusNotFound, "There is no page at "+c.Path()+".")

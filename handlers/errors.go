@@ -61,6 +61,9 @@ func (h *Handler) classify(c *fiber.Ctx, err error) (int, string) {
 
 // csrfFailed explains a refused form.
 func (h *Handler) csrfFailed(c *fiber.Ctx, err error) error {
+	if isAPI(c) {
+		return fiber.NewError(fiber.StatusForbidden, "Missing or stale CSRF token: send the value of the fq_csrf cookie in the "+csrfHeader+" header, or sign in with an API token (Authorization: Bearer <token>).")
+	}
 	return fiber.NewError(fiber.StatusForbidden, "This form has expired or did not come from this site. Go back, reload the page and send it again; nothing was lost.")
 }
 

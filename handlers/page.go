@@ -28,7 +28,7 @@ func (h *Handler) guest(c *fiber.Ctx) error {
 		}
 		token = hex.EncodeToString(b[:])
 		c.Cookie(&fiber.Cookie{Name: guestCookie, Value: token, Path: "/", MaxAge: 365 * 24 * 3600,
-			HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode, Secure: c.Protocol() == "https"})
+			HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode})
 	}
 	c.Locals(guestKey, token)
 	return c.Next()
@@ -39,16 +39,46 @@ func isHex(s string) bool {
 	return err == nil
 }
 
-// owner is who is asking, for the store's ownership checks.
-func owner(c *fiber.Ctx) models.Owner {
-	token, _ := c.Locals(guestKey).(string)
-	return models.Owner{GuestToken: token}
-}
-
 // page builds the data every page has.
 func (h *Handler) page(c *fiber.Ctx, title string) views.Page {
 	token, _ := c.Locals(csrfKey).(string)
-	return views.Page{Title: title, CSRF: token}
+	p := views.Page{Title: title, CSRF: token, User: userView(currentUser(c))}
+	// "Log in" links back to the page it is on, but not from the log-in
+	// and sign-up pages themselves, nor from a form shown again.
+	if path := c.Path(); c.Method() == fiber.MethodGet && path != "/login" && path != "/signup" {
+		p.Path = c.OriginalURL()
+	}
+	if code := c.Cookies(flashCookie); code != "" {
+		p.Flash = flashes[code]
+		c.ClearCookie(flashCookie)
+	}
+	return p
+}
+
+func userView(u *models.User) *views.User {
+	if u == nil {
+		return nil
+	}
+	return &views.User{ID: u.ID, Name: u.Name, Email: u.Email, Role: u.Role}
+}
+
+// flashes are the notices a redirect can leave for the next page. The
+// cookie carries only a code, so nobody can make the site say anything
+// else.
+var flashes = map[string]string{
+	"signed-up":        "Welcome to factquiz: your account is ready.",
+	"logged-in":        "You are logged in.",
+	"logged-out":       "You are logged out.",
+	"password-changed": "Your password is changed. Any other browser signed in to your account was logged out.",
+	"token-revoked":    "The API token is revoked: scripts using it can no longer sign in.",
+	"role-changed":     "The role is changed.",
+}
+
+const flashCookie = "fq_flash"
+
+// flash leaves a notice for the next page the browser shows.
+func flash(c *fiber.Ctx, code string) {
+	c.Cookie(&fiber.Cookie{Name: flashCookie, Value: code, Path: "/", MaxAge: 60, HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode})
 }
 
 // render writes an HTML page.

@@ -139,7 +139,7 @@ func TestTakeQuizWithForms(t *testing.T) {
 
 func TestAddArticleForm(t *testing.T) {
 	ta := newTestApp(t)
-	b := ta.client()
+	b := ta.as("teacher@example.com", models.RoleInstructor)
 	token := b.csrf("/articles/new")
 	article := "= Hostile <script>alert(1)</script> =\n\nThe town of Brill was founded in 1210 by Count Otto of Holland. <b>Bold</b> claims were made in 1250 by the mayor John Smith.\n"
 	resp, body := b.postMultipart("/articles", map[string]string{"_csrf": token, "text": article}, "", nil)
@@ -178,7 +178,7 @@ func TestAddArticleForm(t *testing.T) {
 func TestBadRequestsChangeNothing(t *testing.T) {
 	ta := newTestApp(t)
 	id := ta.addArticle("city_lyon.txt")
-	b := ta.client()
+	b := ta.as("teacher@example.com", models.RoleInstructor)
 	token := b.csrf("/")
 	tests := []struct {
 		name   string
@@ -260,6 +260,8 @@ func TestUploadTooLarge(t *testing.T) {
 	base := ta.serve()
 	jar, _ := cookiejar.New(nil)
 	hc := &http.Client{Jar: jar}
+	ta.user("teacher@example.com", models.RoleInstructor)
+	httpLogin(t, hc, base, "teacher@example.com")
 	resp, err := hc.Get(base + "/articles/new")
 	if err != nil {
 		t.Fatal(err)
@@ -278,6 +280,11 @@ func TestUploadTooLarge(t *testing.T) {
 	requests := []*http.Request{
 		mustRequest(base+"/articles", w.FormDataContentType(), form.Bytes()),
 		mustRequest(base+"/api/articles", "text/plain", big),
+	}
+	for _, c := range jar.Cookies(mustURL(base)) {
+		if c.Name == "fq_csrf" {
+			requests[1].Header.Set("X-CSRF-Token", c.Value)
+		}
 	}
 	for _, req := range requests {
 		resp, err := hc.Do(req)
@@ -302,4 +309,28 @@ func mustRequest(url, contentType string, body []byte) *http.Request {
 	}
 	req.Header.Set("Content-Type", contentType)
 	return req
+}
+
+// httpLogin logs an http.Client in over real HTTP; its jar keeps the
+// session.
+func httpLogin(t *testing.T, hc *http.Client, base, email string) {
+	t.Helper()
+	resp, err := hc.Get(base + "/login")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	m := csrfInput.FindStringSubmatch(string(page))
+	if m == nil {
+		t.Fatalf("no CSRF token on the log-in page")
+	}
+	resp, err = hc.PostForm(base+"/login", url.Values{"_csrf": {m[1]}, "email": {email}, "password": {testPassword}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || resp.Request.URL.Path != "/dashboard" {
+		t.Fatalf("log in as %s: status %d at %s", email, resp.StatusCode, resp.Request.URL)
+	}
 }

@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -59,16 +60,58 @@ func (ta *testApp) addArticle(name string) uint {
 	return art.ID
 }
 
-// client is a browser: it keeps its cookies between requests.
+// client is a browser: it keeps its cookies between requests. Like a
+// script of the JSON API, it sends the CSRF cookie's value in the
+// X-CSRF-Token header of API requests that change something, reading a
+// page first when it has no token yet, unless noCSRFHeader is set.
 type client struct {
-	ta      *testApp
-	cookies map[string]string
+	ta           *testApp
+	cookies      map[string]string
+	noCSRFHeader bool
 }
 
 func (ta *testApp) client() *client { return &client{ta: ta, cookies: map[string]string{}} }
 
+// testPassword is the password of every account the tests make.
+const testPassword = "correct horse battery"
+
+// user makes an account with a role.
+func (ta *testApp) user(email, role string) *models.User {
+	ta.t.Helper()
+	u, err := ta.store.CreateUser(models.NewUser{Email: email, Name: strings.Split(email, "@")[0], Password: testPassword, Role: role})
+	if err != nil {
+		ta.t.Fatal(err)
+	}
+	return u
+}
+
+// as makes an account with a role and returns a browser logged in to it.
+func (ta *testApp) as(email, role string) *client {
+	ta.t.Helper()
+	ta.user(email, role)
+	c := ta.client()
+	c.login(email, testPassword)
+	return c
+}
+
+// login logs in through the form and fails the test if that does not
+// work.
+func (c *client) login(email, password string) {
+	c.ta.t.Helper()
+	resp, body := c.postForm("/login", url.Values{"_csrf": {c.csrf("/login")}, "email": {email}, "password": {password}})
+	if resp.StatusCode != http.StatusSeeOther {
+		c.ta.t.Fatalf("log in as %s: status %d\n%.400s", email, resp.StatusCode, body)
+	}
+}
+
 func (c *client) do(req *http.Request) (*http.Response, string) {
 	c.ta.t.Helper()
+	if strings.HasPrefix(req.URL.Path, "/api/") && req.Method != http.MethodGet && !c.noCSRFHeader && req.Header.Get("Authorization") == "" {
+		if c.cookies["fq_csrf"] == "" {
+			c.get("/")
+		}
+		req.Header.Set("X-CSRF-Token", c.cookies["fq_csrf"])
+	}
 	for name, value := range c.cookies {
 		req.AddCookie(&http.Cookie{Name: name, Value: value})
 	}
@@ -77,6 +120,10 @@ func (c *client) do(req *http.Request) (*http.Response, string) {
 		c.ta.t.Fatal(err)
 	}
 	for _, ck := range resp.Cookies() {
+		if ck.MaxAge < 0 || ck.Value == "" || !ck.Expires.IsZero() && ck.Expires.Before(time.Now()) {
+			delete(c.cookies, ck.Name)
+			continue
+		}
 		c.cookies[ck.Name] = ck.Value
 	}
 	body, _ := io.ReadAll(resp.Body)
@@ -175,4 +222,15 @@ func (ta *testApp) serve() string {
 	go ta.app.Listener(ln)
 	ta.t.Cleanup(func() { ta.app.Shutdown() })
 	return "http://" + ln.Addr().String()
+}
+
+// regexpFind returns the first match of pattern in s, failing the test
+// when there is none.
+func regexpFind(t *testing.T, s, pattern string) string {
+	t.Helper()
+	m := regexp.MustCompile(pattern).FindString(s)
+	if m == "" {
+		t.Fatalf("no match for %s", pattern)
+	}
+	return m
 }

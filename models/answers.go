@@ -32,8 +32,8 @@ func (s *Store) SubmitAnswer(attemptID uint, owner Owner, questionID uint, prepa
 	var res AnswerResult
 	err := s.w.Transaction(func(tx *gorm.DB) error {
 		var att Attempt
-		err := tx.Raw("SELECT id, guest_token, total, answered, finished_at FROM attempts WHERE id = ?", attemptID).
-			Row().Scan(&att.ID, &att.GuestToken, &att.Total, &att.Answered, &att.FinishedAt)
+		err := tx.Raw("SELECT id, guest_token, learner_id, total, answered, finished_at FROM attempts WHERE id = ?", attemptID).
+			Row().Scan(&att.ID, &att.GuestToken, &att.LearnerID, &att.Total, &att.Answered, &att.FinishedAt)
 		switch {
 		case errors.Is(err, sql.ErrNoRows) || err == nil && !owner.owns(&att):
 			return ErrNotFound
@@ -127,7 +127,7 @@ type Current struct {
 // currentQuestionSQL reads an attempt, its article's title and its first
 // unanswered question in one statement: the question page is the page
 // learners load most.
-const currentQuestionSQL = `SELECT a.id, a.article_id, a.guest_token, a.total, a.answered, a.score, a.started_at, a.finished_at, ar.title,
+const currentQuestionSQL = `SELECT a.id, a.article_id, a.guest_token, a.learner_id, a.total, a.answered, a.score, a.started_at, a.finished_at, ar.title,
 	aq.id, aq.position, aq.options, q.id, q.type, q.prompt, q.answer
 FROM attempts a
 JOIN articles ar ON ar.id = a.article_id
@@ -153,7 +153,7 @@ func (s *Store) CurrentQuestion(attemptID uint, owner Owner) (*Current, error) {
 		answer    JSON
 		a         = &cur.Attempt
 	)
-	err := s.current.QueryRow(attemptID).Scan(&a.ID, &a.ArticleID, &a.GuestToken, &a.Total, &a.Answered, &a.Score,
+	err := s.current.QueryRow(attemptID).Scan(&a.ID, &a.ArticleID, &a.GuestToken, &a.LearnerID, &a.Total, &a.Answered, &a.Score,
 		&a.StartedAt, &a.FinishedAt, &cur.ArticleTitle, &aqID, &position, &options, &qID, &qType, &prompt, &answer)
 	switch {
 	case errors.Is(err, sql.ErrNoRows) || err == nil && !owner.owns(a):

@@ -19,14 +19,28 @@ const DefaultAttemptSize = 10
 // MaxAttemptSize caps the questions of one attempt.
 const MaxAttemptSize = 100
 
-// Owner identifies who may see and answer an attempt: the browser that
-// started it as a guest (its cookie token).
+// Owner identifies who may see and answer an attempt: a signed-in
+// learner, or the browser that started it as a guest (its cookie token).
 type Owner struct {
+	UserID     uint
 	GuestToken string
 }
 
 func (o Owner) owns(a *Attempt) bool {
-	return o.GuestToken != "" && a.GuestToken == o.GuestToken
+	if a.LearnerID != nil {
+		return o.UserID != 0 && *a.LearnerID == o.UserID
+	}
+	return o.UserID == 0 && o.GuestToken != "" && a.GuestToken == o.GuestToken
+}
+
+// stamp marks a new attempt as the owner's.
+func (o Owner) stamp(a *Attempt) {
+	if o.UserID != 0 {
+		id := o.UserID
+		a.LearnerID = &id
+		return
+	}
+	a.GuestToken = o.GuestToken
 }
 
 // StartAttempt starts an attempt of count questions from an article: a
@@ -48,7 +62,8 @@ func (s *Store) StartAttempt(articleID uint, count int, owner Owner) (*AttemptVi
 		return nil, ErrNoQuestions
 	}
 	picked := pickQuestions(pool, count)
-	att := &Attempt{ArticleID: articleID, GuestToken: owner.GuestToken, Total: len(picked), StartedAt: time.Now().UTC()}
+	att := &Attempt{ArticleID: articleID, Total: len(picked), StartedAt: time.Now().UTC()}
+	owner.stamp(att)
 	aqs := make([]AttemptQuestion, len(picked))
 	err = s.w.Transaction(func(tx *gorm.DB) error {
 		if err := tx.Create(att).Error; err != nil {

@@ -97,7 +97,8 @@ func Open(path string) (*Store, error) {
 // migrate brings the schema up to date. AutoMigrate only adds tables,
 // columns and indexes, so it is safe to run at every start.
 func (s *Store) migrate() error {
-	return s.w.AutoMigrate(&Article{}, &Section{}, &Question{}, &Quiz{}, &Attempt{}, &AttemptQuestion{}, &Response{})
+	return s.w.AutoMigrate(&Article{}, &Section{}, &Question{}, &Quiz{}, &Attempt{}, &AttemptQuestion{}, &Response{},
+		&User{}, &Session{}, &APIToken{})
 }
 
 // Close closes the database, checkpointing the WAL into the main file.

@@ -39,6 +39,8 @@ type Page struct {
 	Title string // the page's own title, before " · factquiz"
 	CSRF  string // the token every form posts as _csrf
 	Flash string // a one-line notice at the top
+	User  *User  // the signed-in user; nil for a guest
+	Path  string // the page's own path and query, to come back to after logging in
 }
 
 // HomePage lists the articles.
@@ -198,7 +200,8 @@ type Renderer struct {
 
 // pageNames are the templates that are whole pages; each is parsed with
 // layout.html.
-var pageNames = []string{"home", "article_new", "article", "question", "feedback", "results", "error"}
+var pageNames = []string{"home", "article_new", "article", "question", "feedback", "results", "error",
+	"login", "signup", "profile", "users", "learners", "dashboard"}
 
 // NewRenderer parses the embedded templates.
 func NewRenderer() (*Renderer, error) {

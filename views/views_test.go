@@ -19,6 +19,46 @@ func page(title string) Page {
 	return Page{Title: title, CSRF: csrf}
 }
 
+// The signed-in users of the tests, one per role; the learner's name is
+// hostile, since the header prints it on every page.
+var (
+	learner    = &User{ID: 1, Name: "Ada " + hostile, Email: "ada@example.com", Role: RoleLearner}
+	instructor = &User{ID: 2, Name: "Grace", Email: "grace@example.com", Role: RoleInstructor}
+	admin      = &User{ID: 3, Name: "Root", Email: "root@example.com", Role: RoleAdmin}
+)
+
+func as(u *User, title string) Page {
+	return Page{Title: title, CSRF: csrf, User: u}
+}
+
+// What the header shows to guests, to anyone signed in, to instructors
+// and to admins.
+var (
+	guestNav  = []string{`<a href="/signup">Sign up</a>`, `">Log in</a>`}
+	memberNav = []string{
+		`<a href="/dashboard">Dashboard</a>`,
+		`<a class="nav__user" href="/profile">`,
+		`<form class="nav__logout" method="post" action="/logout">`,
+		`<button class="link-button" type="submit">Log out</button>`,
+	}
+	instructorNav = []string{`<a href="/articles/new">Add article</a>`, `<a href="/learners">Learners</a>`}
+	adminNav      = []string{`<a href="/admin/users">Users</a>`}
+)
+
+// all joins lists of expected strings.
+func all(lists ...[]string) []string {
+	var out []string
+	for _, l := range lists {
+		out = append(out, l...)
+	}
+	return out
+}
+
+var (
+	day1 = time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
+	day3 = time.Date(2026, 11, 3, 18, 30, 0, 0, time.UTC)
+)
+
 func ask(typ string, q AskView) QuestionPage {
 	q.QuestionID = 42
 	q.Type = typ
@@ -32,14 +72,15 @@ type renderTest struct {
 	data    any
 	want    []string
 	notWant []string
-	hostile bool // the data carries the hostile string, which must come out escaped
+	hostile bool                           // the data carries the hostile string, which must come out escaped
+	check   func(t *testing.T, out string) // what strings alone cannot say
 }
 
 var renderTests = []renderTest{
 	{
 		name: "home/articles",
 		page: "home",
-		data: HomePage{Page: Page{Title: "Articles", CSRF: csrf, Flash: "Article deleted."}, DefaultCount: 10, Articles: []ArticleItem{
+		data: HomePage{Page: Page{Title: "Articles", CSRF: csrf, Flash: "Article deleted.", User: instructor}, DefaultCount: 10, Articles: []ArticleItem{
 			{ID: 3, Title: "2011 Tabankort raid", Questions: 24, Created: time.Date(2024, 5, 2, 10, 0, 0, 0, time.UTC)},
 			{ID: 4, Title: hostile, Questions: 0, Created: time.Date(2024, 5, 3, 10, 0, 0, 0, time.UTC)},
 			{ID: 5, Title: "One fact", Questions: 1},
@@ -63,12 +104,353 @@ var renderTests = []renderTest{
 	{
 		name: "home/empty",
 		page: "home",
-		data: HomePage{Page: page("Articles"), DefaultCount: 10},
+		data: HomePage{Page: as(instructor, "Articles"), DefaultCount: 10},
 		want: []string{"There are no articles yet", `<a href="/articles/new">Add an article</a>`},
 		notWant: []string{
 			`role="status"`, // no flash box without a flash
-			"<form",
+			`<form class="quiz-form"`,
+			"An instructor adds them",
 		},
+	},
+	{
+		name:    "home/empty guest",
+		page:    "home",
+		data:    HomePage{Page: page("Articles"), DefaultCount: 10},
+		want:    []string{"There are no articles yet", "An instructor adds them"},
+		notWant: []string{"/articles/new", "<form"},
+	},
+	{
+		name: "home/learner",
+		page: "home",
+		data: HomePage{Page: as(learner, "Articles"), DefaultCount: 10, Articles: []ArticleItem{
+			{ID: 3, Title: "2011 Tabankort raid", Questions: 24},
+		}},
+		want:    []string{`action="/articles/3/attempts"`, "Take a quiz"},
+		notWant: []string{"/articles/new"},
+		hostile: true, // the learner's name in the header
+	},
+	{
+		name: "nav/guest",
+		page: "home",
+		data: HomePage{Page: Page{Title: "Articles", CSRF: csrf, Path: "/articles/3?count=5&x=" + hostile}, DefaultCount: 10},
+		want: all(guestNav, []string{
+			`<a href="/">Home</a>`,
+			`<a href="/login?next=%2Farticles%2F3%3Fcount%3D5%26x%3D%3Cscript%3Ealert%281%29%3C%2Fscript%3E">Log in</a>`,
+		}),
+		notWant: []string{"/dashboard", "/profile", "/logout", "Log out", "/articles/new", "/learners", "/admin/users"},
+	},
+	{
+		name:    "nav/guest without path",
+		page:    "home",
+		data:    HomePage{Page: page("Articles"), DefaultCount: 10},
+		want:    all(guestNav, []string{`<a href="/login">Log in</a>`}),
+		notWant: []string{"?next="},
+	},
+	{
+		name: "nav/learner",
+		page: "home",
+		data: HomePage{Page: as(learner, "Articles"), DefaultCount: 10},
+		want: all(memberNav, []string{
+			`<a class="nav__user" href="/profile">Ada ` + escaped + `</a>`,
+			`<input type="hidden" name="_csrf" value="` + csrf + `">`,
+		}),
+		notWant: all(guestNav, instructorNav, adminNav),
+		hostile: true,
+	},
+	{
+		name:    "nav/instructor",
+		page:    "home",
+		data:    HomePage{Page: as(instructor, "Articles"), DefaultCount: 10},
+		want:    all(memberNav, instructorNav, []string{`href="/profile">Grace</a>`}),
+		notWant: all(guestNav, adminNav),
+	},
+	{
+		name:    "nav/admin",
+		page:    "error",
+		data:    ErrorPage{Page: as(admin, "Error 500"), Status: 500, Message: "Oops."},
+		want:    all(memberNav, instructorNav, adminNav, []string{`href="/profile">Root</a>`}),
+		notWant: guestNav,
+	},
+	{
+		name: "login/blank",
+		page: "login",
+		data: LoginPage{Page: Page{Title: "Log in", CSRF: csrf, Path: "/login?next=%2Fdashboard"}, Next: "/dashboard"},
+		want: []string{
+			"<h1>Log in</h1>",
+			`<form class="stack" method="post" action="/login">`,
+			`<input type="hidden" name="next" value="/dashboard">`,
+			`<label for="email">Email</label>`,
+			`<input type="email" id="email" name="email" value="" autocomplete="email"`,
+			`<label for="password">Password</label>`,
+			`<input type="password" id="password" name="password" autocomplete="current-password" required>`,
+			`<button class="button primary" type="submit">Log in</button>`,
+			`<a href="/signup?next=%2Fdashboard">Sign up</a>`,
+		},
+		notWant: []string{`role="alert"`, "aria-invalid"},
+	},
+	{
+		name: "login/error",
+		page: "login",
+		data: LoginPage{Page: page("Log in"), Email: hostile, Next: hostile, Error: "Wrong email or password."},
+		want: []string{
+			`<div class="alert" id="login-error" role="alert"><p>Wrong email or password.</p></div>`,
+			`name="email" value="` + escaped + `"`,
+			`<input type="hidden" name="next" value="` + escaped + `">`,
+			`aria-describedby="login-error" aria-invalid="true"`,
+			`<a href="/signup?next=%3Cscript%3Ealert%281%29%3C%2Fscript%3E">Sign up</a>`,
+		},
+		hostile: true,
+	},
+	{
+		name: "signup/blank",
+		page: "signup",
+		data: SignupPage{Page: Page{Title: "Sign up", CSRF: csrf, Path: "/signup"}, MinPassword: 12},
+		want: []string{
+			"<h1>Sign up</h1>",
+			`<form class="stack" method="post" action="/signup">`,
+			`<input type="hidden" name="next" value="">`,
+			`<input type="email" id="email" name="email" value="" autocomplete="email"`,
+			`<input type="text" id="name" name="name" value="" autocomplete="name" required`,
+			`<input type="password" id="password" name="password" autocomplete="new-password" required minlength="12"`,
+			`aria-describedby="password-hint">`,
+			"At least 12 characters.",
+			`<button class="button primary" type="submit">Sign up</button>`,
+			`<a href="/login">Log in</a>`,
+		},
+		notWant: []string{`role="alert"`, "aria-invalid", "as a guest", "-error"},
+	},
+	{
+		name: "signup/errors",
+		page: "signup",
+		data: SignupPage{Page: page("Sign up"), Email: hostile, Name: hostile, Next: "/articles/3", GuestAttempts: 3, MinPassword: 12,
+			Errors: map[string]string{"email": "Not an email address: " + hostile, "name": "Please give a name.", "password": "Too short."}},
+		want: []string{
+			`<div class="alert" id="signup-error" role="alert">`,
+			"The 3 quizzes you took as a guest on this browser will be kept in your new account.",
+			`<input type="hidden" name="next" value="/articles/3">`,
+			`<p class="field-error" id="email-error"><span class="visually-hidden">Error: </span>Not an email address: ` + escaped + `</p>`,
+			`name="email" value="` + escaped + `"`,
+			`aria-describedby="email-error" aria-invalid="true"`,
+			`<p class="field-error" id="name-error"><span class="visually-hidden">Error: </span>Please give a name.</p>`,
+			`aria-describedby="name-error name-hint" aria-invalid="true"`,
+			`<p class="field-error" id="password-error"><span class="visually-hidden">Error: </span>Too short.</p>`,
+			`aria-describedby="password-error password-hint" aria-invalid="true"`,
+			`<a href="/login?next=%2Farticles%2F3">Log in</a>`,
+		},
+		hostile: true,
+	},
+	{
+		name:    "signup/one guest quiz",
+		page:    "signup",
+		data:    SignupPage{Page: page("Sign up"), GuestAttempts: 1, MinPassword: 12, Errors: map[string]string{"password": "Too short."}},
+		want:    []string{"The 1 quiz you took as a guest", `aria-describedby="password-error password-hint" aria-invalid="true"`},
+		notWant: []string{"email-error", "name-error", "1 quizzes"},
+	},
+	{
+		name: "profile/tokens",
+		page: "profile",
+		data: ProfilePage{Page: as(learner, "Your account"), MinPassword: 12, NewToken: "fq_s3cr3t",
+			Tokens: []TokenItem{
+				{ID: 5, Name: hostile, Hint: "ab12", Created: day1},
+				{ID: 6, Name: "laptop", Hint: "cd34", Created: day1, LastUsed: day3},
+			}},
+		want: all(memberNav, []string{
+			"<h1>Your account</h1>",
+			"<dd>Ada " + escaped + "</dd>", "<dd>ada@example.com</dd>", "<dd>Learner</dd>",
+			`<form class="stack" method="post" action="/profile/password">`,
+			`<input type="password" id="current" name="current" autocomplete="current-password" required>`,
+			`<input type="password" id="password" name="password" autocomplete="new-password" required minlength="12"`,
+			`<button class="button primary" type="submit">Change password</button>`,
+			"Authorization: Bearer &lt;token&gt;", "/api/me",
+			`<label for="new-token">Your new token</label>`,
+			`<input type="text" id="new-token" value="fq_s3cr3t" readonly`,
+			"Copy it now: it is not shown again.",
+			"<td>" + escaped + "</td>", "<code>…ab12</code>", "<code>…cd34</code>",
+			`<time datetime="2026-11-01">1 Nov 2026</time>`,
+			"<td>never</td>", `<time datetime="2026-11-03">3 Nov 2026</time>`,
+			`<form method="post" action="/profile/tokens/5/delete">`,
+			`<form method="post" action="/profile/tokens/6/delete">`,
+			`Revoke<span class="visually-hidden"> laptop</span></button>`,
+			`method="post" action="/profile/tokens"`,
+			`<label for="token-name">Token name</label>`,
+			`<input type="text" id="token-name" name="name"`,
+			`<button class="button" type="submit">Create token</button>`,
+		}),
+		notWant: []string{"You have no API tokens", "aria-invalid", `role="alert"`},
+		hostile: true,
+	},
+	{
+		name: "profile/errors",
+		page: "profile",
+		data: ProfilePage{Page: as(instructor, "Your account"), MinPassword: 12,
+			Errors: map[string]string{"current": "That is not your password.", "password": "Too short: " + hostile, "token_name": "Please name the token."}},
+		want: []string{
+			"<dd>Instructor</dd>",
+			`<p class="field-error" id="current-error"><span class="visually-hidden">Error: </span>That is not your password.</p>`,
+			`aria-describedby="current-error" aria-invalid="true"`,
+			"Too short: " + escaped,
+			`aria-describedby="password-error password-hint" aria-invalid="true"`,
+			`<p class="field-error" id="token-name-error"><span class="visually-hidden">Error: </span>Please name the token.</p>`,
+			`aria-describedby="token-name-error token-name-hint" aria-invalid="true"`,
+			"You have no API tokens.",
+		},
+		notWant: []string{"Copy it now", "<table", "/delete"},
+		hostile: true,
+	},
+	{
+		name: "users",
+		page: "users",
+		data: UsersPage{Page: as(admin, "Users"), Roles: []string{RoleLearner, RoleInstructor, RoleAdmin}, Users: []UserItem{
+			{ID: 3, Name: "Root", Email: "root@example.com", Role: RoleAdmin, Created: day1, Self: true},
+			{ID: 7, Name: hostile, Email: "eve" + hostile + "@example.com", Role: RoleInstructor, Created: day3},
+			{ID: 8, Name: "Ada", Email: "ada@example.com", Role: RoleLearner, Created: day3},
+		}},
+		want: all(adminNav, []string{
+			`<h1 id="users-heading">Users</h1>`,
+			`<th scope="row">Root <span class="meta">(you)</span></th>`,
+			`<th scope="row">` + escaped + `</th>`,
+			"<td>eve" + escaped + "@example.com</td>",
+			`<form class="inline-form" method="post" action="/admin/users/3/role">`,
+			`<form class="inline-form" method="post" action="/admin/users/7/role">`,
+			`<form class="inline-form" method="post" action="/admin/users/8/role">`,
+			`<label class="visually-hidden" for="role-7">Role of ` + escaped + `</label>`,
+			`<select id="role-7" name="role">`,
+			`<option value="learner">Learner</option>`,
+			`Save<span class="visually-hidden"> the role of Ada</span></button>`,
+			`<time datetime="2026-11-03">3 Nov 2026</time>`,
+		}),
+		hostile: true,
+		check: func(t *testing.T, out string) {
+			if n := strings.Count(out, "(you)"); n != 1 {
+				t.Errorf("(you) %d times, want once", n)
+			}
+			for id, role := range map[string]string{"3": RoleAdmin, "7": RoleInstructor, "8": RoleLearner} {
+				sel := regexp.MustCompile(`(?s)<select id="role-` + id + `".*?</select>`).FindString(out)
+				if strings.Count(sel, " selected") != 1 || !strings.Contains(sel, `<option value="`+role+`" selected>`) {
+					t.Errorf("user %s: the select does not have just %s selected: %s", id, role, sel)
+				}
+			}
+		},
+	},
+	{
+		name: "learners",
+		page: "learners",
+		data: LearnersPage{Page: as(instructor, "Learners"), Learners: []LearnerItem{
+			{ID: 9, Name: hostile, Email: "ada@example.com", Attempts: 12, Answers: 96, Percent: 71, Streak: 3, LastStudied: day3},
+			{ID: 10, Name: "Bob", Email: "bob" + hostile, Attempts: 1, Answers: 4, Percent: 25, Streak: 1, LastStudied: day1},
+			{ID: 11, Name: "Cy", Email: "cy@example.com"},
+		}},
+		want: all(instructorNav, []string{
+			`<h1 id="learners-heading">Learners</h1>`,
+			`<th scope="row"><a href="/learners/9">` + escaped + `</a></th>`,
+			`<a href="/learners/11">Cy</a>`,
+			"<td>bob" + escaped + "</td>",
+			`<td class="num">12</td>`, `<td class="num">96</td>`, `<td class="num">71%</td>`,
+			`<td class="num">3 days</td>`, `<td class="num">1 day</td>`, `<td class="num">0 days</td>`,
+			`<td class="num">—</td>`,
+			`<time datetime="2026-11-03">3 Nov 2026</time>`,
+			"<td>never</td>",
+			`<div class="table-wrap" role="region" aria-labelledby="learners-heading" tabindex="0">`,
+		}),
+		notWant: []string{"No learners have signed up yet"},
+		hostile: true,
+	},
+	{
+		name:    "learners/empty",
+		page:    "learners",
+		data:    LearnersPage{Page: as(admin, "Learners")},
+		want:    []string{"No learners have signed up yet."},
+		notWant: []string{"<table"},
+	},
+	{
+		name: "dashboard/own",
+		page: "dashboard",
+		data: DashboardPage{Page: as(learner, "Your progress"), Learner: *learner, Own: true,
+			Totals: Totals{Attempts: 5, Finished: 3, Answers: 40, Correct: 30, Percent: 75, Articles: 2, DaysActive: 6, Streak: 3},
+			Chart: NewChart([]ScorePoint{
+				{At: day1, Percent: 40, Label: "2011 Tabankort raid", URL: "/attempts/1/results"},
+				{At: day1, Percent: 70, Label: hostile, URL: "/attempts/2/results"},
+				{At: day3, Percent: 90, Label: "2011 Tabankort raid", URL: "/attempts/4/results"},
+			}, 640, 240),
+			Articles: []ArticleProgress{
+				{ArticleID: 3, Title: "2011 Tabankort raid", Attempts: 3, Best: 90, Last: 90, Scored: true, Mastery: 60, Facts: 10, Mastered: 6, LastStudied: day3},
+				{ArticleID: 4, Title: hostile, Attempts: 2, Mastery: 0, Facts: 1, LastStudied: day1},
+			},
+			Weak: []WeakSpot{
+				{QuestionID: 11, ArticleID: 3, ArticleTitle: "2011 Tabankort raid", Prompt: "Which city did the jihadists raid?", RightAnswer: "Niamey",
+					Source: "On January 7, 2011, a six-man team raided Niamey " + hostile, SectionLink: "/articles/3#s-kidnapping", Misses: 2, Tries: 3, LastRight: true},
+				{QuestionID: 12, ArticleID: 4, ArticleTitle: hostile, Prompt: hostile, RightAnswer: "Ouallam", SectionLink: "/articles/4#lead", Misses: 1, Tries: 1},
+			}},
+		want: all(memberNav, []string{
+			"<title>Your progress · factquiz</title>",
+			"<h1>Your progress</h1>",
+			`<span class="stat__value">5</span>`, `<span class="stat__label">quizzes</span>`, "3 finished",
+			`<span class="stat__value">40</span>`, "30 right",
+			`<span class="stat__value">75%</span>`,
+			`<span class="stat__label">articles studied</span>`,
+			`<span class="stat__label">days in a row</span>`, "answer a question today to keep it",
+			`<span class="stat__label">days active</span>`,
+			`<svg class="chart__svg" viewBox="0 0 640 240" role="img" aria-labelledby="chart-summary">`,
+			`<figcaption id="chart-summary">3 finished quizzes from 1 Nov 2026 to 3 Nov 2026: the first scored 40%, the latest 90%, the best 90%.</figcaption>`,
+			`<line x1="40" y1="212.0" x2="624" y2="212.0"`,
+			`dx="-6" dy="0.35em" text-anchor="end" fill="currentColor">100%</text>`,
+			`text-anchor="middle" fill="currentColor">1 Nov</text>`, `>3 Nov</text>`,
+			`<polyline class="chart__line" points="48.0,132.0 332.0,72.0 616.0,32.0" fill="none"`,
+			`<a class="chart__point" href="/attempts/1/results"><title>2011 Tabankort raid: 40% on 1 Nov 2026</title><circle cx="48.0" cy="132.0" r="4"/></a>`,
+			"<title>" + escaped + ": 70% on 1 Nov 2026</title>",
+			`<th scope="row"><a href="/articles/3">2011 Tabankort raid</a></th>`,
+			`<a href="/articles/4">` + escaped + `</a>`,
+			`<td class="num">90%</td>`, `<td class="num">—</td>`,
+			`<meter min="0" max="100" low="50" high="80" optimum="100" value="60" aria-hidden="true">60%</meter>`,
+			"<span>60% (6 of 10 facts)</span>", "<span>0% (0 of 1 fact)</span>",
+			`<p class="weak__prompt">Which city did the jihadists raid?</p>`,
+			"<p>Right answer: <strong>Niamey</strong></p>",
+			`Missed 2 of 3 times <span class="badge badge--right">right last time</span></p>`,
+			"Missed 1 of 1 time</p>",
+			`<blockquote class="source">On January 7, 2011, a six-man team raided Niamey ` + escaped + `</blockquote>`,
+			`<a href="/articles/3#s-kidnapping">Read it in 2011 Tabankort raid</a>`,
+			`<a href="/articles/4#lead">Read it in ` + escaped + `</a>`,
+		}),
+		notWant: []string{"Progress of", "No quizzes taken yet", "Nothing missed yet", "All learners"},
+		hostile: true,
+		check: func(t *testing.T, out string) {
+			for el, n := range map[string]int{"<polyline": 1, "<circle": 3, `<a class="chart__point"`: 3, "<title>": 4, "<line": 3, "<meter": 2} {
+				if got := strings.Count(out, el); got != n {
+					t.Errorf("%d × %s, want %d", got, el, n)
+				}
+			}
+		},
+	},
+	{
+		name: "dashboard/learner seen by an instructor",
+		page: "dashboard",
+		data: DashboardPage{Page: as(instructor, ""), Learner: User{ID: 9, Name: hostile, Email: "ada@example.com", Role: RoleLearner},
+			Totals: Totals{Attempts: 1, Answers: 3, Correct: 3, Percent: 100, Articles: 1, DaysActive: 1, Streak: 1, StudiedToday: true},
+			Chart:  NewChart(nil, 640, 240),
+			Articles: []ArticleProgress{
+				{ArticleID: 3, Title: "2011 Tabankort raid", Attempts: 1, Mastery: 30, Facts: 10, Mastered: 3, LastStudied: day3},
+			}},
+		want: []string{
+			"<title>Progress of " + escaped + " · factquiz</title>",
+			"<h1>Progress of " + escaped + "</h1>",
+			`<p class="meta">ada@example.com · <a href="/learners">All learners</a></p>`,
+			`<span class="stat__label">quiz</span>`, "0 finished",
+			`<span class="stat__label">day in a row</span>`,
+			`<span class="stat__label">article studied</span>`,
+			`<figcaption id="chart-summary">No finished quizzes yet.</figcaption>`,
+			"<span>30% (3 of 10 facts)</span>",
+			"Nothing missed yet.",
+		},
+		notWant: []string{"<svg", "<polyline", "<circle", "keep it", "Your progress", "No quizzes taken yet"},
+		hostile: true,
+	},
+	{
+		name:    "dashboard/no quizzes",
+		page:    "dashboard",
+		data:    DashboardPage{Page: as(learner, "Your progress"), Learner: *learner, Own: true, Chart: NewChart(nil, 640, 240)},
+		want:    []string{"<h1>Your progress</h1>", `No quizzes taken yet. Pick an article on the <a href="/">home page</a>.`},
+		notWant: []string{"<svg", "Scores over time", "By article", "Weak spots", "Nothing missed yet"},
+		hostile: true,
 	},
 	{
 		name: "article_new/blank",
@@ -326,6 +708,9 @@ func TestRender(t *testing.T) {
 				t.Errorf("output lacks the escaped hostile string %q", escaped)
 			}
 			checkPage(t, out)
+			if tt.check != nil {
+				tt.check(t, out)
+			}
 			if t.Failed() {
 				t.Logf("output:\n%s", out)
 			}
@@ -357,7 +742,7 @@ func checkPage(t *testing.T, out string) {
 		`<link rel="stylesheet" href="/static/app.css">`,
 		`<script src="/static/app.js" defer></script>`,
 		`<a class="skip-link" href="#main">`, `<main id="main"`,
-		`<a class="site-name" href="/">factquiz</a>`, `<a href="/articles/new">Add article</a>`,
+		`<a class="site-name" href="/">factquiz</a>`, `<nav aria-label="Main">`, `<a href="/">Home</a>`,
 	} {
 		if !strings.Contains(out, w) {
 			t.Errorf("page lacks %q", w)

@@ -1,0 +1,376 @@
+package handlers
+
+import (
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"factquiz/models"
+)
+
+func TestSignupKeepsGuestAttempts(t *testing.T) {
+	ta := newTestApp(t)
+	id := ta.addArticle("city_lyon.txt")
+	b := ta.client()
+	resp, body := b.postForm(fmt.Sprintf("/articles/%d/attempts", id), url.Values{"_csrf": {b.csrf("/")}, "count": {"3"}})
+	wantStatus(t, resp, http.StatusSeeOther, body)
+	attempt := resp.Header.Get("Location")
+
+	_, page := b.get("/signup")
+	if !strings.Contains(page, "1 quiz you took as a guest") {
+		t.Errorf("the sign-up page does not say the guest's quiz will be kept:\n%.3000s", page)
+	}
+	// A bad form says what is wrong next to each field and keeps the input.
+	token := b.csrf("/signup")
+	resp, body = b.postForm("/signup", url.Values{"_csrf": {token}, "email": {"ann@"}, "name": {"Ann"}, "password": {"short"}})
+	wantStatus(t, resp, http.StatusUnprocessableEntity, body)
+	for _, want := range []string{"not an email address", "at least 8 characters", `value="Ann"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the form does not say %q", want)
+		}
+	}
+	if n, _ := ta.store.ListUsers(); len(n) != 0 {
+		t.Fatalf("a bad form created %d accounts", len(n))
+	}
+
+	resp, body = b.postForm("/signup", url.Values{"_csrf": {token}, "email": {" Ann@Example.com "}, "name": {"Ann"}, "password": {"a long password"}})
+	wantStatus(t, resp, http.StatusSeeOther, body)
+	if resp.Header.Get("Location") != "/dashboard" {
+		t.Errorf("after sign-up: sent to %q", resp.Header.Get("Location"))
+	}
+	if _, body := b.get("/dashboard"); !strings.Contains(body, "Welcome to factquiz") {
+		t.Errorf("no welcome after signing up:\n%.3000s", body)
+	}
+	u, err := ta.store.UserByEmail("ann@example.com")
+	if err != nil || u.Role != models.RoleLearner || u.PasswordHash == "a long password" || !strings.HasPrefix(u.PasswordHash, "$2") {
+		t.Fatalf("account %+v, %v: want a learner with a bcrypt hash", u, err)
+	}
+	resp, body = b.get(attempt)
+	wantStatus(t, resp, http.StatusOK, body)
+	p, err := ta.store.Progress(u.ID)
+	if err != nil || len(p.Attempts) != 1 {
+		t.Fatalf("the guest's attempt is not the new account's: %+v, %v", p, err)
+	}
+	_, body = b.get("/dashboard")
+	if !strings.Contains(body, "Lyon") {
+		t.Errorf("the dashboard lacks the article:\n%.3000s", body)
+	}
+
+	// The same address cannot sign up twice.
+	c := ta.client()
+	resp, body = c.postForm("/signup", url.Values{"_csrf": {c.csrf("/signup")}, "email": {"ann@example.com"}, "password": {"another password"}})
+	wantStatus(t, resp, http.StatusUnprocessableEntity, body)
+	if !strings.Contains(body, "already an account") {
+		t.Errorf("no message for a taken address:\n%.2000s", body)
+	}
+}
+
+func TestLoginLogout(t *testing.T) {
+	ta := newTestApp(t)
+	ta.user("ann@example.com", models.RoleLearner)
+	b := ta.client()
+	// Logging in from a page that needed it comes back to that page.
+	resp, _ := b.get("/profile")
+	wantStatus(t, resp, http.StatusSeeOther, "")
+	if loc := resp.Header.Get("Location"); loc != "/login?next=%2Fprofile" {
+		t.Fatalf("sent to %q", loc)
+	}
+	token := b.csrf("/login?next=%2Fprofile")
+	resp, body := b.postForm("/login", url.Values{"_csrf": {token}, "email": {"ann@example.com"}, "password": {"not it"}, "next": {"/profile"}})
+	wantStatus(t, resp, http.StatusUnauthorized, body)
+	if !strings.Contains(body, "Wrong email or password") || !strings.Contains(body, `value="ann@example.com"`) {
+		t.Errorf("the failed log-in page:\n%.2000s", body)
+	}
+	resp, body = b.postForm("/login", url.Values{"_csrf": {token}, "email": {"ANN@example.com"}, "password": {testPassword}, "next": {"/profile"}})
+	wantStatus(t, resp, http.StatusSeeOther, body)
+	if loc := resp.Header.Get("Location"); loc != "/profile" {
+		t.Errorf("after log-in: sent to %q", loc)
+	}
+	ck := setCookie(resp, sessionCookie)
+	if ck == nil || !ck.HttpOnly || ck.SameSite != http.SameSiteLaxMode || ck.Path != "/" {
+		t.Errorf("session cookie %+v: want HttpOnly, SameSite=Lax", ck)
+	}
+	resp, body = b.get("/profile")
+	wantStatus(t, resp, http.StatusOK, body)
+	secret := b.cookies[sessionCookie]
+
+	// An address off this site is not followed.
+	c := ta.client()
+	resp, body = c.postForm("/login", url.Values{"_csrf": {c.csrf("/login")}, "email": {"ann@example.com"}, "password": {testPassword}, "next": {"//evil.example/"}})
+	wantStatus(t, resp, http.StatusSeeOther, body)
+	if loc := resp.Header.Get("Location"); loc != "/dashboard" {
+		t.Errorf("next=//evil.example/ sent to %q", loc)
+	}
+
+	resp, body = b.postForm("/logout", url.Values{"_csrf": {b.csrf("/")}})
+	wantStatus(t, resp, http.StatusSeeOther, body)
+	if _, err := ta.store.SessionUser(secret); err != models.ErrNotFound {
+		t.Errorf("the session still works after logging out: %v", err)
+	}
+	// The old cookie, replayed, signs nobody in.
+	d := ta.client()
+	d.cookies[sessionCookie] = secret
+	resp, _ = d.get("/profile")
+	wantStatus(t, resp, http.StatusSeeOther, "")
+}
+
+func setCookie(resp *http.Response, name string) *http.Cookie {
+	for _, c := range resp.Cookies() {
+		if c.Name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+// TestSessionFixation: a session id planted before logging in, known or
+// not, is replaced at login and is worthless afterwards.
+func TestSessionFixation(t *testing.T) {
+	ta := newTestApp(t)
+	ann := ta.user("ann@example.com", models.RoleLearner)
+	ta.user("bob@example.com", models.RoleLearner)
+	b := ta.client()
+	b.cookies[sessionCookie] = "planted-by-an-attacker"
+	b.login("bob@example.com", testPassword)
+	if got := b.cookies[sessionCookie]; got == "planted-by-an-attacker" || got == "" {
+		t.Fatalf("session id after login: %q", got)
+	}
+
+	// A valid session of one account, then a login as another.
+	planted, err := ta.store.CreateSession(ann.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := ta.client()
+	c.cookies[sessionCookie] = planted
+	resp, body := c.postForm("/login", url.Values{"_csrf": {c.csrf("/")}, "email": {"bob@example.com"}, "password": {testPassword}})
+	wantStatus(t, resp, http.StatusSeeOther, body)
+	if c.cookies[sessionCookie] == planted {
+		t.Fatal("the session id did not change at login")
+	}
+	if _, err := ta.store.SessionUser(planted); err != models.ErrNotFound {
+		t.Errorf("the session from before login still works: %v", err)
+	}
+	var me map[string]any
+	c.getJSON("/api/me", &me)
+	if me["email"] != "bob@example.com" {
+		t.Errorf("signed in as %v", me)
+	}
+}
+
+// TestSessionSurvivesRestart: sessions are in the database, so a new
+// server on the same file knows the cookie.
+func TestSessionSurvivesRestart(t *testing.T) {
+	ta := newTestApp(t)
+	ta.user("ann@example.com", models.RoleLearner)
+	b := ta.client()
+	b.login("ann@example.com", testPassword)
+	ta.store.Close()
+	store, err := models.Open(ta.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	app, err := New(store, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := httptest.NewRequest(http.MethodGet, "/profile", nil)
+	req.AddCookie(&http.Cookie{Name: sessionCookie, Value: b.cookies[sessionCookie]})
+	resp, err := app.Test(req, -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	wantStatus(t, resp, http.StatusOK, string(body))
+	if !strings.Contains(string(body), "ann@example.com") {
+		t.Error("the profile after a restart is not Ann's")
+	}
+}
+
+func TestChangePassword(t *testing.T) {
+	ta := newTestApp(t)
+	ta.user("ann@example.com", models.RoleLearner)
+	b, other := ta.client(), ta.client()
+	b.login("ann@example.com", testPassword)
+	other.login("ann@example.com", testPassword)
+	token := b.csrf("/profile")
+	resp, body := b.postForm("/profile/password", url.Values{"_csrf": {token}, "current": {"wrong"}, "password": {"a brand new password"}})
+	wantStatus(t, resp, http.StatusUnprocessableEntity, body)
+	if !strings.Contains(body, "not your current password") {
+		t.Errorf("no message for a wrong current password:\n%.2000s", body)
+	}
+	resp, body = b.postForm("/profile/password", url.Values{"_csrf": {token}, "current": {testPassword}, "password": {"a brand new password"}})
+	wantStatus(t, resp, http.StatusSeeOther, body)
+	resp, body = b.get("/profile")
+	wantStatus(t, resp, http.StatusOK, body)
+	if !strings.Contains(body, "Your password is changed") {
+		t.Error("no notice after changing the password")
+	}
+	resp, _ = other.get("/profile")
+	wantStatus(t, resp, http.StatusSeeOther, "")
+	if _, err := ta.store.Authenticate("ann@example.com", "a brand new password"); err != nil {
+		t.Errorf("the new password does not work: %v", err)
+	}
+	if _, err := ta.store.Authenticate("ann@example.com", testPassword); err != models.ErrBadLogin {
+		t.Errorf("the old password still works: %v", err)
+	}
+}
+
+// TestCSRF: forms and cookie-signed API requests without the token are
+// refused and change nothing; API tokens need no CSRF token.
+func TestCSRF(t *testing.T) {
+	ta := newTestApp(t)
+	spare := ta.user("spare@example.com", models.RoleLearner)
+	adm := ta.as("admin@example.com", models.RoleAdmin)
+	resp, body := adm.postForm(fmt.Sprintf("/admin/users/%d/role", spare.ID), url.Values{"role": {"admin"}})
+	wantStatus(t, resp, http.StatusForbidden, body)
+	resp, body = adm.postForm("/profile/password", url.Values{"_csrf": {"forged"}, "current": {testPassword}, "password": {"hijacked password"}})
+	wantStatus(t, resp, http.StatusForbidden, body)
+	guest := ta.client()
+	guest.get("/")
+	resp, body = guest.postForm("/signup", url.Values{"email": {"x@example.com"}, "password": {"a long password"}})
+	wantStatus(t, resp, http.StatusForbidden, body)
+
+	adm.noCSRFHeader = true
+	resp, out := adm.postJSON("/api/articles", map[string]string{"text": "= T =\n\nThe town was founded in 1850 by Mary Brown.\n"})
+	wantStatus(t, resp, http.StatusForbidden, fmt.Sprint(out))
+	if !strings.Contains(fmt.Sprint(out["error"]), "X-CSRF-Token") {
+		t.Errorf("the refusal does not say how to send the token: %v", out)
+	}
+
+	if u, _ := ta.store.GetUser(spare.ID); u.Role != models.RoleLearner {
+		t.Error("a form without a token changed a role")
+	}
+	if _, err := ta.store.Authenticate("admin@example.com", testPassword); err != nil {
+		t.Error("a forged form changed the password")
+	}
+	if _, err := ta.store.UserByEmail("x@example.com"); err != models.ErrNotFound {
+		t.Error("a sign-up without a token made an account")
+	}
+	if n, _ := ta.store.ArticleCount(); n != 0 {
+		t.Error("an API request without a token added an article")
+	}
+}
+
+func TestAPITokens(t *testing.T) {
+	ta := newTestApp(t)
+	b := ta.as("teacher@example.com", models.RoleInstructor)
+	resp, body := b.postForm("/profile/tokens", url.Values{"_csrf": {b.csrf("/profile")}, "name": {"nightly import"}})
+	wantStatus(t, resp, http.StatusCreated, body)
+	secret := regexpFind(t, body, `fq_[0-9a-f]{64}`)
+
+	script := ta.client() // no cookies at all
+	req := httptest.NewRequest(http.MethodPost, "/api/articles", strings.NewReader("= Tokenville =\n\nTokenville was founded in 1850 by Mary Brown near Leeds.\n"))
+	req.Header.Set("Content-Type", "text/plain")
+	req.Header.Set("Authorization", "Bearer "+secret)
+	resp, body = script.do(req)
+	wantStatus(t, resp, http.StatusCreated, body)
+
+	_, body = b.get("/profile")
+	if !strings.Contains(body, "nightly import") || strings.Contains(body, secret) {
+		t.Errorf("the profile should list the token by name and never show it again:\n%.3000s", body)
+	}
+	tokens, _ := ta.store.ListAPITokens(currentID(t, ta, "teacher@example.com"))
+	if len(tokens) != 1 || tokens[0].LastUsedAt == nil {
+		t.Fatalf("tokens %+v: want one, used", tokens)
+	}
+	resp, body = b.postForm(fmt.Sprintf("/profile/tokens/%d/delete", tokens[0].ID), url.Values{"_csrf": {b.csrf("/profile")}})
+	wantStatus(t, resp, http.StatusSeeOther, body)
+
+	req = httptest.NewRequest(http.MethodGet, "/api/me", nil)
+	req.Header.Set("Authorization", "Bearer "+secret)
+	resp, body = script.do(req)
+	wantStatus(t, resp, http.StatusUnauthorized, body)
+	if !strings.Contains(body, "revoked") {
+		t.Errorf("401 body %s", body)
+	}
+	req = httptest.NewRequest(http.MethodGet, "/api/me", nil)
+	req.Header.Set("Authorization", "Basic abc")
+	resp, body = script.do(req)
+	wantStatus(t, resp, http.StatusUnauthorized, body)
+}
+
+func currentID(t *testing.T, ta *testApp, email string) uint {
+	t.Helper()
+	u, err := ta.store.UserByEmail(email)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u.ID
+}
+
+// TestLoginRateLimit fails log-ins over real HTTP from two loopback
+// addresses: the eleventh failure in a minute for one address, or for
+// one account from anywhere, is refused with 429 and Retry-After, even
+// with the right password.
+func TestLoginRateLimit(t *testing.T) {
+	ta := newTestApp(t)
+	ta.user("ann@example.com", models.RoleLearner)
+	ta.user("bob@example.com", models.RoleLearner)
+	base := ta.serve()
+	from := func(ip string) *http.Client {
+		jar, _ := cookiejar.New(nil)
+		d := &net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP(ip)}}
+		return &http.Client{Jar: jar, Transport: &http.Transport{DialContext: d.DialContext},
+			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	}
+	try := func(hc *http.Client, email, password string) (int, string, string) {
+		t.Helper()
+		resp, err := hc.Get(base + "/login")
+		if err != nil {
+			t.Fatal(err)
+		}
+		page, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		token := csrfInput.FindStringSubmatch(string(page))[1]
+		resp, err = hc.PostForm(base+"/login", url.Values{"_csrf": {token}, "email": {email}, "password": {password}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		return resp.StatusCode, resp.Header.Get("Retry-After"), string(body)
+	}
+	one, two := from("127.0.0.1"), from("127.0.0.2")
+	// Per account: failures for Ann from two addresses add up.
+	for i := range 10 {
+		hc := one
+		if i%2 == 1 {
+			hc = two
+		}
+		if status, _, _ := try(hc, "ann@example.com", "wrong"); status != http.StatusUnauthorized {
+			t.Fatalf("failure %d: status %d", i+1, status)
+		}
+	}
+	three := from("127.0.0.3")
+	status, retry, body := try(three, "ann@example.com", testPassword)
+	if status != http.StatusTooManyRequests || retry == "" || !strings.Contains(body, "Too many failed log-ins for this account") {
+		t.Fatalf("11th try for the account: status %d, Retry-After %q\n%.1500s", status, retry, body)
+	}
+	// Bob's account is not locked by Ann's failures.
+	if status, _, _ := try(three, "bob@example.com", testPassword); status != http.StatusSeeOther {
+		t.Fatalf("Bob's log-in: status %d", status)
+	}
+	// Per address: ten failures over many accounts lock the address.
+	four := from("127.0.0.4")
+	for i := range 10 {
+		if status, _, _ := try(four, fmt.Sprintf("nobody%d@example.com", i), "wrong"); status != http.StatusUnauthorized {
+			t.Fatalf("failure %d: status %d", i+1, status)
+		}
+	}
+	status, retry, body = try(four, "bob@example.com", testPassword)
+	if status != http.StatusTooManyRequests || retry == "" || !strings.Contains(body, "network address") {
+		t.Fatalf("11th try from one address: status %d, Retry-After %q\n%.1500s", status, retry, body)
+	}
+	if n, err := time.ParseDuration(retry + "s"); err != nil || n > time.Minute {
+		t.Errorf("Retry-After %q", retry)
+	}
+}

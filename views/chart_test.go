@@ -1,0 +1,170 @@
+package views
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// scores makes one finished quiz a day from 1 November 2026 with the
+// given percents.
+func scores(percents ...int) []ScorePoint {
+	var pts []ScorePoint
+	for i, p := range percents {
+		pts = append(pts, ScorePoint{At: time.Date(2026, 11, 1+i, 9, 0, 0, 0, time.UTC), Percent: p,
+			Label: fmt.Sprintf("Quiz %d", i+1), URL: fmt.Sprintf("/attempts/%d/results", i+1)})
+	}
+	return pts
+}
+
+func TestNewChartEmpty(t *testing.T) {
+	c := NewChart(nil, 640, 240)
+	if len(c.Points) != 0 || c.Line != "" || len(c.XTicks) != 0 {
+		t.Errorf("empty chart has points %v, line %q, x ticks %v", c.Points, c.Line, c.XTicks)
+	}
+	if c.Summary != "No finished quizzes yet." {
+		t.Errorf("Summary = %q", c.Summary)
+	}
+	if c.Width != 640 || c.Height != 240 {
+		t.Errorf("size %d × %d, want 640 × 240", c.Width, c.Height)
+	}
+	if len(c.YTicks) != 3 {
+		t.Errorf("%d y ticks, want 0%%, 50%% and 100%%", len(c.YTicks))
+	}
+}
+
+func TestNewChartOnePoint(t *testing.T) {
+	c := NewChart(scores(70), 640, 240)
+	if len(c.Points) != 1 {
+		t.Fatalf("%d points, want 1", len(c.Points))
+	}
+	p := c.Points[0]
+	if want := (c.Left + c.Right) / 2; p.X != want {
+		t.Errorf("X = %v, want the middle %v", p.X, want)
+	}
+	if p.Y <= c.Top || p.Y >= c.Bottom {
+		t.Errorf("Y = %v, outside the plot %v..%v", p.Y, c.Top, c.Bottom)
+	}
+	if p.Title != "Quiz 1: 70% on 1 Nov 2026" || p.URL != "/attempts/1/results" || p.Percent != 70 {
+		t.Errorf("point = %+v", p)
+	}
+	if len(c.XTicks) != 1 || c.XTicks[0].Label != "1 Nov" || c.XTicks[0].X != p.X {
+		t.Errorf("XTicks = %+v, want one at the point named 1 Nov", c.XTicks)
+	}
+	if c.Summary != "One finished quiz, 70%, on 1 Nov 2026." {
+		t.Errorf("Summary = %q", c.Summary)
+	}
+}
+
+func TestNewChartSeveral(t *testing.T) {
+	c := NewChart(scores(0, 50, 100, 20), 640, 240)
+	if len(c.Points) != 4 {
+		t.Fatalf("%d points, want 4", len(c.Points))
+	}
+	for i := 1; i < len(c.Points); i++ {
+		if c.Points[i].X <= c.Points[i-1].X {
+			t.Errorf("point %d at X %v is not right of point %d at %v", i, c.Points[i].X, i-1, c.Points[i-1].X)
+		}
+	}
+	first, last := c.Points[0], c.Points[3]
+	if first.X <= c.Left || last.X >= c.Right {
+		t.Errorf("points from X %v to %v, outside the plot %v..%v", first.X, last.X, c.Left, c.Right)
+	}
+	// SVG's y grows downwards: 100% is at the top.
+	if y := c.Points[0].Y; y != c.Bottom {
+		t.Errorf("0%% at Y %v, want the bottom %v", y, c.Bottom)
+	}
+	if y := c.Points[2].Y; y != c.Top {
+		t.Errorf("100%% at Y %v, want the top %v", y, c.Top)
+	}
+	if y := c.Points[1].Y; y != (c.Top+c.Bottom)/2 {
+		t.Errorf("50%% at Y %v, want the middle %v", y, (c.Top+c.Bottom)/2)
+	}
+	if c.Points[3].Y >= c.Points[0].Y || c.Points[3].Y <= c.Points[1].Y {
+		t.Errorf("20%% at Y %v, not between 0%% and 50%%", c.Points[3].Y)
+	}
+	if n := len(strings.Fields(c.Line)); n != 4 {
+		t.Errorf("Line %q has %d points, want 4", c.Line, n)
+	}
+	if want := fmt.Sprintf("%.1f,%.1f", first.X, first.Y); !strings.HasPrefix(c.Line, want+" ") {
+		t.Errorf("Line %q does not start at the first point %s", c.Line, want)
+	}
+	for i, tick := range c.YTicks {
+		want := []string{"0%", "50%", "100%"}[i]
+		if tick.Label != want || tick.X != c.Left || tick.Y != c.y([]int{0, 50, 100}[i]) {
+			t.Errorf("YTicks[%d] = %+v, want %s at the left axis", i, tick, want)
+		}
+	}
+}
+
+func TestNewChartClamps(t *testing.T) {
+	c := NewChart(scores(150, -20), 640, 240)
+	if y := c.Points[0].Y; y != c.Top {
+		t.Errorf("150%% at Y %v, want the top %v", y, c.Top)
+	}
+	if y := c.Points[1].Y; y != c.Bottom {
+		t.Errorf("-20%% at Y %v, want the bottom %v", y, c.Bottom)
+	}
+}
+
+func TestNewChartKeepsNewest(t *testing.T) {
+	percents := make([]int, 75)
+	for i := range percents {
+		percents[i] = i
+	}
+	c := NewChart(scores(percents...), 640, 240)
+	if len(c.Points) != maxChartPoints {
+		t.Fatalf("%d points, want %d", len(c.Points), maxChartPoints)
+	}
+	if p := c.Points[0]; p.Percent != 15 || p.URL != "/attempts/16/results" {
+		t.Errorf("first point kept = %+v, want the 16th quiz", p)
+	}
+	if p := c.Points[maxChartPoints-1]; p.Percent != 74 {
+		t.Errorf("last point = %+v, want the 75th quiz", p)
+	}
+	if !strings.HasPrefix(c.Summary, "60 finished quizzes from 16 Nov 2026 to ") {
+		t.Errorf("Summary = %q", c.Summary)
+	}
+}
+
+func TestNewChartXTicks(t *testing.T) {
+	sameDay := scores(10, 20)
+	sameDay[1].At = sameDay[0].At.Add(3 * time.Hour)
+	for _, tt := range []struct {
+		name   string
+		points []ScorePoint
+		want   []string
+	}{
+		{"several days", scores(10, 20, 30), []string{"1 Nov", "3 Nov"}},
+		{"one day", sameDay, []string{"1 Nov"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c := NewChart(tt.points, 640, 240)
+			var got []string
+			for _, tick := range c.XTicks {
+				got = append(got, tick.Label)
+				if tick.Y <= c.Bottom || tick.Y >= float64(c.Height) {
+					t.Errorf("tick %q at Y %v, not under the plot (%v) inside the chart (%d)", tick.Label, tick.Y, c.Bottom, c.Height)
+				}
+			}
+			if strings.Join(got, " ") != strings.Join(tt.want, " ") {
+				t.Errorf("XTicks %q, want %q", got, tt.want)
+			}
+			if first := c.XTicks[0]; first.X != c.Points[0].X {
+				t.Errorf("first tick at X %v, want under the first point %v", first.X, c.Points[0].X)
+			}
+			if last := c.XTicks[len(c.XTicks)-1]; len(tt.want) > 1 && last.X != c.Points[len(c.Points)-1].X {
+				t.Errorf("last tick at X %v, want under the last point %v", last.X, c.Points[len(c.Points)-1].X)
+			}
+		})
+	}
+}
+
+func TestNewChartSummary(t *testing.T) {
+	c := NewChart(scores(40, 95, 60), 640, 240)
+	want := "3 finished quizzes from 1 Nov 2026 to 3 Nov 2026: the first scored 40%, the latest 60%, the best 95%."
+	if c.Summary != want {
+		t.Errorf("Summary = %q, want %q", c.Summary, want)
+	}
+}
