@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"factquiz/models"
 )
 
 func runCLI(t *testing.T, args ...string) (stdout, stderr string, status int) {
@@ -138,5 +140,54 @@ func TestImportCommand(t *testing.T) {
 	}
 	if _, _, status := runCLI(t, "import", "-db", db); status != 2 {
 		t.Errorf("import without files: status %d", status)
+	}
+}
+
+func TestUserCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "users.db")
+	out, errOut, status := runCLIInput(t, "a long password\n", "user", "add", "-db", db, "-email", "Boss@Example.com", "-role", "admin")
+	if status != 0 || !strings.Contains(out, "added admin boss@example.com") {
+		t.Fatalf("user add: status %d, out %q, err %q", status, out, errOut)
+	}
+	_, errOut, status = runCLIInput(t, "short\n", "user", "add", "-db", db, "-email", "t@example.com", "-role", "instructor")
+	if status != 1 || !strings.Contains(errOut, "at least 8 characters") {
+		t.Errorf("a short password: status %d, err %q", status, errOut)
+	}
+	_, errOut, status = runCLIInput(t, "a long password\n", "user", "add", "-db", db, "-email", "t@example.com", "-role", "owner")
+	if status != 1 || !strings.Contains(errOut, `unknown role "owner"`) {
+		t.Errorf("an unknown role: status %d, err %q", status, errOut)
+	}
+	_, errOut, status = runCLIInput(t, "", "user", "add", "-db", db, "-email", "t@example.com")
+	if status != 1 || !strings.Contains(errOut, "no password") {
+		t.Errorf("no password: status %d, err %q", status, errOut)
+	}
+	_, errOut, status = runCLI(t, "user", "add", "-db", db)
+	if status != 2 || !strings.Contains(errOut, "-email") {
+		t.Errorf("no address: status %d, err %q", status, errOut)
+	}
+	_, errOut, status = runCLI(t, "user", "remove", "-db", db)
+	if status != 2 || !strings.Contains(errOut, "unknown action") {
+		t.Errorf("unknown action: status %d, err %q", status, errOut)
+	}
+	out, _, status = runCLIInput(t, "another password\r\n", "user", "passwd", "-db", db, "-email", "boss@example.com")
+	if status != 0 || !strings.Contains(out, "new password for boss@example.com") {
+		t.Errorf("user passwd: status %d, out %q", status, out)
+	}
+	_, errOut, status = runCLIInput(t, "another password\n", "user", "passwd", "-db", db, "-email", "nobody@example.com")
+	if status != 1 || !strings.Contains(errOut, "no account") {
+		t.Errorf("passwd for nobody: status %d, err %q", status, errOut)
+	}
+	out, _, status = runCLI(t, "user", "list", "-db", db)
+	if status != 0 || !strings.Contains(out, "boss@example.com") || !strings.Contains(out, "admin") || strings.Contains(out, "t@example.com") {
+		t.Errorf("user list: status %d\n%s", status, out)
+	}
+
+	store, err := models.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	if _, err := store.Authenticate("boss@example.com", "another password"); err != nil {
+		t.Errorf("the new password does not work: %v", err)
 	}
 }

@@ -99,6 +99,10 @@ func chartSummary(points []ScorePoint) string {
 	if len(points) == 1 {
 		return fmt.Sprintf("One finished quiz, %d%%, on %s.", first.Percent, first.At.Format("2 Jan 2006"))
 	}
-	return fmt.Sprintf("%d finished quizzes from %s to %s: the first scored %d%%, the latest %d%%, the best %d%%.",
-		len(points), first.At.Format("2 Jan 2006"), last.At.Format("2 Jan 2006"), first.Percent, last.Percent, best)
+	when := "from " + first.At.Format("2 Jan 2006") + " to " + last.At.Format("2 Jan 2006")
+	if first.At.Format(time.DateOnly) == last.At.Format(time.DateOnly) {
+		when = "on " + first.At.Format("2 Jan 2006")
+	}
+	return fmt.Sprintf("%d finished quizzes %s: the first scored %d%%, the latest %d%%, the best %d%%.",
+		len(points), when, first.Percent, last.Percent, best)
 }
