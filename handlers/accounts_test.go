@@ -374,3 +374,68 @@ func TestLoginRateLimit(t *testing.T) {
 		t.Errorf("Retry-After %q", retry)
 	}
 }
+
+// TestCookiesSecureOverHTTPS: behind a TLS proxy every cookie is Secure.
+func TestCookiesSecureOverHTTPS(t *testing.T) {
+	ta := newTestApp(t)
+	ta.user("ann@example.com", models.RoleLearner)
+	b := ta.client()
+	https := func(req *http.Request) *http.Request {
+		req.Host = "quiz.example.org"
+		req.Header.Set("X-Forwarded-Proto", "https")
+		req.Header.Set("Referer", "https://quiz.example.org/login")
+		return req
+	}
+	resp, page := b.do(https(httptest.NewRequest(http.MethodGet, "/login", nil)))
+	for _, ck := range resp.Cookies() {
+		if !ck.Secure {
+			t.Errorf("cookie %s is not Secure over HTTPS", ck.Name)
+		}
+	}
+	form := url.Values{"_csrf": {csrfInput.FindStringSubmatch(page)[1]}, "email": {"ann@example.com"}, "password": {testPassword}}
+	req := https(httptest.NewRequest(http.MethodPost, "/login", strings.NewReader(form.Encode())))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	resp, body := b.do(req)
+	wantStatus(t, resp, http.StatusSeeOther, body)
+	ck := setCookie(resp, sessionCookie)
+	if ck == nil || !ck.Secure || !ck.HttpOnly || ck.SameSite != http.SameSiteLaxMode {
+		t.Errorf("session cookie over HTTPS: %+v", ck)
+	}
+	// Over plain HTTP the cookie cannot be Secure, or it would never come back.
+	c := ta.client()
+	resp, _ = c.get("/login")
+	if ck := setCookie(resp, "fq_csrf"); ck == nil || ck.Secure {
+		t.Errorf("CSRF cookie over HTTP: %+v", ck)
+	}
+}
+
+func TestAdminChangesRoles(t *testing.T) {
+	ta := newTestApp(t)
+	adm := ta.as("admin@example.com", models.RoleAdmin)
+	ann := ta.as("ann@example.com", models.RoleLearner)
+	annID := currentID(t, ta, "ann@example.com")
+	resp, _ := ann.get("/articles/new")
+	wantStatus(t, resp, http.StatusForbidden, "")
+
+	_, page := adm.get("/admin/users")
+	if !strings.Contains(page, "ann@example.com") || !strings.Contains(page, fmt.Sprintf(`action="/admin/users/%d/role"`, annID)) {
+		t.Fatalf("the users page lacks Ann's role form:\n%.3000s", page)
+	}
+	token := csrfInput.FindStringSubmatch(page)[1]
+	resp, body := adm.postForm(fmt.Sprintf("/admin/users/%d/role", annID), url.Values{"_csrf": {token}, "role": {"instructor"}})
+	wantStatus(t, resp, http.StatusSeeOther, body)
+	// Ann's open session has the new role at once.
+	resp, body = ann.get("/articles/new")
+	wantStatus(t, resp, http.StatusOK, body)
+
+	resp, body = adm.postForm(fmt.Sprintf("/admin/users/%d/role", annID), url.Values{"_csrf": {token}, "role": {"owner"}})
+	wantStatus(t, resp, http.StatusUnprocessableEntity, body)
+	adminID := currentID(t, ta, "admin@example.com")
+	resp, body = adm.postForm(fmt.Sprintf("/admin/users/%d/role", adminID), url.Values{"_csrf": {token}, "role": {"learner"}})
+	wantStatus(t, resp, http.StatusConflict, body)
+	if !strings.Contains(body, "At least one admin must remain") {
+		t.Errorf("no reason given for keeping the last admin:\n%.1500s", body)
+	}
+	resp, body = adm.postForm("/admin/users/9999/role", url.Values{"_csrf": {token}, "role": {"learner"}})
+	wantStatus(t, resp, http.StatusNotFound, body)
+}

@@ -39,5 +39,8 @@ func (h *Handler) setRole(c *fiber.Ctx) error {
 		return err
 	}
 	flash(c, "role-changed")
+	if id == currentUser(c).ID && c.FormValue("role") != models.RoleAdmin {
+		return c.Redirect("/", fiber.StatusSeeOther) // no longer an admin: the users page is closed to them now
+	}
 	return c.Redirect("/admin/users", fiber.StatusSeeOther)
 }
