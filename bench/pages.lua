@@ -1,6 +1,11 @@
 -- wrk script: GET /attempts/{id}, the HTML question page, as the guest
 -- that owns the attempt, rotating over the attempts in bench/seed's
--- pages.tsv (attempt id, guest cookie). Every response should be 200.
+-- pages.tsv (attempt id, guest cookie, CSRF token). Every response should
+-- be 200.
+--
+-- Like a browser, it sends the guest's fq_csrf cookie back: without it
+-- every page would make factquiz store a new CSRF token, and the flood
+-- would push the answer run's seeded tokens out of the bounded store.
 --
 --   wrk -t2 -c64 -d10s -s bench/pages.lua URL -- out/pages.tsv 2
 
@@ -10,7 +15,8 @@ local common = dofile(dir .. "common.lua")
 function init(args)
   local requests = {}
   for _, f in ipairs(common.slice(args[1], tonumber(args[2]))) do
-    requests[#requests + 1] = wrk.format("GET", "/attempts/" .. f[1], { Cookie = "fq_guest=" .. f[2] })
+    local cookie = "fq_guest=" .. f[2] .. "; fq_csrf=" .. f[3]
+    requests[#requests + 1] = wrk.format("GET", "/attempts/" .. f[1], { Cookie = cookie })
   end
   request = common.rotate(requests)
 end

@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"os"
 	"os/exec"
 	"strconv"
@@ -35,7 +36,16 @@ func chromium(t *testing.T) string {
 	return ""
 }
 
-func newBrowser(t *testing.T) context.Context {
+// browser is one headless Chromium tab on a phone-sized window, pointed
+// at a test server. Its methods fail the test on any error, so that a test
+// reads as the steps a person takes.
+type browser struct {
+	t    *testing.T
+	ctx  context.Context
+	base string
+}
+
+func newBrowser(t *testing.T, base string) *browser {
 	t.Helper()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromium(t)),
@@ -52,7 +62,60 @@ func newBrowser(t *testing.T) context.Context {
 	t.Cleanup(cancel2)
 	ctx, cancel3 := context.WithTimeout(ctx, 90*time.Second)
 	t.Cleanup(cancel3)
-	return ctx
+	return &browser{t: t, ctx: ctx, base: base}
+}
+
+func (b *browser) do(steps ...chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	if err := chromedp.Do(b.ctx, steps...); err != nil {
+		b.t.Fatal(err)
+	}
+}
+
+func (b *browser) get(a chromedp.Action[string]) string {
+	b.t.Helper()
+	s, err := chromedp.Run(b.ctx, a)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	return s
+}
+
+// evaluate runs a JavaScript expression in the page and returns its value.
+func evaluate[T any](b *browser, expr string) T {
+	b.t.Helper()
+	v, err := chromedp.Run(b.ctx, chromedp.Evaluate[T](expr))
+	if err != nil {
+		b.t.Fatalf("%s: %v", expr, err)
+	}
+	return v
+}
+
+// arrive waits until the browser shows the page at path, after any
+// redirect, and has read it to its footer, so that everything above is
+// there to query.
+func (b *browser) arrive(path string) {
+	b.t.Helper()
+	waitFor(b.t, func() bool {
+		// Mid-navigation the page may not answer yet: poll again.
+		loc, err := chromedp.Run(b.ctx, chromedp.Location())
+		u, perr := url.Parse(loc)
+		return err == nil && perr == nil && u.Path == path
+	})
+	b.do(chromedp.WaitVisible(chromedp.CSS(`.site-footer`)))
+}
+
+// sampleApp is the application on a new database holding the built-in
+// sample article.
+func sampleApp(t *testing.T) (*testApp, *models.Article) {
+	t.Helper()
+	ta := newTestApp(t)
+	text, _ := samples.Read(samples.Default)
+	art, err := ta.store.ImportArticle(&questions.Parser{}, text, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ta, art
 }
 
 // TestBrowserQuiz takes a quiz on the sample article in headless Chromium
@@ -62,79 +125,145 @@ func newBrowser(t *testing.T) context.Context {
 // reloads in the middle and resumes, and finds the expected score on the
 // results page.
 func TestBrowserQuiz(t *testing.T) {
-	ctx := newBrowser(t)
-	ta := newTestApp(t)
-	text, _ := samples.Read(samples.Default)
-	if _, err := ta.store.ImportArticle(&questions.Parser{}, text, 0); err != nil {
-		t.Fatal(err)
+	ta, _ := sampleApp(t)
+	b := newBrowser(t, ta.serve())
+	quiz := b.takeQuiz(ta)
+	results := b.get(chromedp.Text(chromedp.CSS(`main`)))
+	want := fmt.Sprintf("%d/%d", quiz.right, quiz.total)
+	if !strings.Contains(strings.ReplaceAll(results, " / ", "/"), want) {
+		t.Errorf("results page does not show %s:\n%s", want, results)
 	}
-	base := ta.serve()
-	do := func(steps ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(ctx, steps...); err != nil {
-			t.Fatal(err)
-		}
+	if !quiz.usedKeyboard {
+		t.Log("no multiple choice question in this attempt: the keyboard path went untested")
 	}
-	get := func(a chromedp.Action[string]) string {
-		t.Helper()
-		s, err := chromedp.Run(ctx, a)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return s
+}
+
+// TestBrowserAccount follows a guest who finishes a quiz, signs up through
+// the form and finds the quiz on their new dashboard (in the "By article"
+// table and as a point on the chart), logs out with the header button,
+// opens the dashboard again, is sent to log in, and after logging in finds
+// the same progress there.
+func TestBrowserAccount(t *testing.T) {
+	ta, art := sampleApp(t)
+	b := newBrowser(t, ta.serve())
+	quiz := b.takeQuiz(ta)
+	const email, name, password = "ada@example.com", "Ada Lovelace", "analytical engine"
+
+	b.do(chromedp.Click(chromedp.CSS(`.site-header a[href="/signup"]`)))
+	b.arrive("/signup")
+	b.do(chromedp.SendKeys(chromedp.CSS(`form[action="/signup"] input[name=email]`), email),
+		chromedp.SendKeys(chromedp.CSS(`form[action="/signup"] input[name=name]`), name),
+		chromedp.SendKeys(chromedp.CSS(`form[action="/signup"] input[name=password]`), password),
+		chromedp.Click(chromedp.CSS(`form[action="/signup"] button[type=submit]`)))
+	b.arrive("/dashboard")
+	b.checkDashboard(name, art.Title, quiz)
+
+	b.do(chromedp.Click(chromedp.CSS(`.site-header form[action="/logout"] button[type=submit]`)))
+	b.arrive("/")
+	if evaluate[bool](b, `document.querySelector(".site-header .nav__user") !== null`) {
+		t.Fatal("after logging out the header still names a user")
 	}
-	do(chromedp.Navigate(base+"/"),
+	b.do(chromedp.WaitVisible(chromedp.CSS(`.site-header a[href^="/login"]`)))
+
+	b.do(chromedp.Navigate(b.base + "/dashboard"))
+	b.arrive("/login")
+	b.do(chromedp.SendKeys(chromedp.CSS(`form[action="/login"] input[name=email]`), email),
+		chromedp.SendKeys(chromedp.CSS(`form[action="/login"] input[name=password]`), password),
+		chromedp.Click(chromedp.CSS(`form[action="/login"] button[type=submit]`)))
+	b.arrive("/dashboard")
+	b.checkDashboard(name, art.Title, quiz)
+}
+
+// checkDashboard checks the dashboard of a learner signed in as name who
+// has taken quiz, once, on the article titled title: the header names
+// them and offers no "Log in", the "By article" table has the article with
+// the quiz's score as its best, and the chart has the quiz as its one
+// point.
+func (b *browser) checkDashboard(name, title string, quiz takenQuiz) {
+	b.t.Helper()
+	if got := b.get(chromedp.Text(chromedp.CSS(`.site-header .nav__user`))); got != name {
+		b.t.Errorf("the header names %q, want %q", got, name)
+	}
+	if evaluate[bool](b, `document.querySelector('.site-header a[href^="/login"]') !== null`) {
+		b.t.Error(`the header offers "Log in" to a signed-in learner`)
+	}
+	// Each row of the "By article" table, keyed by its column headings.
+	rows := evaluate[[]map[string]string](b, `(() => {
+		const table = document.querySelector("#articles-heading ~ .table-wrap table");
+		if (!table) return [];
+		const heads = [...table.tHead.rows[0].cells].map(c => c.textContent.trim());
+		return [...table.tBodies[0].rows].map(r =>
+			Object.fromEntries([...r.cells].map((c, i) => [heads[i], c.textContent.trim()])));
+	})()`)
+	best := fmt.Sprintf("%d%%", quiz.right*100/quiz.total)
+	if len(rows) != 1 || rows[0]["Article"] != title || rows[0]["Quizzes"] != "1" || rows[0]["Best"] != best {
+		b.t.Errorf("By article: %v, want one row for %q with 1 quiz, best %s\n%s", rows, title, best, b.get(chromedp.Text(chromedp.CSS(`main`))))
+	}
+	points := evaluate[[]string](b, `[...document.querySelectorAll("svg .chart__point")].map(a => a.getAttribute("href"))`)
+	if want := fmt.Sprintf("/attempts/%d/results", quiz.attemptID); len(points) != 1 || points[0] != want {
+		b.t.Errorf("chart points link to %v, want one point linking to %s", points, want)
+	}
+}
+
+// takenQuiz is what a browser did in a quiz.
+type takenQuiz struct {
+	attemptID    int
+	right, total int
+	usedKeyboard bool
+}
+
+// takeQuiz starts a quiz from the home page and answers every question
+// through its own kind of input (some right, some wrong, read from the
+// database), one multiple choice question by keyboard, with a reload in
+// the middle; it ends on the results page.
+func (b *browser) takeQuiz(ta *testApp) takenQuiz {
+	t := b.t
+	t.Helper()
+	b.do(chromedp.Navigate(b.base+"/"),
 		chromedp.Click(chromedp.CSS(`form[action$="/attempts"] button[type=submit]`)),
 		chromedp.WaitVisible(chromedp.CSS(`.progress-text`)))
 
-	location := get(chromedp.Location())
-	attemptID, err := strconv.Atoi(strings.TrimPrefix(location, base+"/attempts/"))
+	location := b.get(chromedp.Location())
+	attemptID, err := strconv.Atoi(strings.TrimPrefix(location, b.base+"/attempts/"))
 	if err != nil {
 		t.Fatalf("quiz started at %s", location)
 	}
-	v, err := ta.store.GetAttempt(uint(attemptID), models.Owner{GuestToken: guestCookieOf(t, ctx)})
+	v, err := ta.store.GetAttempt(uint(attemptID), models.Owner{GuestToken: b.cookie(guestCookie)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantRight, usedKeyboard := 0, false
+	quiz := takenQuiz{attemptID: attemptID, total: len(v.Questions)}
 	for i := 0; i < len(v.Questions); i++ {
 		if i == 4 {
 			// A reload in the middle resumes at the same question.
-			do(chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(`.progress-text`)))
+			b.do(chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(`.progress-text`)))
 		}
-		progress := get(chromedp.Text(chromedp.CSS(`.progress-text`)))
+		progress := b.get(chromedp.Text(chromedp.CSS(`.progress-text`)))
 		if !strings.Contains(progress, fmt.Sprintf("Question %d of %d", i+1, len(v.Questions))) {
 			t.Fatalf("progress %q, want question %d", progress, i+1)
 		}
 		aq := v.At(i + 1)
-		if qid := get(chromedp.Value(chromedp.CSS(`input[name=question_id]`))); strconv.Itoa(int(aq.QuestionID)) != qid {
+		if qid := b.get(chromedp.Value(chromedp.CSS(`input[name=question_id]`))); strconv.Itoa(int(aq.QuestionID)) != qid {
 			t.Fatalf("page shows question %s, want %d", qid, aq.QuestionID)
 		}
 		right := i%3 != 2
 		if right {
-			wantRight++
+			quiz.right++
 		}
-		keyboard := !usedKeyboard && aq.Question.Type == string(questions.MultipleChoice)
-		usedKeyboard = usedKeyboard || keyboard
-		do(answerActions(t, aq, right, keyboard)...)
+		keyboard := !quiz.usedKeyboard && aq.Question.Type == string(questions.MultipleChoice)
+		quiz.usedKeyboard = quiz.usedKeyboard || keyboard
+		b.do(answerActions(t, aq, right, keyboard)...)
 		verdict := `.verdict--wrong`
 		if right {
 			verdict = `.verdict--right`
 		}
-		do(chromedp.WaitVisible(chromedp.CSS(verdict)), chromedp.Click(chromedp.CSS(`a[data-next]`)))
+		b.do(chromedp.WaitVisible(chromedp.CSS(verdict)), chromedp.Click(chromedp.CSS(`a[data-next]`)))
 		if i+1 < len(v.Questions) {
-			do(chromedp.WaitVisible(chromedp.CSS(`form[action$="/answers"]`)))
+			b.do(chromedp.WaitVisible(chromedp.CSS(`form[action$="/answers"]`)))
 		}
 	}
-	waitFor(t, func() bool { return strings.HasSuffix(get(chromedp.Location()), "/results") })
-	results := get(chromedp.Text(chromedp.CSS(`main`)))
-	want := fmt.Sprintf("%d/%d", wantRight, len(v.Questions))
-	if !strings.Contains(strings.ReplaceAll(results, " / ", "/"), want) {
-		t.Errorf("results page does not show %s:\n%s", want, results)
-	}
-	if !usedKeyboard {
-		t.Log("no multiple choice question in this attempt: the keyboard path went untested")
-	}
+	b.arrive(fmt.Sprintf("/attempts/%d/results", attemptID))
+	return quiz
 }
 
 // answerActions fill the question's input the way a person would and
@@ -185,22 +314,22 @@ func indexOf(items []string, s string) int {
 	return -1
 }
 
-// guestCookieOf reads the browser's guest cookie, HttpOnly as it is, over
+// cookie reads one of the browser's cookies, HttpOnly as they are, over
 // the DevTools protocol.
-func guestCookieOf(t *testing.T, ctx context.Context) string {
-	t.Helper()
-	cookies, err := chromedp.Run(ctx, chromedp.Action[[]*network.Cookie](func(ctx context.Context, tg *chromedp.Target) ([]*network.Cookie, error) {
+func (b *browser) cookie(name string) string {
+	b.t.Helper()
+	cookies, err := chromedp.Run(b.ctx, chromedp.Action[[]*network.Cookie](func(ctx context.Context, tg *chromedp.Target) ([]*network.Cookie, error) {
 		res, err := cdp.Call(ctx, tg, network.GetCookies, network.GetCookiesParams{})
 		return res.Cookies, err
 	}))
 	if err != nil {
-		t.Fatal(err)
+		b.t.Fatal(err)
 	}
 	for _, c := range cookies {
-		if c.Name == guestCookie {
+		if c.Name == name {
 			return c.Value
 		}
 	}
-	t.Fatal("the browser has no guest cookie")
+	b.t.Fatalf("the browser has no %s cookie", name)
 	return ""
 }

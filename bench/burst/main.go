@@ -1,6 +1,8 @@
 // Command burst starts many quiz attempts on a factquiz server at the same
 // instant, each as a new guest, and reports how long they took: the shape
-// of a class that is told "start the quiz now".
+// of a class that is told "start the quiz now". Before the burst, each
+// guest reads GET /api/articles, as a browser reads a page before its
+// form is sent, and so gets the CSRF token its POST must carry.
 package main
 
 import (
@@ -12,10 +14,18 @@ import (
 	"math"
 	"net/http"
 	"net/http/cookiejar"
+	"net/url"
 	"os"
 	"slices"
 	"sync"
 	"time"
+)
+
+// csrfCookie is the cookie factquiz keeps the CSRF token in; csrfHeader is
+// the header a script sends it back in.
+const (
+	csrfCookie = "fq_csrf"
+	csrfHeader = "X-CSRF-Token"
 )
 
 // result is the outcome of one request.
@@ -40,14 +50,12 @@ func main() {
 		fmt.Fprintf(os.Stderr, "burst: %v\n", err)
 		os.Exit(1)
 	}
-	report(os.Stdout, fire(*base+"/api/attempts", body, *n, *timeout))
+	report(os.Stdout, fire(*base, body, *n, *timeout))
 }
 
-// fire sends n requests from n goroutines that all wait for one closed
-// channel, so that they leave together.
-func fire(url string, body []byte, n int, timeout time.Duration) []result {
-	// One connection per guest: the burst includes connecting, as it would
-	// for n browsers.
+// fire sends n POST /api/attempts from n goroutines that all wait for one
+// closed channel, so that they leave together.
+func fire(base string, body []byte, n int, timeout time.Duration) []result {
 	transport := &http.Transport{MaxIdleConnsPerHost: n}
 	results := make([]result, n)
 	start := make(chan struct{})
@@ -55,28 +63,63 @@ func fire(url string, body []byte, n int, timeout time.Duration) []result {
 	for i := range n {
 		ready.Add(1)
 		done.Go(func() {
-			jar, err := cookiejar.New(nil)
+			client, token, err := guest(transport, base, timeout)
+			ready.Done()
 			if err != nil {
 				results[i] = result{err: err}
-				ready.Done()
 				return
 			}
-			client := &http.Client{Transport: transport, Jar: jar, Timeout: timeout}
-			ready.Done()
 			<-start
-			results[i] = post(client, url, body)
+			results[i] = post(client, base+"/api/attempts", token, body)
 		})
 	}
 	ready.Wait()
+	// One new connection per guest: the burst includes connecting, as it
+	// would for n browsers, and not the connections the GETs left open.
+	transport.CloseIdleConnections()
 	close(start)
 	done.Wait()
 	return results
 }
 
+// guest is a new guest with a cookie jar of its own, and the CSRF token
+// that GET /api/articles gave it.
+func guest(transport http.RoundTripper, base string, timeout time.Duration) (*http.Client, string, error) {
+	u, err := url.Parse(base)
+	if err != nil {
+		return nil, "", err
+	}
+	jar, err := cookiejar.New(nil)
+	if err != nil {
+		return nil, "", err
+	}
+	client := &http.Client{Transport: transport, Jar: jar, Timeout: timeout}
+	resp, err := client.Get(base + "/api/articles")
+	if err != nil {
+		return nil, "", err
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, "", fmt.Errorf("GET /api/articles: %s", resp.Status)
+	}
+	for _, c := range jar.Cookies(u) {
+		if c.Name == csrfCookie {
+			return client, c.Value, nil
+		}
+	}
+	return nil, "", fmt.Errorf("GET /api/articles set no %s cookie", csrfCookie)
+}
+
 // post starts one attempt and times it, body read included.
-func post(client *http.Client, url string, body []byte) result {
+func post(client *http.Client, target, token string, body []byte) result {
+	req, err := http.NewRequest(http.MethodPost, target, bytes.NewReader(body))
+	if err != nil {
+		return result{err: err}
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set(csrfHeader, token)
 	began := time.Now()
-	resp, err := client.Post(url, "application/json", bytes.NewReader(body))
+	resp, err := client.Do(req)
 	if err != nil {
 		return result{took: time.Since(began), err: err}
 	}

@@ -3,10 +3,16 @@
 //
 // It writes two tab-separated files to -out:
 //
-//	answers.tsv  attempt id, question id, guest cookie, JSON answer body
-//	             (one line per question of every answer attempt)
-//	pages.tsv    attempt id, guest cookie (attempts left unanswered, so
-//	             that their question page keeps answering 200)
+//	answers.tsv  attempt id, question id, guest cookie, CSRF token, JSON
+//	             answer body (one line per question of every answer
+//	             attempt)
+//	pages.tsv    attempt id, guest cookie, CSRF token (attempts left
+//	             unanswered, so that their question page keeps answering
+//	             200)
+//
+// The CSRF token is the guest's fq_csrf cookie: a script sends it back
+// both as that cookie and in the X-CSRF-Token header, as factquiz asks of
+// every POST that signs in by cookie.
 package main
 
 import (
@@ -26,8 +32,13 @@ import (
 	"time"
 )
 
-// guestCookie is the cookie factquiz keeps a guest's identity in.
-const guestCookie = "fq_guest"
+// The cookies factquiz keeps a guest's identity and CSRF token in, and
+// the header a script sends the token back in.
+const (
+	guestCookie = "fq_guest"
+	csrfCookie  = "fq_csrf"
+	csrfHeader  = "X-CSRF-Token"
+)
 
 // question is a question of a new attempt, as POST /api/attempts gives it.
 type question struct {
@@ -48,7 +59,8 @@ type answerBody struct {
 type attempt struct {
 	ID        uint       `json:"id"`
 	Questions []question `json:"questions"`
-	Cookie    string     `json:"-"`
+	Guest     string     `json:"-"` // the fq_guest cookie
+	CSRF      string     `json:"-"` // the fq_csrf cookie
 }
 
 func main() {
@@ -117,18 +129,58 @@ func startAttempts(base string, article uint, count, n, workers int) ([]attempt,
 }
 
 // startAttempt starts one attempt as a new guest, with a cookie jar of its
-// own.
+// own: a GET gives it its guest and CSRF cookies, then the POST sends the
+// CSRF token back in its header.
 func startAttempt(transport http.RoundTripper, base string, article uint, count int) (*attempt, error) {
+	u, err := url.Parse(base)
+	if err != nil {
+		return nil, err
+	}
 	jar, err := cookiejar.New(nil)
 	if err != nil {
 		return nil, err
 	}
 	client := &http.Client{Transport: transport, Jar: jar, Timeout: 30 * time.Second}
+	if _, err := call(client, http.MethodGet, base+"/api/articles", "", nil, http.StatusOK); err != nil {
+		return nil, err
+	}
+	token := cookie(jar, u, csrfCookie)
+	if token == "" {
+		return nil, fmt.Errorf("GET /api/articles set no %s cookie", csrfCookie)
+	}
 	body, err := json.Marshal(map[string]any{"article_id": article, "count": count})
 	if err != nil {
 		return nil, err
 	}
-	resp, err := client.Post(base+"/api/attempts", "application/json", bytes.NewReader(body))
+	raw, err := call(client, http.MethodPost, base+"/api/attempts", token, body, http.StatusCreated)
+	if err != nil {
+		return nil, err
+	}
+	var a attempt
+	if err := json.Unmarshal(raw, &a); err != nil {
+		return nil, fmt.Errorf("POST /api/attempts: %w", err)
+	}
+	a.Guest, a.CSRF = cookie(jar, u, guestCookie), cookie(jar, u, csrfCookie)
+	if a.Guest == "" || a.CSRF == "" {
+		return nil, fmt.Errorf("POST /api/attempts left no %s or no %s cookie", guestCookie, csrfCookie)
+	}
+	return &a, nil
+}
+
+// call sends a request, with a JSON body and the CSRF header when they
+// are given, and returns the response body if the status is want.
+func call(client *http.Client, method, target, token string, body []byte, want int) ([]byte, error) {
+	req, err := http.NewRequest(method, target, bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if token != "" {
+		req.Header.Set(csrfHeader, token)
+	}
+	resp, err := client.Do(req)
 	if err != nil {
 		return nil, err
 	}
@@ -137,26 +189,20 @@ func startAttempt(transport http.RoundTripper, base string, article uint, count 
 	if err != nil {
 		return nil, err
 	}
-	if resp.StatusCode != http.StatusCreated {
-		return nil, fmt.Errorf("POST /api/attempts: %s: %s", resp.Status, bytes.TrimSpace(raw))
+	if resp.StatusCode != want {
+		return nil, fmt.Errorf("%s %s: %s: %s", method, req.URL.Path, resp.Status, bytes.TrimSpace(raw))
 	}
-	var a attempt
-	if err := json.Unmarshal(raw, &a); err != nil {
-		return nil, fmt.Errorf("POST /api/attempts: %w", err)
-	}
-	u, err := url.Parse(base)
-	if err != nil {
-		return nil, err
-	}
+	return raw, nil
+}
+
+// cookie is the value of the jar's cookie called name for u, or "".
+func cookie(jar http.CookieJar, u *url.URL, name string) string {
 	for _, c := range jar.Cookies(u) {
-		if c.Name == guestCookie {
-			a.Cookie = c.Value
+		if c.Name == name {
+			return c.Value
 		}
 	}
-	if a.Cookie == "" {
-		return nil, fmt.Errorf("POST /api/attempts set no %s cookie", guestCookie)
-	}
-	return &a, nil
+	return ""
 }
 
 // answerFor is an answer of the shape the question's type takes. It need
@@ -203,7 +249,7 @@ func writeAnswers(path string, atts []attempt) (int, error) {
 				if err != nil {
 					return n, err
 				}
-				fmt.Fprintf(w, "%d\t%d\t%s\t%s\n", a.ID, q.ID, a.Cookie, body)
+				fmt.Fprintf(w, "%d\t%d\t%s\t%s\t%s\n", a.ID, q.ID, a.Guest, a.CSRF, body)
 				n++
 			}
 		}
@@ -215,7 +261,7 @@ func writeAnswers(path string, atts []attempt) (int, error) {
 func writePages(path string, atts []attempt) error {
 	_, err := writeLines(path, func(w *bufio.Writer) (int, error) {
 		for _, a := range atts {
-			fmt.Fprintf(w, "%d\t%s\n", a.ID, a.Cookie)
+			fmt.Fprintf(w, "%d\t%s\t%s\n", a.ID, a.Guest, a.CSRF)
 		}
 		return len(atts), nil
 	})
