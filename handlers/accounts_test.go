@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"fmt"
-	"io"
 	"net"
 	"net/http"
 	"net/http/cookiejar"
@@ -172,25 +171,10 @@ func TestSessionSurvivesRestart(t *testing.T) {
 	ta.user("ann@example.com", models.RoleLearner)
 	b := ta.client()
 	b.login("ann@example.com", testPassword)
-	ta.store.Close()
-	store, err := models.Open(ta.path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close() })
-	app, err := New(store, Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	req := httptest.NewRequest(http.MethodGet, "/profile", nil)
-	req.AddCookie(&http.Cookie{Name: sessionCookie, Value: b.cookies[sessionCookie]})
-	resp, err := app.Test(req, -1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, _ := io.ReadAll(resp.Body)
-	wantStatus(t, resp, http.StatusOK, string(body))
-	if !strings.Contains(string(body), "ann@example.com") {
+	ta.restart()
+	resp, body := b.get("/profile")
+	wantStatus(t, resp, http.StatusOK, body)
+	if !strings.Contains(body, "ann@example.com") {
 		t.Error("the profile after a restart is not Ann's")
 	}
 }
@@ -324,20 +308,8 @@ func TestLoginRateLimit(t *testing.T) {
 	}
 	try := func(hc *http.Client, email, password string) (int, string, string) {
 		t.Helper()
-		resp, err := hc.Get(base + "/login")
-		if err != nil {
-			t.Fatal(err)
-		}
-		page, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		token := csrfInput.FindStringSubmatch(string(page))[1]
-		resp, err = hc.PostForm(base+"/login", url.Values{"_csrf": {token}, "email": {email}, "password": {password}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		body, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		return resp.StatusCode, resp.Header.Get("Retry-After"), string(body)
+		resp, body := postLogin(t, hc, base, email, password)
+		return resp.StatusCode, resp.Header.Get("Retry-After"), body
 	}
 	one, two := from("127.0.0.1"), from("127.0.0.2")
 	// Per account: failures for Ann from two addresses add up.

@@ -315,6 +315,16 @@ func mustRequest(url, contentType string, body []byte) *http.Request {
 // session.
 func httpLogin(t *testing.T, hc *http.Client, base, email string) {
 	t.Helper()
+	resp, _ := postLogin(t, hc, base, email, testPassword)
+	if resp.StatusCode != http.StatusOK || resp.Request.URL.Path != "/dashboard" {
+		t.Fatalf("log in as %s: status %d at %s", email, resp.StatusCode, resp.Request.URL)
+	}
+}
+
+// postLogin fills in the log-in form over real HTTP and returns the
+// response and its body.
+func postLogin(t *testing.T, hc *http.Client, base, email, password string) (*http.Response, string) {
+	t.Helper()
 	resp, err := hc.Get(base + "/login")
 	if err != nil {
 		t.Fatal(err)
@@ -325,12 +335,11 @@ func httpLogin(t *testing.T, hc *http.Client, base, email string) {
 	if m == nil {
 		t.Fatalf("no CSRF token on the log-in page")
 	}
-	resp, err = hc.PostForm(base+"/login", url.Values{"_csrf": {m[1]}, "email": {email}, "password": {testPassword}})
+	resp, err = hc.PostForm(base+"/login", url.Values{"_csrf": {m[1]}, "email": {email}, "password": {password}})
 	if err != nil {
 		t.Fatal(err)
 	}
+	body, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	if resp.StatusCode != http.StatusOK || resp.Request.URL.Path != "/dashboard" {
-		t.Fatalf("log in as %s: status %d at %s", email, resp.StatusCode, resp.Request.URL)
-	}
+	return resp, string(body)
 }

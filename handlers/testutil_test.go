@@ -33,17 +33,34 @@ type testApp struct {
 
 func newTestApp(t *testing.T) *testApp {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "test.db")
-	store, err := models.Open(path)
+	ta := &testApp{t: t, path: filepath.Join(t.TempDir(), "test.db")}
+	ta.start()
+	return ta
+}
+
+// start opens the database file and builds the application on it.
+func (ta *testApp) start() {
+	ta.t.Helper()
+	store, err := models.Open(ta.path)
 	if err != nil {
-		t.Fatal(err)
+		ta.t.Fatal(err)
 	}
-	t.Cleanup(func() { store.Close() })
+	ta.t.Cleanup(func() { store.Close() })
 	app, err := New(store, Config{})
 	if err != nil {
-		t.Fatal(err)
+		ta.t.Fatal(err)
 	}
-	return &testApp{t: t, app: app, store: store, path: path}
+	ta.app, ta.store = app, store
+}
+
+// restart closes the database and starts a new application on the same
+// file, as a server restart does; clients keep their cookies.
+func (ta *testApp) restart() {
+	ta.t.Helper()
+	if err := ta.store.Close(); err != nil {
+		ta.t.Fatal(err)
+	}
+	ta.start()
 }
 
 // addArticle stores an article from testdata and returns its id.

@@ -43,30 +43,12 @@ func answerAll(t *testing.T, s *Store, v *AttemptView, o Owner, right func(pos i
 			if right(aq.Position) {
 				return eq.Expected(), nil
 			}
-			return wrongAnswer(eq.Expected()), nil
+			return "zzzz 987654321", nil // wrong for every type: the store grades what it is given
 		})
 		if err != nil {
 			t.Fatal(err)
 		}
 	}
-}
-
-func wrongAnswer(right any) any {
-	switch r := right.(type) {
-	case bool:
-		return !r
-	case []string:
-		out := append([]string(nil), r...)
-		out[0], out[len(out)-1] = out[len(out)-1], out[0]
-		return out
-	case [][2]string:
-		out := make([][2]string, len(r))
-		for i := range r {
-			out[i] = [2]string{r[i][0], r[(i+1)%len(r)][1]}
-		}
-		return out
-	}
-	return "zzzz 987654321"
 }
 
 func TestProgress(t *testing.T) {
