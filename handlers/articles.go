@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"strconv"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -105,6 +106,13 @@ func (h *Handler) showArticle(c *fiber.Ctx) error {
 	}
 	if data.JustCreated {
 		data.Flash = "Added “" + art.Title + "” with " + strconv.Itoa(len(qs)) + " questions."
+	}
+	if u := currentUser(c); u != nil {
+		deck, err := h.store.DeckOf(u.ID, id, time.Now())
+		if err != nil {
+			return err
+		}
+		data.Deck = views.DeckState{SignedIn: true, InDeck: deck.InDeck, Cards: deck.Cards, Due: deck.Due}
 	}
 	return h.render(c, fiber.StatusOK, "article", data)
 }

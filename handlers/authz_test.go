@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"factquiz/models"
 )
@@ -63,6 +64,13 @@ func TestAuthorization(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if _, err := ta.store.AddDeck(users[learner].ID, articleID, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	card, err := ta.store.NextCard(users[learner].ID, time.Now())
+	if err != nil || card == nil {
+		t.Fatalf("the learner has no card to review: %v", err)
+	}
 
 	const (
 		ok        = http.StatusOK
@@ -73,6 +81,7 @@ func TestAuthorization(t *testing.T) {
 		forbidden = http.StatusForbidden
 		missing   = http.StatusNotFound
 		invalid   = http.StatusUnprocessableEntity
+		conflict  = http.StatusConflict
 	)
 	att := fmt.Sprint(v.Attempt.ID)
 	cases := []authzCase{
@@ -94,6 +103,14 @@ func TestAuthorization(t *testing.T) {
 		{"POST", "/profile/password", "/profile/password", url.Values{"current": {"wrong"}, "password": {"a new long password"}}, nil, [people]int{see, invalid, invalid, invalid, invalid}},
 		{"POST", "/profile/tokens", "/profile/tokens", url.Values{"name": {""}}, nil, [people]int{see, invalid, invalid, invalid, invalid}},
 		{"POST", "/profile/tokens/:id/delete", fmt.Sprintf("/profile/tokens/%d/delete", token.ID), nil, nil, [people]int{see, see, missing, missing, missing}},
+		{"POST", "/profile/flashcards", "/profile/flashcards", url.Values{"retention": {"2"}}, nil, [people]int{see, invalid, invalid, invalid, invalid}},
+		{"GET", "/articles/:id/deck.txt", fmt.Sprintf("/articles/%d/deck.txt", articleID), nil, nil, [people]int{see, ok, missing, missing, missing}},
+		{"GET", "/articles/:id/deck.csv", fmt.Sprintf("/articles/%d/deck.csv", articleID), nil, nil, [people]int{see, ok, missing, missing, missing}},
+		// After the exports: adding the deck gives everyone one.
+		{"POST", "/articles/:id/deck", fmt.Sprintf("/articles/%d/deck", articleID), nil, nil, [people]int{see, see, see, see, see}},
+		{"GET", "/review", "/review", nil, nil, [people]int{see, ok, ok, ok, ok}},
+		{"POST", "/review/undo", "/review/undo", nil, nil, [people]int{see, conflict, conflict, conflict, conflict}},
+		{"POST", "/review/:id", fmt.Sprintf("/review/%d", card.ID), url.Values{"rating": {"3"}}, nil, [people]int{see, see, missing, missing, missing}},
 		{"GET", "/dashboard", "/dashboard", nil, nil, [people]int{see, ok, ok, ok, ok}},
 		{"GET", "/learners", "/learners", nil, nil, [people]int{see, forbidden, forbidden, ok, ok}},
 		{"GET", "/learners/:id", fmt.Sprintf("/learners/%d", users[learner].ID), nil, nil, [people]int{see, forbidden, forbidden, ok, ok}},

@@ -19,6 +19,7 @@ import (
 	"factquiz/models"
 	"factquiz/questions"
 	"factquiz/samples"
+	"factquiz/srs"
 )
 
 // chromium finds a Chromium to drive, or skips the test saying why.
@@ -332,4 +333,79 @@ func (b *browser) cookie(name string) string {
 	}
 	b.t.Fatalf("the browser has no %s cookie", name)
 	return ""
+}
+
+// TestBrowserReview adds the sample article's flashcards from its page and
+// reviews three cards with the keyboard alone: Space turns a card over,
+// 1–4 rate it, U undoes. The counts of new cards and of reviews today
+// change with each rating, and the database holds the ratings pressed.
+func TestBrowserReview(t *testing.T) {
+	ta, art := sampleApp(t)
+	learner := ta.user("rev@example.com", models.RoleLearner)
+	b := newBrowser(t, ta.serve())
+	b.do(chromedp.Navigate(b.base + "/login"))
+	b.arrive("/login")
+	b.do(chromedp.SendKeys(chromedp.CSS(`form[action="/login"] input[name=email]`), "rev@example.com"),
+		chromedp.SendKeys(chromedp.CSS(`form[action="/login"] input[name=password]`), testPassword),
+		chromedp.Click(chromedp.CSS(`form[action="/login"] button[type=submit]`)))
+	b.arrive("/dashboard")
+
+	b.do(chromedp.Navigate(fmt.Sprintf("%s/articles/%d", b.base, art.ID)))
+	b.arrive(fmt.Sprintf("/articles/%d", art.ID))
+	b.do(chromedp.Click(chromedp.CSS(fmt.Sprintf(`form[action="/articles/%d/deck"] button[type=submit]`, art.ID))),
+		chromedp.WaitVisible(chromedp.CSS(`.deck a[href="/review"]`)), // the page again, the deck added
+		chromedp.Click(chromedp.CSS(`.deck a[href="/review"]`)))
+	b.arrive("/review")
+
+	count := func(class string) int {
+		t.Helper()
+		n, err := strconv.Atoi(b.get(chromedp.Text(chromedp.CSS(".counts--" + class + " strong"))))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	newBefore := count("new")
+	if newBefore < 4 || count("done") != 0 {
+		t.Fatalf("a fresh deck shows %d new cards and %d reviews", newBefore, count("done"))
+	}
+	keys := []string{"3", "1", "4"}
+	var fronts []string
+	for i, key := range keys {
+		front := b.get(chromedp.Text(chromedp.CSS(`.card-front`)))
+		for _, seen := range fronts {
+			if seen == front {
+				t.Fatalf("card %d repeats an earlier card: %q", i+1, front)
+			}
+		}
+		fronts = append(fronts, front)
+		b.do(chromedp.KeyEvent(" "), chromedp.WaitVisible(chromedp.CSS(`.card-back`)))
+		b.do(chromedp.KeyEvent(key))
+		waitFor(t, func() bool {
+			n, err := strconv.Atoi(evaluate[string](b, `(document.querySelector(".counts--done strong")||{}).textContent||""`))
+			return err == nil && n == i+1 && b.get(chromedp.Location()) == b.base+"/review"
+		})
+		if got := count("new"); got != newBefore-i-1 {
+			t.Errorf("after %d ratings: %d new cards left, want %d", i+1, got, newBefore-i-1)
+		}
+	}
+	logs, err := ta.store.ReviewLogs(learner.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(logs) != 3 || logs[0].Rating != srs.Good || logs[1].Rating != srs.Again || logs[2].Rating != srs.Easy {
+		t.Fatalf("review logs %+v, want Good, Again, Easy", logs)
+	}
+	// U takes the last rating back and shows that card again.
+	b.do(chromedp.WaitVisible(chromedp.CSS(`[data-undo]`)), chromedp.KeyEvent("u"))
+	waitFor(t, func() bool {
+		return strings.Contains(b.get(chromedp.Location()), "/review?card=")
+	})
+	b.do(chromedp.WaitVisible(chromedp.CSS(`.card-front`)))
+	if got := b.get(chromedp.Text(chromedp.CSS(`.card-front`))); got != fronts[2] {
+		t.Errorf("after undo the page shows %q, want the third card %q", got, fronts[2])
+	}
+	if logs, _ := ta.store.ReviewLogs(learner.ID); len(logs) != 2 {
+		t.Errorf("%d review logs after undo, want 2", len(logs))
+	}
 }

@@ -2,6 +2,8 @@ package handlers
 
 import (
 	"errors"
+	"fmt"
+	"strconv"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -20,7 +22,11 @@ func (h *Handler) renderProfile(c *fiber.Ctx, status int, newToken string, errs 
 		return err
 	}
 	data := views.ProfilePage{Page: h.page(c, "Your profile"), NewToken: newToken, Errors: errs, MinPassword: models.MinPassword,
-		BaseURL: c.BaseURL()}
+		BaseURL: c.BaseURL(), Settings: views.Settings{Retention: fmt.Sprintf("%.2f", u.DesiredRetention), NewPerDay: u.NewPerDay}}
+	if errs["retention"] != "" || errs["new_per_day"] != "" {
+		data.Settings = views.Settings{Retention: c.FormValue("retention")}
+		data.Settings.NewPerDay, _ = strconv.Atoi(c.FormValue("new_per_day"))
+	}
 	if errs["token_name"] != "" {
 		data.TokenName = c.FormValue("name")
 	}
@@ -76,5 +82,20 @@ func (h *Handler) deleteToken(c *fiber.Ctx) error {
 		return err
 	}
 	flash(c, "token-revoked")
+	return c.Redirect("/profile", fiber.StatusSeeOther)
+}
+
+// saveFlashcardSettings sets the learner's desired retention and new
+// cards per day.
+func (h *Handler) saveFlashcardSettings(c *fiber.Ctx) error {
+	err := h.store.SetFlashcardSettings(currentUser(c).ID, c.FormValue("retention"), c.FormValue("new_per_day"))
+	var errs models.FieldErrors
+	if errors.As(err, &errs) {
+		return h.renderProfile(c, fiber.StatusUnprocessableEntity, "", errs)
+	}
+	if err != nil {
+		return err
+	}
+	flash(c, "settings-saved")
 	return c.Redirect("/profile", fiber.StatusSeeOther)
 }

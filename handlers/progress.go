@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -45,8 +46,24 @@ func (h *Handler) renderDashboard(c *fiber.Ctx, learner *models.User, own bool) 
 			Attempts: a.Attempts, Best: a.Best, Last: a.Last, Scored: a.Finished > 0, Mastery: a.Mastery(),
 			Facts: a.Facts, Mastered: a.Mastered, LastStudied: a.LastStudied})
 	}
+	cardOf, err := h.store.CardsByFact(learner.ID)
+	if err != nil {
+		return err
+	}
 	for _, w := range p.Weak {
-		data.Weak = append(data.Weak, weakSpot(w))
+		ws := weakSpot(w)
+		ws.CardID = cardOf[models.FactKey(&w.Question)]
+		data.Weak = append(data.Weak, ws)
+	}
+	now := time.Now()
+	st, err := h.store.Stats(learner.ID, now)
+	if err != nil {
+		return err
+	}
+	data.Cards = views.CardStats{Cards: st.Cards, DueToday: st.DueToday, NewToday: st.NewToday, ReviewsToday: st.ReviewsToday,
+		Reviewed: st.Reviewed, Desired: int(math.Round(st.Retention * 100)), Forecast: views.NewForecast(st.Forecast[:], now, 320, 120)}
+	if st.Reviewed > 0 {
+		data.Cards.Retention = st.Passed * 100 / st.Reviewed
 	}
 	return h.render(c, fiber.StatusOK, "dashboard", data)
 }

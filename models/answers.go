@@ -26,7 +26,8 @@ type AnswerResult struct {
 
 // SubmitAnswer grades and stores an answer in one transaction, and returns
 // only once it is committed: an answer that got a result is on disk. The
-// last answer of an attempt finishes it. The attempt keeps running counts
+// last answer of an attempt finishes it. A learner's answer also counts as
+// a review of their flashcards of the same fact, in the same transaction. The attempt keeps running counts
 // of answers and right answers, so that no answer has to count the others.
 func (s *Store) SubmitAnswer(attemptID uint, owner Owner, questionID uint, prepare Prepare) (*AnswerResult, error) {
 	var res AnswerResult
@@ -61,6 +62,11 @@ func (s *Store) SubmitAnswer(attemptID uint, owner Owner, questionID uint, prepa
 				return ErrAlreadyAnswered
 			}
 			return err
+		}
+		if att.LearnerID != nil {
+			if err := feedQuizAnswer(tx, *att.LearnerID, &aq.Question, correct, now); err != nil {
+				return err
+			}
 		}
 		res = AnswerResult{Correct: correct, Question: aq.Question, Position: aq.Position, Finished: att.Answered+1 >= att.Total}
 		right := 0

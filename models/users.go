@@ -49,6 +49,10 @@ type User struct {
 	PasswordHash string `gorm:"not null"`
 	Role         string `gorm:"not null;default:learner;index"`
 	CreatedAt    time.Time
+	// Flashcard settings: the chance of remembering a card when it comes
+	// back, and how many new cards a day.
+	DesiredRetention float64 `gorm:"not null;default:0.9"`
+	NewPerDay        int     `gorm:"not null;default:20"`
 }
 
 // Can reports whether the user has role or a role above it.
@@ -161,7 +165,8 @@ func (s *Store) CreateUser(n NewUser) (*User, error) {
 	if err != nil {
 		return nil, err
 	}
-	u := &User{Email: n.Email, Name: n.Name, PasswordHash: string(hash), Role: n.Role, CreatedAt: time.Now().UTC()}
+	u := &User{Email: n.Email, Name: n.Name, PasswordHash: string(hash), Role: n.Role, CreatedAt: time.Now().UTC(),
+		DesiredRetention: DefaultRetention, NewPerDay: DefaultNewPerDay}
 	if err := s.w.Create(u).Error; err != nil {
 		if isUniqueViolation(err) {
 			return nil, FieldErrors{"email": "There is already an account with this address: log in instead."}

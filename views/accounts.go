@@ -50,8 +50,9 @@ type SignupPage struct {
 // tokens.
 type ProfilePage struct {
 	Page
-	Errors      map[string]string // "current", "password": next to the password fields; "token_name"
+	Errors      map[string]string // "current", "password": next to the password fields; "token_name"; "retention", "new_per_day"
 	Tokens      []TokenItem
+	Settings    Settings
 	NewToken    string // a token just created, shown this once
 	TokenName   string // the name typed for a token that was refused
 	BaseURL     string // this site's address, for the example: "https://quiz.example.org"
@@ -113,6 +114,7 @@ type DashboardPage struct {
 	Articles []ArticleProgress
 	Chart    Chart
 	Weak     []WeakSpot
+	Cards    CardStats
 }
 
 // Totals sums up a learner's work.
@@ -153,4 +155,5 @@ type WeakSpot struct {
 	Misses       int
 	Tries        int
 	LastRight    bool // the latest answer to it was right
+	CardID       uint // the learner's flashcard of it, 0 when they have none
 }

@@ -106,3 +106,53 @@ func chartSummary(points []ScorePoint) string {
 	return fmt.Sprintf("%d finished quizzes %s: the first scored %d%%, the latest %d%%, the best %d%%.",
 		len(points), when, first.Percent, last.Percent, best)
 }
+
+// Forecast is a bar chart of the cards due on each of the next days,
+// laid out for the dashboard's SVG.
+type Forecast struct {
+	Width, Height int
+	Bars          []ForecastBar
+	Summary       string // the forecast in words
+}
+
+// ForecastBar is one day's bar.
+type ForecastBar struct {
+	X, Y, W, H float64
+	Count      int
+	Label      string // "Today", "Thu"
+	LabelX     float64
+	LabelY     float64
+}
+
+// NewForecast lays out counts, one a day starting today, in a width ×
+// height box.
+func NewForecast(counts []int, start time.Time, width, height int) Forecast {
+	f := Forecast{Width: width, Height: height}
+	if len(counts) == 0 {
+		return f
+	}
+	most := 1
+	total := 0
+	for _, n := range counts {
+		most = max(most, n)
+		total += n
+	}
+	const top, bottom = 16.0, 22.0
+	slot := float64(width) / float64(len(counts))
+	plot := float64(height) - top - bottom
+	for i, n := range counts {
+		h := plot * float64(n) / float64(most)
+		label := start.AddDate(0, 0, i).Format("Mon")
+		if i == 0 {
+			label = "Today"
+		}
+		f.Bars = append(f.Bars, ForecastBar{X: slot*float64(i) + slot*0.2, W: slot * 0.6, Y: top + plot - h, H: h,
+			Count: n, Label: label, LabelX: slot*float64(i) + slot/2, LabelY: float64(height) - 6})
+	}
+	cards := "cards"
+	if total == 1 {
+		cards = "card"
+	}
+	f.Summary = fmt.Sprintf("%d %s due over the next %d days, %d of them today.", total, cards, len(counts), counts[0])
+	return f
+}

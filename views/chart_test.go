@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -166,5 +167,97 @@ func TestNewChartSummary(t *testing.T) {
 	want := "3 finished quizzes from 1 Nov 2026 to 3 Nov 2026: the first scored 40%, the latest 60%, the best 95%."
 	if c.Summary != want {
 		t.Errorf("Summary = %q, want %q", c.Summary, want)
+	}
+}
+
+func TestNewForecast(t *testing.T) {
+	tuesday := time.Date(2026, 11, 3, 18, 30, 0, 0, time.UTC)
+	f := NewForecast([]int{3, 0, 6, 1, 0, 0, 2}, tuesday, 320, 120)
+	if f.Width != 320 || f.Height != 120 {
+		t.Errorf("size %d × %d, want 320 × 120", f.Width, f.Height)
+	}
+	if len(f.Bars) != 7 {
+		t.Fatalf("%d bars, want 7", len(f.Bars))
+	}
+	var labels []string
+	for _, b := range f.Bars {
+		labels = append(labels, b.Label)
+	}
+	if got, want := strings.Join(labels, " "), "Today Wed Thu Fri Sat Sun Mon"; got != want {
+		t.Errorf("labels %q, want %q", got, want)
+	}
+	// The tallest bar takes the full height, leaving room above for its
+	// count and below for the day.
+	tallest := f.Bars[2]
+	base := tallest.Y + tallest.H
+	if tallest.Y < 12 || base >= float64(f.Height)-12 || tallest.H < float64(f.Height)/2 {
+		t.Errorf("the tallest bar spans Y %v..%v in a chart %d high", tallest.Y, base, f.Height)
+	}
+	for _, counts := range [][]int{{1}, {0, 250, 3}} {
+		g := NewForecast(counts, tuesday, 320, 120)
+		var most ForecastBar
+		for _, b := range g.Bars {
+			if b.H > most.H {
+				most = b
+			}
+		}
+		if most.H != tallest.H || most.Y != tallest.Y {
+			t.Errorf("the tallest bar of %v spans Y %v..%v, want %v..%v as for any counts", counts, most.Y, most.Y+most.H, tallest.Y, base)
+		}
+	}
+	for i, b := range f.Bars {
+		if b.Count != []int{3, 0, 6, 1, 0, 0, 2}[i] {
+			t.Errorf("bar %d counts %d", i, b.Count)
+		}
+		if b.H > tallest.H {
+			t.Errorf("bar %d (%d) is taller than the tallest (%d)", i, b.Count, tallest.Count)
+		}
+		// Bars stand on one base line, their heights in proportion.
+		if b.Y+b.H != base {
+			t.Errorf("bar %d ends at Y %v, not on the base line %v", i, b.Y+b.H, base)
+		}
+		if want := tallest.H * float64(b.Count) / 6; math.Abs(b.H-want) > 1e-9 {
+			t.Errorf("bar %d (%d) is %v high, want %v", i, b.Count, b.H, want)
+		}
+		if b.Count == 0 && b.H != 0 {
+			t.Errorf("bar %d counts 0 but is %v high", i, b.H)
+		}
+		if b.X < 0 || b.W <= 0 || b.X+b.W > float64(f.Width) {
+			t.Errorf("bar %d spans X %v..%v, outside the chart's width %d", i, b.X, b.X+b.W, f.Width)
+		}
+		if i > 0 && b.X <= f.Bars[i-1].X+f.Bars[i-1].W {
+			t.Errorf("bar %d at X %v overlaps bar %d", i, b.X, i-1)
+		}
+		if math.Abs(b.LabelX-(b.X+b.W/2)) > 1e-9 {
+			t.Errorf("bar %d's label at X %v, not under its middle %v", i, b.LabelX, b.X+b.W/2)
+		}
+		if b.LabelY <= base || b.LabelY >= float64(f.Height) {
+			t.Errorf("bar %d's label at Y %v, not under the bars (%v) inside the chart (%d)", i, b.LabelY, base, f.Height)
+		}
+	}
+	if want := "12 cards due over the next 7 days, 3 of them today."; f.Summary != want {
+		t.Errorf("Summary = %q, want %q", f.Summary, want)
+	}
+}
+
+func TestNewForecastZeros(t *testing.T) {
+	f := NewForecast(make([]int, 7), time.Date(2026, 11, 3, 0, 0, 0, 0, time.UTC), 320, 120)
+	if len(f.Bars) != 7 {
+		t.Fatalf("%d bars, want 7", len(f.Bars))
+	}
+	for i, b := range f.Bars {
+		if b.H != 0 || math.IsNaN(b.Y) {
+			t.Errorf("bar %d: Y %v, H %v; want no height", i, b.Y, b.H)
+		}
+	}
+	if want := "0 cards due over the next 7 days, 0 of them today."; f.Summary != want {
+		t.Errorf("Summary = %q, want %q", f.Summary, want)
+	}
+}
+
+func TestNewForecastEmpty(t *testing.T) {
+	f := NewForecast(nil, time.Now(), 320, 120)
+	if len(f.Bars) != 0 || f.Summary != "" {
+		t.Errorf("no counts gave bars %v, summary %q", f.Bars, f.Summary)
 	}
 }

@@ -77,6 +77,7 @@ type ArticlePage struct {
 	Questions    []QuestionItem
 	JustCreated  bool // the article was just added: show its questions open
 	DefaultCount int
+	Deck         DeckState
 }
 
 // SectionView is a section of an article.
@@ -201,7 +202,7 @@ type Renderer struct {
 // pageNames are the templates that are whole pages; each is parsed with
 // layout.html.
 var pageNames = []string{"home", "article_new", "article", "question", "feedback", "results", "error",
-	"login", "signup", "profile", "users", "learners", "dashboard"}
+	"login", "signup", "profile", "users", "learners", "dashboard", "review"}
 
 // NewRenderer parses the embedded templates.
 func NewRenderer() (*Renderer, error) {

@@ -66,6 +66,13 @@ func ask(typ string, q AskView) QuestionPage {
 		ArticleTitle: "2011 Tabankort raid", Position: 3, Total: 10, Q: q}
 }
 
+// deckArticle is an article page with questions, showing deck.
+func deckArticle(p Page, deck DeckState) ArticlePage {
+	return ArticlePage{Page: p, ID: 3, Title: "Raid", DefaultCount: 10, Deck: deck,
+		Sections:  []SectionView{{Anchor: "lead", Level: 2, Paragraphs: []string{"They reached Niamey."}}},
+		Questions: []QuestionItem{{Type: "fill_blank", Label: "Fill in the blank", Prompt: "They reached _____.", Answer: "Niamey"}}}
+}
+
 type renderTest struct {
 	name    string
 	page    string
@@ -668,11 +675,11 @@ var renderTests = []renderTest{
 			"<td>Niamey</td>", "<em>not answered</em>", "<td>11 a.m.</td>",
 			"✓</span> Right", "✗</span> Wrong",
 			`action="/articles/3/attempts"`, `<input type="hidden" name="count" value="10">`, "Try again",
-			`<button class="button" type="button" disabled>Review as flashcards (coming soon)</button>`,
+			`<a href="/signup">Sign up to review as flashcards</a>`,
 			`<a href="/articles/3">Back to the article</a>`,
 			`<a href="/signup">Sign up</a> to keep this score`,
 		},
-		notWant: []string{`<a href="/dashboard">See your progress</a>`},
+		notWant: []string{`<a href="/dashboard">See your progress</a>`, "coming soon", "disabled", `action="/articles/3/deck"`},
 		hostile: true,
 	},
 	{
@@ -681,8 +688,292 @@ var renderTests = []renderTest{
 		data: ResultsPage{Page: Page{Title: "Results", CSRF: csrf, User: &User{ID: 2, Name: "Ann", Role: RoleLearner}},
 			AttemptID: 7, ArticleID: 3, ArticleTitle: "Raid", Score: 1, Total: 1, Percent: 100, Count: 1,
 			Items: []ResultItem{{Position: 1, Prompt: "Q?", YourAnswer: "A", RightAnswer: "A", Correct: true, Answered: true}}},
-		want:    []string{`<a href="/dashboard">See your progress</a>`},
-		notWant: []string{"to keep this score"},
+		want: []string{
+			`<a href="/dashboard">See your progress</a>`,
+			`<form method="post" action="/articles/3/deck">`,
+			`<input type="hidden" name="next" value="/review">`,
+			`<button class="button" type="submit">Review as flashcards</button>`,
+		},
+		notWant: []string{"to keep this score", "Sign up to review", "coming soon", "disabled"},
+	},
+	{
+		name: "review/front",
+		page: "review",
+		data: ReviewPage{Page: as(learner, "Review"), Card: &CardView{ID: 21, Front: "The jihadists reached _____ aboard a " + hostile,
+			Back: "Niamey", Source: "They reached Niamey.", SectionLink: "/articles/3#s-kidnapping", ArticleID: 3, ArticleTitle: hostile, State: "New"},
+			Left: Left{New: 5, Learning: 2, Review: 11}, Done: 7},
+		want: []string{
+			"<title>Review · factquiz</title>",
+			"<h1>Review</h1>",
+			`<span class="counts__item counts--new"><strong>5</strong> new</span>`,
+			`<span class="counts__item counts--learning"><strong>2</strong> learning</span>`,
+			`<span class="counts__item counts--review"><strong>11</strong> to review</span>`,
+			`<strong>7</strong> reviewed today`,
+			`<a href="/articles/3">` + escaped + `</a> <span class="badge">New</span>`,
+			`<h2 class="card-front" id="card-front">The jihadists reached _____ aboard a ` + escaped + `</h2>`,
+			`<form method="get" action="/review"`,
+			`<input type="hidden" name="card" value="21">`,
+			`<input type="hidden" name="show" value="1">`,
+			`type="submit" data-reveal aria-keyshortcuts="Space Enter">Show answer</button>`,
+			"Quiz answers count as reviews too: a right answer rates its card Good, a wrong one Again.",
+			"<kbd>U</kbd> undoes",
+		},
+		notWant: []string{"card-back", "Niamey", "data-rating", `action="/review/`, "data-undo", "You have no flashcards", "All done"},
+		hostile: true,
+	},
+	{
+		name: "review/shown with ratings",
+		page: "review",
+		data: ReviewPage{Page: as(learner, "Review"), Shown: true, Rateable: true, CanUndo: true, Done: 1,
+			Card: &CardView{ID: 21, Front: "The jihadists reached _____.", Back: "Niamey " + hostile, Source: "They reached Niamey " + hostile + ".",
+				SectionLink: "/articles/3#s-kidnapping", ArticleID: 3, ArticleTitle: "2011 Tabankort raid", State: "Review"},
+			Ratings: []RatingButton{
+				{Value: 1, Label: "Again", Interval: "10m", Key: "1"},
+				{Value: 2, Label: "Hard", Interval: "2d", Key: "2"},
+				{Value: 3, Label: "Good", Interval: "3d", Key: "3"},
+				{Value: 4, Label: "Easy", Interval: "2mo", Key: "4"},
+			}, Left: Left{Review: 1}},
+		want: []string{
+			`<span class="badge">Review</span>`,
+			`<p class="card-back" id="card-back"><span class="visually-hidden">Answer: </span>Niamey ` + escaped + `</p>`,
+			`<blockquote class="source">They reached Niamey ` + escaped + `.</blockquote>`,
+			`<a href="/articles/3#s-kidnapping">Read it in the article</a>`,
+			`<form method="post" action="/review/21"`,
+			`<button type="submit" name="rating" value="1" data-rating="1" aria-keyshortcuts="1" class="button rating rating--again">`,
+			`<button type="submit" name="rating" value="3" data-rating="3" aria-keyshortcuts="3" class="button rating">`,
+			`<kbd class="keyhint" aria-hidden="true">3</kbd>`,
+			`<span class="rating__label">Good</span> <span class="rating__interval"><span aria-hidden="true">· </span><span class="visually-hidden">, next in </span>3d</span></button>`,
+			`<span class="rating__label">Easy</span>`, ">2mo</span>",
+			`<form method="post" action="/review/undo"`,
+			`<button class="button small" type="submit" data-undo aria-keyshortcuts="U">Undo last rating`,
+		},
+		notWant: []string{"data-reveal", "Show answer", "you can rate it then", "All done"},
+		hostile: true,
+		check: func(t *testing.T, out string) {
+			if n := strings.Count(out, "data-rating="); n != 4 {
+				t.Errorf("%d rating buttons, want 4", n)
+			}
+			if n := strings.Count(out, "rating--again"); n != 1 {
+				t.Errorf("%d buttons styled as Again, want 1", n)
+			}
+			last := -1
+			for _, k := range []string{"1", "2", "3", "4"} {
+				i := strings.Index(out, `data-rating="`+k+`"`)
+				if i < last {
+					t.Errorf("rating %s out of order", k)
+				}
+				last = i
+			}
+			form := regexp.MustCompile(`(?s)<form method="post" action="/review/21".*?</form>`).FindString(out)
+			if strings.Count(form, "<button") != 4 {
+				t.Errorf("the rating form does not hold the 4 buttons: %s", form)
+			}
+		},
+	},
+	{
+		name: "review/not rateable",
+		page: "review",
+		data: ReviewPage{Page: as(learner, "Review"), Shown: true, DueIn: "in 3 days " + hostile,
+			Card: &CardView{ID: 21, Front: "The jihadists reached _____.", Back: "Niamey", SectionLink: "javascript:alert(1)",
+				ArticleID: 3, ArticleTitle: "Raid", State: "Review"},
+			Ratings: []RatingButton{{Value: 3, Label: "Good", Interval: "3d", Key: "3"}}},
+		want: []string{
+			`<p class="card-back" id="card-back">`,
+			"This card is due in 3 days " + escaped + "; you can rate it then.",
+			`<a href="/review">Back to today's reviews</a>`,
+			`<a href="#ZgotmplZ">Read it in the article</a>`,
+		},
+		notWant: []string{"data-rating", `method="post" action="/review/`, "data-reveal", "<blockquote", "javascript:"},
+		hostile: true,
+	},
+	{
+		name: "review/done",
+		page: "review",
+		data: ReviewPage{Page: as(learner, "Review"), Decks: 2, Done: 30, NextDue: "in 8 min " + hostile, CanUndo: true},
+		want: []string{
+			"<h2>All done for now.</h2>",
+			"The next card is due in 8 min " + escaped + ".",
+			`<a href="/dashboard">`,
+			`<strong>0</strong> new`, `<strong>30</strong> reviewed today`,
+			`<form method="post" action="/review/undo"`, "data-undo",
+		},
+		notWant: []string{"card-front", "data-reveal", "data-rating", "You have no flashcards"},
+		hostile: true,
+	},
+	{
+		name:    "review/done nothing scheduled",
+		page:    "review",
+		data:    ReviewPage{Page: as(learner, "Review"), Decks: 1},
+		want:    []string{"All done for now.", `<a href="/dashboard">`},
+		notWant: []string{"The next card is due", "data-undo", "/review/undo"},
+	},
+	{
+		name: "review/no decks",
+		page: "review",
+		data: ReviewPage{Page: as(learner, "Review")},
+		want: []string{
+			"<h2>You have no flashcards yet.</h2>",
+			"Open an article and press “Add to my flashcards”, or after a quiz press “Review as flashcards”.",
+			`<a href="/">Choose an article</a>`,
+		},
+		notWant: []string{"All done", "card-front", "data-undo", "data-reveal"},
+	},
+	{
+		name: "article/deck guest",
+		page: "article",
+		data: deckArticle(page("Raid"), DeckState{Cards: 4}),
+		want: []string{
+			`<h2 class="deck__title" id="deck-heading">Flashcards</h2>`,
+			`<a href="/signup">Sign up to review this article as flashcards</a>`,
+		},
+		notWant: []string{"/deck", "Add to my flashcards", "Review now"},
+	},
+	{
+		name: "article/deck in deck",
+		page: "article",
+		data: deckArticle(as(learner, "Raid"), DeckState{SignedIn: true, InDeck: true, Cards: 12, Due: 1}),
+		want: []string{
+			"<p>12 cards in your flashcards, 1 due today.</p>",
+			`<a class="button small primary" href="/review">Review now</a>`,
+			`<a href="/articles/3/deck.txt">Anki (.txt)</a>`,
+			`<a href="/articles/3/deck.csv">CSV</a>`,
+		},
+		notWant: []string{`action="/articles/3/deck"`, "Add to my flashcards", "Sign up to review"},
+		hostile: true,
+	},
+	{
+		name: "article/deck can add",
+		page: "article",
+		data: deckArticle(as(learner, "Raid"), DeckState{SignedIn: true, Cards: 1}),
+		want: []string{
+			`<form method="post" action="/articles/3/deck">`,
+			`<button class="button small" type="submit">Add to my flashcards (1 card)</button>`,
+		},
+		notWant: []string{"deck.txt", "Review now", "Sign up to review", "no flashcards"},
+		hostile: true,
+	},
+	{
+		name:    "article/deck no cards",
+		page:    "article",
+		data:    deckArticle(as(learner, "Raid"), DeckState{SignedIn: true}),
+		want:    []string{"No question of this article has a typed answer, so it has no flashcards."},
+		notWant: []string{"/deck", "Add to my flashcards", "Review now"},
+		hostile: true,
+	},
+	{
+		name: "profile/flashcard settings",
+		page: "profile",
+		data: ProfilePage{Page: as(learner, "Your account"), MinPassword: 12, Settings: Settings{Retention: "0.99", NewPerDay: 20},
+			Errors: map[string]string{"retention": "Between 0.70 and 0.97, please: " + hostile, "new_per_day": "At most 500."}},
+		want: []string{
+			`<h2 id="flashcards-heading">Flashcards</h2>`,
+			`<form method="post" action="/profile/flashcards">`,
+			`<label for="retention">Desired retention</label>`,
+			"The chance you still remember a card when it comes back. Higher means more reviews with shorter gaps; 0.90 is a good balance.",
+			`<p class="field-error" id="retention-error"><span class="visually-hidden">Error: </span>Between 0.70 and 0.97, please: ` + escaped + `</p>`,
+			`type="number" id="retention" name="retention" min="0.70" max="0.97" step="0.01" value="0.99"`,
+			`aria-describedby="retention-error retention-hint" aria-invalid="true"`,
+			`<label for="new-per-day">New cards per day</label>`,
+			`<p class="field-error" id="new-per-day-error"><span class="visually-hidden">Error: </span>At most 500.</p>`,
+			`type="number" id="new-per-day" name="new_per_day" min="0" max="500" step="1" value="20"`,
+			`aria-describedby="new-per-day-error new-per-day-hint" aria-invalid="true"`,
+			`<button class="button primary" type="submit">Save flashcard settings</button>`,
+		},
+		notWant: []string{"current-error", "password-error"},
+		hostile: true,
+	},
+	{
+		name: "profile/flashcard settings without errors",
+		page: "profile",
+		data: ProfilePage{Page: as(learner, "Your account"), Settings: Settings{Retention: "0.90", NewPerDay: 0}},
+		want: []string{
+			`name="retention" min="0.70" max="0.97" step="0.01" value="0.90"`,
+			`name="new_per_day" min="0" max="500" step="1" value="0"`,
+			`aria-describedby="retention-hint">`, `aria-describedby="new-per-day-hint">`,
+		},
+		notWant: []string{"aria-invalid", "field-error"},
+	},
+	{
+		name: "dashboard/flashcards",
+		page: "dashboard",
+		data: DashboardPage{Page: as(learner, "Your progress"), Learner: *learner, Own: true,
+			Totals: Totals{Attempts: 1, Answers: 2, Articles: 1, DaysActive: 1},
+			Chart:  NewChart(nil, 480, 200),
+			Cards: CardStats{Cards: 40, DueToday: 12, NewToday: 5, ReviewsToday: 9, Retention: 87, Reviewed: 120, Desired: 90,
+				Forecast: NewForecast([]int{3, 0, 6, 1, 0, 0, 2}, day3, 320, 120)},
+			Weak: []WeakSpot{
+				{QuestionID: 11, ArticleID: 3, ArticleTitle: "Raid", Prompt: "Which city?", RightAnswer: "Niamey", SectionLink: "/articles/3#lead", Misses: 2, Tries: 2, CardID: 21},
+				{QuestionID: 12, ArticleID: 3, ArticleTitle: "Raid", Prompt: "Who led it?", RightAnswer: "Beth", SectionLink: "/articles/3#lead", Misses: 1, Tries: 2},
+			}},
+		want: []string{
+			`<h2 id="cards-heading">Flashcards</h2>`,
+			`<span class="stat__value">12</span>`, `<span class="stat__label">due today</span>`, "and 5 new",
+			`<span class="stat__value">9</span>`, `<span class="stat__label">reviewed today</span>`,
+			`<span class="stat__value">87%</span>`, "over 120 reviews in 30 days; 90% desired",
+			`<a class="button primary" href="/review">Review now</a>`,
+			`<svg class="chart__svg forecast__svg" viewBox="0 0 320 120" role="img" aria-labelledby="forecast-summary">`,
+			`<figcaption id="forecast-summary">12 cards due over the next 7 days, 3 of them today.</figcaption>`,
+			`<rect class="forecast__bar" x="9.1" y="57.0" width="27.4" height="41.0"><title>Today: 3</title></rect>`,
+			`<text class="forecast__count" x="22.9" y="57.0" dy="-4" text-anchor="middle">3</text>`,
+			`<text class="forecast__label" x="22.9" y="114.0" text-anchor="middle">Today</text>`,
+			`<rect class="forecast__bar" x="100.6" y="16.0" width="27.4" height="82.0"><title>Thu: 6</title></rect>`,
+			`<title>Wed: 0</title>`, `text-anchor="middle">Mon</text>`,
+			"Quiz answers count as reviews: a right answer rates its card Good, a wrong one Again.",
+			`<a href="/review?card=21&show=1">Review this card</a>`,
+		},
+		notWant: []string{"no reviews yet", "No flashcards yet"},
+		hostile: true,
+		check: func(t *testing.T, out string) {
+			for el, n := range map[string]int{"<rect": 7, `class="forecast__count"`: 4, `class="forecast__label"`: 7, "Review this card": 1} {
+				if got := strings.Count(out, el); got != n {
+					t.Errorf("%d × %s, want %d", got, el, n)
+				}
+			}
+			cards, quizzes := strings.Index(out, `id="cards-heading"`), strings.Index(out, `id="weak-heading"`)
+			if cards < 0 || quizzes < 0 || cards > quizzes {
+				t.Error("the flashcards section is not before the weak spots")
+			}
+		},
+	},
+	{
+		name: "dashboard/flashcards without quizzes or reviews",
+		page: "dashboard",
+		data: DashboardPage{Page: as(learner, "Your progress"), Learner: *learner, Own: true, Chart: NewChart(nil, 480, 200),
+			Cards: CardStats{Cards: 8, Desired: 90, Forecast: NewForecast(make([]int, 7), day3, 320, 120)}},
+		want: []string{
+			"No quizzes taken yet.",
+			`<h2 id="cards-heading">Flashcards</h2>`,
+			`<span class="stat__value">—</span>`, "no reviews yet; 90% desired",
+			"and 0 new",
+			`height="0.0"><title>Today: 0</title></rect>`,
+			"0 cards due over the next 7 days, 0 of them today.",
+		},
+		notWant: []string{"Review now", "forecast__count", "over 0 reviews", "Scores over time"},
+	},
+	{
+		name:    "dashboard/no flashcards",
+		page:    "dashboard",
+		data:    DashboardPage{Page: as(learner, "Your progress"), Learner: *learner, Own: true, Chart: NewChart(nil, 480, 200)},
+		want:    []string{`<h2 id="cards-heading">Flashcards</h2>`, "No flashcards yet: open an article and press “Add to my flashcards”"},
+		notWant: []string{"<svg", "due today", "Review now"},
+	},
+	{
+		name: "dashboard/flashcards seen by an instructor",
+		page: "dashboard",
+		data: DashboardPage{Page: as(instructor, ""), Learner: User{ID: 9, Name: "Ada", Role: RoleLearner},
+			Totals: Totals{Attempts: 1, Answers: 1, Articles: 1, DaysActive: 1},
+			Chart:  NewChart(nil, 480, 200),
+			Cards:  CardStats{Cards: 3, DueToday: 3, Forecast: NewForecast([]int{3, 0, 0, 0, 0, 0, 0}, day3, 320, 120)},
+			Weak: []WeakSpot{{QuestionID: 11, ArticleID: 3, ArticleTitle: "Raid", Prompt: "Which city?", RightAnswer: "Niamey",
+				SectionLink: "/articles/3#lead", Misses: 1, Tries: 1, CardID: 21}}},
+		want:    []string{`<h2 id="cards-heading">Flashcards</h2>`, `<span class="stat__label">due today</span>`, "<title>Today: 3</title>"},
+		notWant: []string{"Review now", "Review this card", "/review"},
+	},
+	{
+		name:    "dashboard/instructor, learner without flashcards",
+		page:    "dashboard",
+		data:    DashboardPage{Page: as(instructor, ""), Learner: User{ID: 9, Name: "Ada", Role: RoleLearner}, Chart: NewChart(nil, 480, 200)},
+		notWant: []string{"cards-heading", "No flashcards yet"},
 	},
 	{
 		name:    "error",

@@ -61,6 +61,13 @@
     }
   }
 
+  // onControl reports whether a control other than except has focus, so
+  // that Enter and Space act on it rather than on the page.
+  function onControl(except) {
+    var active = document.activeElement;
+    return !!(active && active !== except && active.closest("a, button, summary, input, select, textarea, [contenteditable]"));
+  }
+
   // On feedback, Enter or N follows the next link unless another control
   // has focus and Enter belongs to it.
   function followNext(next, e) {
@@ -68,27 +75,67 @@
     if (key !== "enter" && key !== "n") {
       return;
     }
-    var active = document.activeElement;
-    if (active && active !== next && active.closest("a, button, summary, input, select, textarea, [contenteditable]")) {
+    if (onControl(next)) {
       return;
     }
     e.preventDefault();
     window.location.assign(next.href);
   }
 
+  // On a review, Space or Enter shows the answer, 1–4 rate the card and U
+  // takes back the last rating. Each presses the button a mouse would.
+  function reviewKey(e) {
+    var key = e.key;
+    var button = null;
+    if (key === " " || key === "Enter") {
+      button = document.querySelector("button[data-reveal]");
+      if (button && onControl(button)) {
+        return;
+      }
+    } else if (/^[1-4]$/.test(key)) {
+      button = document.querySelector('button[data-rating="' + key + '"]');
+    } else if (key === "u" || key === "U") {
+      button = document.querySelector("button[data-undo]");
+    }
+    if (!button || button.disabled) {
+      return;
+    }
+    // Space would also scroll the page.
+    e.preventDefault();
+    button.click();
+  }
+
   function init() {
     var form = document.querySelector("form[data-question-type]");
     var next = document.querySelector("a[data-next]");
+    var review = document.querySelectorAll("button[data-reveal], button[data-rating], button[data-undo]");
     var hints = document.querySelectorAll("[data-js-only]");
     for (var i = 0; i < hints.length; i++) {
       hints[i].hidden = false;
     }
-    if (!form && !next) {
+    if (!form && !next && !review.length) {
       return;
     }
     var submitted = false;
     if (form) {
       form.addEventListener("submit", function () {
+        submitted = true;
+      });
+    }
+    // A review's forms go once: a double click, or a key pressed while the
+    // page is on its way, would otherwise rate the card twice.
+    var once = [];
+    for (var j = 0; j < review.length; j++) {
+      var f = review[j].form;
+      if (!f || once.indexOf(f) >= 0) {
+        continue;
+      }
+      once.push(f);
+      f.addEventListener("submit", function (e) {
+        if (submitted) {
+          e.preventDefault();
+          return;
+        }
         submitted = true;
       });
     }
@@ -103,6 +150,10 @@
       }
       if (next) {
         followNext(next, e);
+        return;
+      }
+      if (review.length) {
+        reviewKey(e);
         return;
       }
       var type = form.getAttribute("data-question-type");
