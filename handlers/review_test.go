@@ -312,3 +312,29 @@ func TestDashboardFlashcards(t *testing.T) {
 		t.Errorf("stats %+v", st)
 	}
 }
+
+func TestIntervalLabels(t *testing.T) {
+	for _, tt := range []struct {
+		d          time.Duration
+		label, due string
+	}{
+		{30 * time.Second, "1m", "in 1 min"},
+		{10 * time.Minute, "10m", "in 10 min"},
+		{5 * time.Hour, "5h", "in 5 hours"},
+		{26 * time.Hour, "1d", "tomorrow"},
+		{3 * 24 * time.Hour, "3d", "in 3 days"},
+		{45 * 24 * time.Hour, "1.5mo", "in 45 days"},
+		{60 * 24 * time.Hour, "2mo", "in 60 days"},
+		{400 * 24 * time.Hour, "1.1y", "in 400 days"},
+	} {
+		if got := intervalLabel(tt.d); got != tt.label {
+			t.Errorf("intervalLabel(%v) = %q, want %q", tt.d, got, tt.label)
+		}
+		if got := dueIn(tt.d); got != tt.due {
+			t.Errorf("dueIn(%v) = %q, want %q", tt.d, got, tt.due)
+		}
+	}
+	if got := dueIn(-time.Minute); got != "now" {
+		t.Errorf("dueIn of the past = %q", got)
+	}
+}
