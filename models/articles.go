@@ -75,7 +75,8 @@ func (s *Store) ListArticles() ([]Article, error) {
 		N int
 	}
 	err := s.r.Model(&Article{}).
-		Select("articles.id, articles.title, articles.created_at, (SELECT COUNT(*) FROM questions q WHERE q.article_id = articles.id AND q.status <> ?) AS n", StatusRetired).
+		Select(`articles.id, articles.title, articles.created_at, (SELECT COUNT(*) FROM questions q WHERE q.article_id = articles.id
+			AND (q.status = ? OR (q.status = ? AND articles.learners_see = ?))) AS n`, StatusApproved, StatusGenerated, LearnersSeeAll).
 		Order("articles.created_at DESC, articles.id DESC").Scan(&rows).Error
 	if err != nil {
 		return nil, err
@@ -98,7 +99,7 @@ func (s *Store) GetArticle(id uint) (*Article, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := s.r.Model(&Question{}).Where("article_id = ? AND status <> ?", id, StatusRetired).
+	if err := visible(s.r.Model(&Question{}).Where("article_id = ?", id)).
 		Select("COUNT(*)").Scan(&a.Questions).Error; err != nil {
 		return nil, err
 	}
@@ -122,7 +123,7 @@ func (s *Store) ArticleTitle(id uint) (string, error) {
 // best first.
 func (s *Store) ArticleQuestions(articleID uint) ([]Question, error) {
 	var qs []Question
-	err := s.r.Where("article_id = ? AND status <> ?", articleID, StatusRetired).Order("position").Find(&qs).Error
+	err := visible(s.r.Where("article_id = ?", articleID)).Order("position").Find(&qs).Error
 	return qs, err
 }
 

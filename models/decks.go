@@ -29,7 +29,7 @@ func (s *Store) DeckOf(userID, articleID uint, now time.Time) (Deck, error) {
 		return Deck{InDeck: true, Cards: int(have), Due: int(due)}, err
 	}
 	var n int64
-	err := s.r.Model(&Question{}).Where("article_id = ? AND status <> ? AND type IN ?", articleID, StatusRetired, cardTypes).Count(&n).Error
+	err := visible(s.r.Model(&Question{}).Where("article_id = ? AND type IN ?", articleID, cardTypes)).Count(&n).Error
 	return Deck{Cards: int(n)}, err
 }
 
@@ -44,8 +44,8 @@ func (s *Store) AddDeck(userID, articleID uint, now time.Time) (int, error) {
 	added := 0
 	err := s.w.Transaction(func(tx *gorm.DB) error {
 		var qs []Question
-		err := tx.Where("article_id = ? AND status <> ? AND type IN ? AND id NOT IN (SELECT question_id FROM cards WHERE user_id = ?)",
-			articleID, StatusRetired, cardTypes, userID).Order("position").Find(&qs).Error
+		err := visible(tx.Where("article_id = ? AND type IN ? AND id NOT IN (SELECT question_id FROM cards WHERE user_id = ?)",
+			articleID, cardTypes, userID)).Order("position").Find(&qs).Error
 		if err != nil || len(qs) == 0 {
 			return err
 		}

@@ -14,10 +14,20 @@ type Article struct {
 	Source    string    `gorm:"not null"` // the text as uploaded
 	Sections  []Section `gorm:"constraint:OnDelete:CASCADE"`
 	CreatedAt time.Time
+	// LearnersSee says which questions quizzes draw: "all" (approved and
+	// generated, the default, so that a new article works at once) or
+	// "approved" (only those an instructor approved).
+	LearnersSee string `gorm:"not null;default:all"`
 	// Questions counts the article's questions that learners see; it is
 	// filled by the queries that list articles, not stored.
 	Questions int `gorm:"-"`
 }
+
+// What learners see of an article's questions.
+const (
+	LearnersSeeAll      = "all"
+	LearnersSeeApproved = "approved"
+)
 
 // Section is one part of an article as it is shown: its heading and its
 // paragraphs.
@@ -60,8 +70,16 @@ type Question struct {
 	Score     float64
 	Status    string `gorm:"not null;default:generated;index:idx_question_article_status,priority:2"`
 	Origin    string `gorm:"not null;default:generated"`
-	CreatedAt time.Time
-	UpdatedAt time.Time
+	// What instructors add: a short title, tags, feedback shown after any
+	// answer and after each option, and each option's credit in percent
+	// for questions with several right answers.
+	Title          string
+	Tags           Strings `gorm:"type:text"`
+	Feedback       string
+	OptionFeedback Strings `gorm:"type:text"`
+	Weights        Floats  `gorm:"type:text"`
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
 }
 
 // Quiz is a named set of questions, or a rule that draws them: Count
@@ -131,6 +149,28 @@ func (s *Strings) Scan(src any) error {
 		return err
 	}
 	return json.Unmarshal(b, (*[]string)(s))
+}
+
+// Floats is a list of numbers stored as a JSON array.
+type Floats []float64
+
+// Value stores the list as JSON.
+func (f Floats) Value() (driver.Value, error) {
+	if f == nil {
+		return "[]", nil
+	}
+	b, err := json.Marshal([]float64(f))
+	return string(b), err
+}
+
+// Scan reads a JSON array.
+func (f *Floats) Scan(src any) error {
+	b, err := asBytes(src)
+	if err != nil || len(b) == 0 {
+		*f = nil
+		return err
+	}
+	return json.Unmarshal(b, (*[]float64)(f))
 }
 
 // JSON is a JSON value stored as text.

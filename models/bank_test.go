@@ -1,0 +1,102 @@
+package models
+
+import (
+	"errors"
+	"testing"
+)
+
+func TestLearnersSee(t *testing.T) {
+	s := openTest(t)
+	a := importTest(t, s, "city_lyon.txt")
+	all, _ := s.ArticleQuestions(a.ID)
+	if len(all) < 20 {
+		t.Fatalf("%d questions", len(all))
+	}
+	if _, err := s.BulkUpdate([]uint{all[0].ID, all[1].ID}, BulkApprove, ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.BulkUpdate([]uint{all[2].ID}, BulkRetire, ""); err != nil {
+		t.Fatal(err)
+	}
+	if qs, _ := s.ArticleQuestions(a.ID); len(qs) != len(all)-1 {
+		t.Errorf("learners see %d questions, want all but the retired one (%d)", len(qs), len(all)-1)
+	}
+	if err := s.SetLearnersSee(a.ID, LearnersSeeApproved); err != nil {
+		t.Fatal(err)
+	}
+	qs, _ := s.ArticleQuestions(a.ID)
+	if len(qs) != 2 || qs[0].Status != StatusApproved {
+		t.Errorf("approved only: learners see %d questions", len(qs))
+	}
+	arts, _ := s.ListArticles()
+	if arts[0].Questions != 2 {
+		t.Errorf("the list counts %d questions, want 2", arts[0].Questions)
+	}
+	var fe FieldErrors
+	if err := s.SetLearnersSee(a.ID, "some"); !errors.As(err, &fe) {
+		t.Errorf("a bad setting: %v", err)
+	}
+	if err := s.SetLearnersSee(999, LearnersSeeAll); err != ErrNotFound {
+		t.Errorf("unknown article: %v", err)
+	}
+}
+
+func TestListQuestions(t *testing.T) {
+	s := openTest(t)
+	a := importTest(t, s, "city_lyon.txt")
+	b := importTest(t, s, "company_nintendo.txt")
+	page, err := s.ListQuestions(BankFilter{PerPage: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(page.Questions) != 10 || page.Total < 40 || page.Pages != int((page.Total+9)/10) {
+		t.Fatalf("page %d questions of %d, %d pages", len(page.Questions), page.Total, page.Pages)
+	}
+	last, _ := s.ListQuestions(BankFilter{PerPage: 10, Page: page.Pages})
+	if int64((page.Pages-1)*10+len(last.Questions)) != page.Total {
+		t.Errorf("the pages do not add up to %d", page.Total)
+	}
+	onlyB, _ := s.ListQuestions(BankFilter{ArticleID: b.ID, Type: "numeric"})
+	for _, q := range onlyB.Questions {
+		if q.ArticleID != b.ID || q.Type != "numeric" {
+			t.Errorf("filter let through %+v", q)
+		}
+	}
+	if onlyB.Total == 0 {
+		t.Error("no numeric questions in the Nintendo article")
+	}
+	ids := []uint{page.Questions[0].ID, page.Questions[1].ID}
+	if n, err := s.BulkUpdate(ids, BulkTag, "week 1"); err != nil || n != 2 {
+		t.Fatalf("tag: %d, %v", n, err)
+	}
+	s.BulkUpdate(ids[:1], BulkTag, "week 1") // twice is once
+	tagged, _ := s.ListQuestions(BankFilter{Tag: "week 1"})
+	if tagged.Total != 2 || len(tagged.Questions[0].Tags) != 1 {
+		t.Errorf("tagged %d, tags %v", tagged.Total, tagged.Questions[0].Tags)
+	}
+	if tags, _ := s.Tags(); len(tags) != 1 || tags[0] != "week 1" {
+		t.Errorf("tags %v", tags)
+	}
+	s.BulkUpdate(ids[:1], BulkUntag, "WEEK 1")
+	if tagged, _ := s.ListQuestions(BankFilter{Tag: "week 1"}); tagged.Total != 1 {
+		t.Errorf("after untag: %d tagged", tagged.Total)
+	}
+	// Search matches words anywhere, and LIKE's wildcards are plain text.
+	found, _ := s.ListQuestions(BankFilter{ArticleID: a.ID, Search: "Rhône"})
+	if found.Total == 0 {
+		t.Error("no question mentions the Rhône")
+	}
+	if none, _ := s.ListQuestions(BankFilter{Search: "%_%"}); none.Total != 0 {
+		t.Errorf("%q matched %d questions", "%_%", none.Total)
+	}
+	var fe FieldErrors
+	if _, err := s.BulkUpdate(nil, BulkApprove, ""); !errors.As(err, &fe) {
+		t.Errorf("no ids: %v", err)
+	}
+	if _, err := s.BulkUpdate(ids, "delete", ""); !errors.As(err, &fe) {
+		t.Errorf("unknown action: %v", err)
+	}
+	if _, err := s.BulkUpdate(ids, BulkTag, " "); !errors.As(err, &fe) {
+		t.Errorf("empty tag: %v", err)
+	}
+}
