@@ -72,7 +72,8 @@ var flashes = map[string]string{
 	"password-changed": "Your password is changed. Any other browser signed in to your account was logged out.",
 	"token-revoked":    "The API token is revoked: scripts using it can no longer sign in.",
 	"role-changed":     "The role is changed.",
-	"settings-saved":   "Your flashcard settings are saved; they apply from your next rating.",
+	"settings-saved":   "The settings are saved.",
+	"regenerated":      "The article's questions are regenerated: new ones are listed as generated; edited, approved and retired ones are as they were.",
 }
 
 const flashCookie = "fq_flash"

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"gorm.io/gorm"
+
+	"factquiz/questions"
 )
 
 // visible narrows a query on questions to those learners see: approved
@@ -170,4 +172,55 @@ func (s *Store) Tags() ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// Regenerate runs the question engine on an article again and adds the
+// questions it did not make before, as generated. Questions already there
+// keep their text, status and origin: an instructor's edits, approvals
+// and retirements stay. It returns how many were added.
+func (s *Store) Regenerate(p *questions.Parser, articleID uint) (int, error) {
+	var art Article
+	if err := s.r.Select("id, source").Limit(1).Find(&art, articleID).Error; err != nil {
+		return 0, err
+	}
+	if art.ID == 0 {
+		return 0, ErrNotFound
+	}
+	a, err := p.Parse([]byte(art.Source))
+	if err != nil {
+		return 0, err
+	}
+	qs := questions.Generate(a, questions.ExtractFacts(a), questions.Options{Count: -1})
+	added := 0
+	err = s.w.Transaction(func(tx *gorm.DB) error {
+		var keys []string
+		if err := tx.Model(&Question{}).Where("article_id = ?", articleID).Pluck("key", &keys).Error; err != nil {
+			return err
+		}
+		have := make(map[string]bool, len(keys))
+		for _, k := range keys {
+			have[k] = true
+		}
+		var last struct{ N int }
+		if err := tx.Model(&Question{}).Select("COALESCE(MAX(position), -1) AS n").Where("article_id = ?", articleID).Scan(&last).Error; err != nil {
+			return err
+		}
+		var rows []Question
+		for _, q := range qs {
+			if have[q.ID] {
+				continue
+			}
+			row, err := questionRow(articleID, last.N+1+len(rows), q, OriginGenerated)
+			if err != nil {
+				return err
+			}
+			rows = append(rows, row)
+		}
+		added = len(rows)
+		if len(rows) == 0 {
+			return nil
+		}
+		return tx.CreateInBatches(rows, 100).Error
+	})
+	return added, err
 }

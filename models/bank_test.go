@@ -3,6 +3,8 @@ package models
 import (
 	"errors"
 	"testing"
+
+	"factquiz/questions"
 )
 
 func TestLearnersSee(t *testing.T) {
@@ -98,5 +100,44 @@ func TestListQuestions(t *testing.T) {
 	}
 	if _, err := s.BulkUpdate(ids, BulkTag, " "); !errors.As(err, &fe) {
 		t.Errorf("empty tag: %v", err)
+	}
+}
+
+func TestRegenerateKeepsInstructorsWork(t *testing.T) {
+	s := openTest(t)
+	a := importTest(t, s, "city_lyon.txt")
+	all, _ := s.ListQuestions(BankFilter{ArticleID: a.ID, PerPage: MaxPerPage})
+	before := all.Total
+	// An instructor approves one, retires one, edits one; and the engine
+	// "forgets" one, as if an older version had not made it.
+	s.BulkUpdate([]uint{all.Questions[0].ID}, BulkApprove, "")
+	s.BulkUpdate([]uint{all.Questions[1].ID}, BulkRetire, "")
+	s.w.Model(&Question{}).Where("id = ?", all.Questions[2].ID).Updates(map[string]any{"prompt": "Edited?", "origin": OriginManual})
+	s.w.Delete(&Question{}, all.Questions[3].ID)
+
+	added, err := s.Regenerate(&questions.Parser{}, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if added != 1 {
+		t.Errorf("added %d questions, want the 1 missing", added)
+	}
+	after, _ := s.ListQuestions(BankFilter{ArticleID: a.ID, PerPage: MaxPerPage})
+	if after.Total != before {
+		t.Errorf("%d questions after, %d before", after.Total, before)
+	}
+	byID := map[uint]Question{}
+	for _, q := range after.Questions {
+		byID[q.ID] = q
+	}
+	if byID[all.Questions[0].ID].Status != StatusApproved || byID[all.Questions[1].ID].Status != StatusRetired ||
+		byID[all.Questions[2].ID].Prompt != "Edited?" {
+		t.Error("regenerating undid an approval, a retirement or an edit")
+	}
+	if again, _ := s.Regenerate(&questions.Parser{}, a.ID); again != 0 {
+		t.Errorf("a second run added %d", again)
+	}
+	if _, err := s.Regenerate(&questions.Parser{}, 999); err != ErrNotFound {
+		t.Errorf("unknown article: %v", err)
 	}
 }

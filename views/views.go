@@ -202,7 +202,7 @@ type Renderer struct {
 // pageNames are the templates that are whole pages; each is parsed with
 // layout.html.
 var pageNames = []string{"home", "article_new", "article", "question", "feedback", "results", "error",
-	"login", "signup", "profile", "users", "learners", "dashboard", "review"}
+	"login", "signup", "profile", "users", "learners", "dashboard", "review", "bank", "question_form"}
 
 // NewRenderer parses the embedded templates.
 func NewRenderer() (*Renderer, error) {

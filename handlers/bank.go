@@ -1,0 +1,197 @@
+package handlers
+
+import (
+	"errors"
+	"net/url"
+	"strconv"
+
+	"github.com/gofiber/fiber/v2"
+
+	"factquiz/models"
+	"factquiz/questions"
+	"factquiz/views"
+)
+
+var (
+	questionTypes = choices("multiple_choice", "Multiple choice", "multiple_answer", "Multiple answers",
+		"true_false", "True or false", "fill_blank", "Fill in the blank", "numeric", "Number",
+		"ordering", "Put in order", "matching", "Matching")
+	questionStatuses = choices(models.StatusGenerated, "Generated", models.StatusApproved, "Approved", models.StatusRetired, "Retired")
+	questionOrigins  = choices(models.OriginGenerated, "Generated", models.OriginManual, "Written here", models.OriginImported, "Imported")
+)
+
+// choices pairs values with labels: value, label, value, label...
+func choices(pairs ...string) []views.Choice {
+	out := make([]views.Choice, 0, len(pairs)/2)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		out = append(out, views.Choice{Value: pairs[i], Label: pairs[i+1]})
+	}
+	return out
+}
+
+// bank shows the question bank, filtered and paged by the query.
+func (h *Handler) bank(c *fiber.Ctx) error {
+	f, err := bankFilter(c)
+	if err != nil {
+		return err
+	}
+	return h.renderBank(c, fiber.StatusOK, f, "")
+}
+
+func bankFilter(c *fiber.Ctx) (models.BankFilter, error) {
+	f := models.BankFilter{Type: c.Query("type"), Status: c.Query("status"), Origin: c.Query("origin"),
+		Tag: c.Query("tag"), Search: c.Query("q"), Page: 1}
+	for name, dst := range map[string]*int{"article": nil, "page": &f.Page} {
+		raw := c.Query(name)
+		if raw == "" {
+			continue
+		}
+		n, err := strconv.Atoi(raw)
+		if err != nil || n < 0 || n > 1<<30 {
+			return f, fiber.NewError(fiber.StatusBadRequest, "The "+name+" must be a whole number, not “"+raw+"”.")
+		}
+		if dst == nil {
+			f.ArticleID = uint(n)
+		} else {
+			*dst = max(1, n)
+		}
+	}
+	return f, nil
+}
+
+func (h *Handler) renderBank(c *fiber.Ctx, status int, f models.BankFilter, problem string) error {
+	page, err := h.store.ListQuestions(f)
+	if err != nil {
+		return err
+	}
+	arts, err := h.store.ListArticles()
+	if err != nil {
+		return err
+	}
+	tags, err := h.store.Tags()
+	if err != nil {
+		return err
+	}
+	titles := map[uint]string{}
+	data := views.BankPage{Page: h.page(c, "Questions"), Total: page.Total, PageNum: page.Page, Pages: page.Pages,
+		Types: questionTypes, Statuses: questionStatuses, Origins: questionOrigins, Tags: tags, Error: problem,
+		Filter: views.BankFilter{ArticleID: f.ArticleID, Type: f.Type, Status: f.Status, Origin: f.Origin, Tag: f.Tag, Search: f.Search}}
+	for _, a := range arts {
+		titles[a.ID] = a.Title
+		data.Articles = append(data.Articles, views.ArticleItem{ID: a.ID, Title: a.Title})
+		if a.ID == f.ArticleID {
+			data.Article = &views.BankArticle{ID: a.ID, Title: a.Title}
+		}
+	}
+	if data.Article != nil {
+		art, err := h.store.GetArticle(f.ArticleID)
+		if err != nil {
+			return err
+		}
+		data.Article.LearnersSee = art.LearnersSee
+	}
+	for _, q := range page.Questions {
+		item := views.BankItem{ID: q.ID, ArticleID: q.ArticleID, ArticleTitle: titles[q.ArticleID], Type: q.Type,
+			Label: typeLabel(q.Type), Prompt: q.Prompt, Status: q.Status, Origin: q.Origin, Tags: q.Tags, Source: q.Source}
+		if eq, err := q.Engine(); err == nil {
+			item.Answer = questions.FormatAnswer(eq)
+		}
+		data.Questions = append(data.Questions, item)
+	}
+	data.Query = bankQuery(f, 0)
+	if page.Page > 1 {
+		data.PrevURL = "/bank?" + bankQuery(f, page.Page-1)
+	}
+	if page.Page < page.Pages {
+		data.NextURL = "/bank?" + bankQuery(f, page.Page+1)
+	}
+	return h.render(c, status, "bank", data)
+}
+
+// bankQuery writes a filter back as a query string, at page (0: its own).
+func bankQuery(f models.BankFilter, page int) string {
+	v := url.Values{}
+	if f.ArticleID != 0 {
+		v.Set("article", strconv.FormatUint(uint64(f.ArticleID), 10))
+	}
+	for k, s := range map[string]string{"type": f.Type, "status": f.Status, "origin": f.Origin, "tag": f.Tag, "q": f.Search} {
+		if s != "" {
+			v.Set(k, s)
+		}
+	}
+	if page == 0 {
+		page = f.Page
+	}
+	if page > 1 {
+		v.Set("page", strconv.Itoa(page))
+	}
+	return v.Encode()
+}
+
+// bulkQuestions approves, retires or tags the questions ticked in the bank,
+// then shows the same page of the bank again.
+func (h *Handler) bulkQuestions(c *fiber.Ctx) error {
+	var ids []uint
+	args := c.Request().PostArgs()
+	for _, raw := range args.PeekMulti("ids") {
+		n, err := strconv.ParseUint(string(raw), 10, 32)
+		if err != nil || n == 0 {
+			return fiber.NewError(fiber.StatusBadRequest, "A question id must be a whole number, not “"+string(raw)+"”.")
+		}
+		ids = append(ids, uint(n))
+	}
+	back, _ := url.ParseQuery(c.FormValue("return"))
+	_, err := h.store.BulkUpdate(ids, c.FormValue("action"), c.FormValue("tag"))
+	var errs models.FieldErrors
+	if errors.As(err, &errs) {
+		return h.renderBank(c, fiber.StatusUnprocessableEntity, filterFrom(back), errs.Error())
+	}
+	if err != nil {
+		return err
+	}
+	return c.Redirect("/bank?"+back.Encode(), fiber.StatusSeeOther)
+}
+
+// filterFrom reads a filter from a saved query string.
+func filterFrom(v url.Values) models.BankFilter {
+	f := models.BankFilter{Type: v.Get("type"), Status: v.Get("status"), Origin: v.Get("origin"), Tag: v.Get("tag"), Search: v.Get("q"), Page: 1}
+	if a, err := strconv.ParseUint(v.Get("article"), 10, 32); err == nil {
+		f.ArticleID = uint(a)
+	}
+	if p, err := strconv.Atoi(v.Get("page")); err == nil && p > 0 {
+		f.Page = p
+	}
+	return f
+}
+
+// articleSettings sets which of an article's questions learners see.
+func (h *Handler) articleSettings(c *fiber.Ctx) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	err = h.store.SetLearnersSee(id, c.FormValue("learners_see"))
+	var errs models.FieldErrors
+	if errors.As(err, &errs) {
+		return fiber.NewError(fiber.StatusUnprocessableEntity, errs.Error())
+	}
+	if err != nil {
+		return err
+	}
+	flash(c, "settings-saved")
+	return c.Redirect("/bank?article="+strconv.FormatUint(uint64(id), 10), fiber.StatusSeeOther)
+}
+
+// regenerate runs the engine on an article again, keeping the
+// instructor's work.
+func (h *Handler) regenerate(c *fiber.Ctx) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	if _, err := h.store.Regenerate(h.parser, id); err != nil {
+		return err
+	}
+	flash(c, "regenerated")
+	return c.Redirect("/bank?article="+strconv.FormatUint(uint64(id), 10), fiber.StatusSeeOther)
+}
