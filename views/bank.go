@@ -21,6 +21,9 @@ type BankPage struct {
 	// what learners see; nil across articles.
 	Article *BankArticle
 	Error   string // what was wrong with the last bulk action
+	// Quizzes are the quizzes the bulk action "add to quiz" can add the
+	// ticked questions to (field quiz_id).
+	Quizzes []Choice
 }
 
 // BankFilter is the bank's filter form, as submitted.
@@ -64,17 +67,18 @@ type BankItem struct {
 // fields matter depends on Type; Errors holds a message per field name.
 type QuestionForm struct {
 	Page
-	ID           uint // 0 for a new question
-	ArticleID    uint
-	ArticleTitle string
-	Types        []Choice // for a new question: the types to choose from
-	Type         string
-	Title        string
-	Prompt       string
-	Tags         string // comma-separated
-	Feedback     string // general feedback
-	Source       string // the sentence a generated question rests on
-	Origin       string
+	ID            uint // 0 for a new question
+	ArticleID     uint
+	ArticleTitle  string
+	Types         []Choice // for a new question: the types to choose from
+	Type          string
+	TypeLabel     string // "Multiple answers"
+	QuestionTitle string // the question's own short title (GIFT's ::title::)
+	Prompt        string
+	Tags          string // comma-separated
+	Feedback      string // general feedback
+	Source        string // the sentence a generated question rests on
+	Origin        string
 	// Options are the rows of a multiple choice or multiple answer
 	// question, with blank rows to fill in.
 	Options   []OptionRow

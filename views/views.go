@@ -48,6 +48,7 @@ type HomePage struct {
 	Page
 	Articles     []ArticleItem
 	DefaultCount int
+	Quizzes      []QuizItem // the quizzes open now
 }
 
 // ArticleItem is an article in a list.
@@ -109,6 +110,9 @@ type QuestionPage struct {
 	Total        int
 	Q            AskView
 	Error        string // what was wrong with the last submission
+	// TimeLeft is what remains of a timed quiz's time, in seconds; -1
+	// when it has no limit.
+	TimeLeft int
 }
 
 // AskView is the question to answer. Which fields matter depends on Type:
@@ -165,6 +169,14 @@ type ResultsPage struct {
 	Duration     string // "3 min 12 s"
 	Items        []ResultItem
 	Count        int // the size to start another attempt with
+	// HideAnswers is set for quizzes that never show feedback: the score
+	// shows, the right answers do not.
+	HideAnswers bool
+	PassMark    int    // percent; 0 when there is none
+	Passed      bool   // the score reached the pass mark
+	TimedOut    bool   // the time ran out before every question was answered
+	QuizToken   string // the quiz's share token: "Try again" starts the quiz again
+	QuizName    string
 }
 
 // ResultItem is one question of a finished attempt.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io/fs"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -41,7 +42,7 @@ var (
 		`<form class="nav__logout" method="post" action="/logout">`,
 		`<button class="link-button" type="submit">Log out</button>`,
 	}
-	instructorNav = []string{`<a href="/articles/new">Add article</a>`, `<a href="/learners">Learners</a>`}
+	instructorNav = []string{`<a href="/articles/new">Add article</a>`, `<a href="/bank">Questions</a>`, `<a href="/learners">Learners</a>`}
 	adminNav      = []string{`<a href="/admin/users">Users</a>`}
 )
 
@@ -71,6 +72,101 @@ func deckArticle(p Page, deck DeckState) ArticlePage {
 	return ArticlePage{Page: p, ID: 3, Title: "Raid", DefaultCount: 10, Deck: deck,
 		Sections:  []SectionView{{Anchor: "lead", Level: 2, Paragraphs: []string{"They reached Niamey."}}},
 		Questions: []QuestionItem{{Type: "fill_blank", Label: "Fill in the blank", Prompt: "They reached _____.", Answer: "Niamey"}}}
+}
+
+// The choices the bank's selects and the question form offer.
+var (
+	bankTypes = []Choice{{"multiple_choice", "Multiple choice"}, {"multiple_answer", "Multiple answers"},
+		{"true_false", "True or false"}, {"fill_blank", "Fill in the blank"}, {"numeric", "Number"},
+		{"ordering", "Put in order"}, {"matching", "Matching"}}
+	bankStatuses = []Choice{{"generated", "Generated"}, {"approved", "Approved"}, {"retired", "Retired"}}
+	bankOrigins  = []Choice{{"generated", "Generated"}, {"manual", "Written here"}, {"imported", "Imported"}}
+)
+
+// bankPage is page 2 of 3 of the bank, filtered to article 3.
+func bankPage() BankPage {
+	return BankPage{Page: as(instructor, "Questions"),
+		Filter: BankFilter{ArticleID: 3, Type: "fill_blank", Status: "approved", Origin: "manual", Tag: "dates", Search: "Nia " + hostile},
+		Total:  120, PageNum: 2, Pages: 3,
+		PrevURL:  "/bank?article=3&type=fill_blank",
+		NextURL:  "/bank?article=3&page=3&type=fill_blank",
+		Query:    "article=3&page=2&type=fill_blank",
+		Articles: []ArticleItem{{ID: 3, Title: "Raid"}, {ID: 4, Title: hostile}},
+		Types:    bankTypes, Statuses: bankStatuses, Origins: bankOrigins,
+		Tags:    []string{"dates", "people " + hostile},
+		Article: &BankArticle{ID: 3, Title: "Raid", LearnersSee: "approved"},
+		Questions: []BankItem{
+			{ID: 11, ArticleID: 3, ArticleTitle: "Raid", Type: "fill_blank", Label: "Fill in the blank", Prompt: "They reached _____.",
+				Answer: "Niamey", Status: "approved", Origin: "manual", Tags: []string{"dates", "places " + hostile}},
+			{ID: 12, ArticleID: 3, ArticleTitle: "Raid", Type: "true_false", Label: "True or false", Prompt: hostile,
+				Answer: "false " + hostile, Status: "generated", Origin: "generated"},
+			{ID: 13, ArticleID: 3, ArticleTitle: "Raid", Type: "numeric", Label: "Number", Prompt: "How many?",
+				Answer: "12", Status: "retired", Origin: "imported"},
+		}}
+}
+
+// questionFields are the names of the fields each question type has
+// beyond those every question has.
+var questionFields = map[string][]string{
+	"multiple_choice": {`name="option_1"`, `name="right"`, `name="option_feedback_1"`},
+	"multiple_answer": {`name="option_1"`, `name="weight_1"`, `name="option_feedback_1"`},
+	"true_false":      {`name="truth"`},
+	"fill_blank":      {`name="answer"`, `name="accepted"`},
+	"numeric":         {`name="answer"`, `name="tolerance"`},
+	"ordering":        {`name="items"`},
+	"matching":        {`name="pairs"`},
+}
+
+// fieldsBut lists the fields of the types other than typ that typ lacks,
+// and the select of a new question's type.
+func fieldsBut(typ string) []string {
+	out := []string{`<select id="type"`}
+	for other, names := range questionFields {
+		if other == typ {
+			continue
+		}
+		for _, n := range names {
+			if !slices.Contains(questionFields[typ], n) {
+				out = append(out, n, `data-type="`+other+`"`)
+			}
+		}
+	}
+	return out
+}
+
+// editQuestion is the form to edit question 11, of type typ, of article 3.
+func editQuestion(typ string, f QuestionForm) QuestionForm {
+	f.Page = as(instructor, "Edit question")
+	f.ID, f.ArticleID, f.ArticleTitle, f.Type = 11, 3, "Raid", typ
+	f.TypeLabel = map[string]string{"multiple_choice": "Multiple choice", "multiple_answer": "Multiple answers", "true_false": "True or false",
+		"fill_blank": "Fill in the blank", "numeric": "Number", "ordering": "Put in order", "matching": "Matching"}[typ]
+	if f.Prompt == "" {
+		f.Prompt = "Prompt of " + typ
+	}
+	return f
+}
+
+// editQuestionWant is what every form to edit question 11 of type typ has.
+func editQuestionWant(typ, label string, more ...string) []string {
+	return append([]string{
+		"<h1>Edit question</h1>",
+		`<p class="meta">In <a href="/articles/3">Raid</a></p>`,
+		`<form class="question-form" method="post" action="/questions/11">`,
+		`<input type="hidden" name="article" value="3">`,
+		`<input type="hidden" name="type" value="` + typ + `">`,
+		`<strong>Type:</strong> ` + label + `</p>`,
+		`data-type="` + typ + `"`,
+		">Prompt of " + typ + "</textarea>",
+		`<a href="/bank?article=3">Cancel</a>`,
+	}, more...)
+}
+
+// oneSection checks that a form to edit a question shows one type's
+// fieldset.
+func oneSection(t *testing.T, out string) {
+	if n := strings.Count(out, "data-type="); n != 1 {
+		t.Errorf("%d type fieldsets, want 1", n)
+	}
 }
 
 type renderTest struct {
@@ -974,6 +1070,316 @@ var renderTests = []renderTest{
 		page:    "dashboard",
 		data:    DashboardPage{Page: as(instructor, ""), Learner: User{ID: 9, Name: "Ada", Role: RoleLearner}, Chart: NewChart(nil, 480, 200)},
 		notWant: []string{"cards-heading", "No flashcards yet"},
+	},
+	{
+		name: "bank/filtered to an article",
+		page: "bank",
+		data: bankPage(),
+		want: all(instructorNav, []string{
+			"<title>Questions · factquiz</title>",
+			`<h1 id="bank-heading">Questions of Raid</h1>`,
+			`<form class="bank-filter" method="get" action="/bank" role="search" aria-label="Filter questions">`,
+			`<label for="filter-article">Article</label>`,
+			`<option value="0">All articles</option>`, `<option value="3" selected>Raid</option>`, `<option value="4">` + escaped + `</option>`,
+			`<option value="">Any type</option>`, `<option value="fill_blank" selected>Fill in the blank</option>`, `<option value="numeric">Number</option>`,
+			`<option value="">Any status</option>`, `<option value="approved" selected>Approved</option>`,
+			`<option value="">Any origin</option>`, `<option value="manual" selected>Written here</option>`,
+			`<option value="">Any tag</option>`, `<option value="dates" selected>dates</option>`, `<option value="people ` + escaped + `">people ` + escaped + `</option>`,
+			`<input type="search" id="filter-q" name="q" value="Nia ` + escaped + `"`,
+			`<button class="button" type="submit">Filter</button>`,
+			`<form method="post" action="/articles/3/settings">`,
+			`<input type="radio" id="learners-see-all" name="learners_see" value="all">`,
+			`<label for="learners-see-all">Approved and generated questions</label>`,
+			`<input type="radio" id="learners-see-approved" name="learners_see" value="approved" checked>`,
+			`<label for="learners-see-approved">Approved questions only</label>`,
+			`<button class="button small" type="submit">Save</button>`,
+			`<form class="bank-article__regenerate" method="post" action="/articles/3/regenerate">`,
+			`Regenerate questions</button>`,
+			"New questions come in as generated; your edits, approvals and retirements stay.",
+			`<a class="button small primary" href="/questions/new?article=3">Add a question</a>`,
+			`<form class="bank-bulk" method="post" action="/bank/bulk">`,
+			`<input type="hidden" name="return" value="article=3&amp;page=2&amp;type=fill_blank">`,
+			`<p class="bank-total" id="bank-total">120 questions</p>`,
+			`<label for="bulk-action">Action</label>`, `<select id="bulk-action" name="action">`,
+			`<option value="approve">Approve</option>`, `<option value="retire">Retire</option>`,
+			`<option value="tag">Add tag</option>`, `<option value="untag">Remove tag</option>`,
+			`<label for="bulk-tag">Tag</label>`, `<input type="text" id="bulk-tag" name="tag"`,
+			`<button class="button" type="submit">Apply to selected</button>`,
+			`<div class="table-wrap" role="region" aria-labelledby="bank-heading" tabindex="0">`,
+			`<input type="checkbox" id="select-11" name="ids" value="11">`,
+			`<label class="visually-hidden" for="select-11">Select “They reached _____.”</label>`,
+			`<label class="visually-hidden" for="select-12">Select “` + escaped + `”</label>`,
+			`<span class="bank-table__prompt">They reached _____.</span>`,
+			`<span class="bank-table__answer">Answer: Niamey</span>`,
+			`<span class="bank-table__answer">Answer: false ` + escaped + `</span>`,
+			`<a class="bank-table__article" href="/articles/3">Raid</a>`,
+			"<td>Fill in the blank</td>", "<td>True or false</td>",
+			`<span class="badge status status--approved">Approved</span>`,
+			`<span class="badge status status--generated">Generated</span>`,
+			`<span class="badge status status--retired">Retired</span>`,
+			"<td>Written here</td>", "<td>Generated</td>", "<td>Imported</td>",
+			`<li class="chip">dates</li>`, `<li class="chip">places ` + escaped + `</li>`,
+			`<a href="/questions/11/edit">Edit<span class="visually-hidden"> “They reached _____.”</span></a>`,
+			`<a href="/questions/12/edit">Edit`,
+			`<nav class="pager" aria-label="Pages">`,
+			`<a class="pager__prev" href="/bank?article=3&amp;type=fill_blank" rel="prev">Previous</a>`,
+			`<span class="pager__status">Page 2 of 3</span>`,
+			`<a class="pager__next" href="/bank?article=3&amp;page=3&amp;type=fill_blank" rel="next">Next</a>`,
+		}),
+		notWant: []string{"No questions match", `role="alert"`},
+		hostile: true,
+		check: func(t *testing.T, out string) {
+			for _, name := range []string{"article", "type", "status", "origin", "tag"} {
+				sel := regexp.MustCompile(`(?s)<select id="filter-` + name + `".*?</select>`).FindString(out)
+				if n := strings.Count(sel, " selected"); n != 1 {
+					t.Errorf("filter %s: %d options selected, want 1", name, n)
+				}
+			}
+			if n := strings.Count(out, `type="checkbox"`); n != 3 {
+				t.Errorf("%d checkboxes, want 3", n)
+			}
+			if n := strings.Count(out, " checked"); n != 1 {
+				t.Errorf("%d checked, want only the article's setting", n)
+			}
+			bulk := regexp.MustCompile(`(?s)<form class="bank-bulk".*?</form>`).FindString(out)
+			if !strings.Contains(bulk, "<table") || !strings.Contains(bulk, `name="ids"`) {
+				t.Error("the bulk form does not hold the table and its checkboxes")
+			}
+		},
+	},
+	{
+		name: "bank/all articles, first page, with an error",
+		page: "bank",
+		data: BankPage{Page: as(admin, "Questions"), Total: 51, PageNum: 1, Pages: 2, NextURL: "/bank?page=2", Query: "",
+			Articles: []ArticleItem{{ID: 3, Title: "Raid"}}, Types: bankTypes, Statuses: bankStatuses, Origins: bankOrigins,
+			Error: "Choose a tag to add: " + hostile,
+			Questions: []BankItem{{ID: 11, ArticleID: 3, ArticleTitle: "Raid", Type: "ordering", Label: "Put in order",
+				Prompt: "Put them in order.", Status: "generated", Origin: "generated"}}},
+		want: []string{
+			`<h1 id="bank-heading">Questions</h1>`,
+			`<option value="0" selected>All articles</option>`, `<option value="3">Raid</option>`,
+			`<option value="">Any tag</option>`,
+			`<div class="alert" id="bank-error" role="alert"><p>Choose a tag to add: ` + escaped + `</p></div>`,
+			`<input type="hidden" name="return" value="">`,
+			"51 questions",
+			`<span class="pager__status">Page 1 of 2</span>`,
+			`<a class="pager__next" href="/bank?page=2" rel="next">Next</a>`,
+		},
+		notWant: []string{"/settings", "/regenerate", "Add a question", "Previous", "Answer:", "chip", " selected>Any"},
+		hostile: true,
+	},
+	{
+		name: "bank/one question, one page",
+		page: "bank",
+		data: BankPage{Page: as(instructor, "Questions"), Total: 1, PageNum: 1, Pages: 1,
+			Questions: []BankItem{{ID: 11, ArticleID: 3, ArticleTitle: "Raid", Label: "Number", Prompt: "How many?", Status: "approved", Origin: "manual"}}},
+		want:    []string{`<p class="bank-total" id="bank-total">1 question</p>`},
+		notWant: []string{"pager", "Page 1 of 1"},
+	},
+	{
+		name: "bank/empty",
+		page: "bank",
+		data: BankPage{Page: as(instructor, "Questions"), PageNum: 1, Pages: 1, Filter: BankFilter{ArticleID: 5, Search: "zebra"},
+			Articles: []ArticleItem{{ID: 5, Title: "Quiet " + hostile}}, Article: &BankArticle{ID: 5, Title: "Quiet " + hostile, LearnersSee: "all"}},
+		want: []string{
+			`<h1 id="bank-heading">Questions of Quiet ` + escaped + `</h1>`,
+			`<div class="empty"><p>No questions match these filters.</p></div>`,
+			`name="learners_see" value="all" checked>`,
+			`action="/articles/5/regenerate"`,
+			`href="/questions/new?article=5">Add a question</a>`,
+			`name="q" value="zebra"`,
+		},
+		notWant: []string{"<table", "/bank/bulk", "pager", `value="approved" checked`, "0 questions"},
+		hostile: true,
+	},
+	{
+		name: "question_form/new",
+		page: "question_form",
+		data: QuestionForm{Page: as(instructor, "Add a question"), ArticleID: 3, ArticleTitle: "Raid " + hostile, Types: bankTypes,
+			Type: "multiple_answer", Right: 2,
+			Options: []OptionRow{{N: 1, Text: "Niamey"}, {N: 2, Text: hostile, Weight: "50", Feedback: "No: " + hostile}, {N: 3}, {N: 4}}},
+		want: []string{
+			"<title>Add a question · factquiz</title>",
+			"<h1>Add a question</h1>",
+			`<p class="meta">To <a href="/articles/3">Raid ` + escaped + `</a></p>`,
+			`<form class="question-form" method="post" action="/questions">`,
+			`<input type="hidden" name="article" value="3">`,
+			`<label for="type">Type</label>`,
+			`<p class="hint" id="type-hint">Choose the type, then fill in the fields for it; fields of other types are ignored.</p>`,
+			`<select id="type" name="type" required`,
+			`<option value="multiple_choice">Multiple choice</option>`, `<option value="multiple_answer" selected>Multiple answers</option>`,
+			`<option value="matching">Matching</option>`,
+			`<input type="text" id="title" name="title" value=""`,
+			`<textarea id="prompt" name="prompt" rows="3" required`,
+			"For fill-in-the-blank, write the blank as _____.",
+			`<input type="text" id="tags" name="tags" value=""`, "Comma-separated",
+			`<textarea id="feedback" name="feedback"`, "General feedback, shown after any answer.",
+			`data-type="multiple_choice multiple_answer"`,
+			"<legend>Options (multiple choice and multiple answer)</legend>",
+			"Weights are percents of the credit: right options add up to 100, wrong ones 0 or less.",
+			`<input type="text" id="option-1" name="option_1" value="Niamey"`,
+			`<input type="text" id="option-2" name="option_2" value="` + escaped + `"`,
+			`<input type="radio" id="right-2" name="right" value="2" checked>`,
+			`<input type="radio" id="right-4" name="right" value="4">`,
+			`<label class="visually-hidden" for="right-1">Option 1 is the right one</label>`,
+			`<input class="weight" type="number" id="weight-2" name="weight_2" value="50" step="any" placeholder="e.g. 50 or -100"`,
+			`<input type="text" id="option-feedback-2" name="option_feedback_2" value="No: ` + escaped + `"`,
+			`data-type="true_false"`, "<legend>True or false: the statement is</legend>",
+			`<input type="radio" id="truth-true" name="truth" value="true">`, `<input type="radio" id="truth-false" name="truth" value="false">`,
+			`data-type="fill_blank numeric"`, "<legend>Answer (fill-in and numeric)</legend>",
+			`<input type="text" id="answer" name="answer" value=""`,
+			`<textarea id="accepted" name="accepted"`,
+			`id="tolerance" name="tolerance" value=""`, "how far from the answer still counts as right; 0 for exact.",
+			`data-type="ordering"`, `<textarea id="items" name="items"`, "The items in their right order, one a line.",
+			`data-type="matching"`, `<textarea id="pairs" name="pairs"`, "One pair a line: left -&gt; right.",
+			`<button class="button primary" type="submit">Save question</button>`,
+			`<a href="/bank?article=3">Cancel</a>`,
+		},
+		notWant: []string{`<input type="hidden" name="type"`, "Type:</strong>", "aria-invalid", `role="alert"`, "Generated from this sentence", "<blockquote"},
+		hostile: true,
+		check: func(t *testing.T, out string) {
+			for name, n := range map[string]int{`name="answer"`: 1, `name="option_1"`: 1, `name="right"`: 4, `name="weight_`: 4, `name="truth"`: 2, "data-type=": 5} {
+				if got := strings.Count(out, name); got != n {
+					t.Errorf("%d × %s, want %d", got, name, n)
+				}
+			}
+		},
+	},
+	{
+		name: "question_form/new with errors",
+		page: "question_form",
+		data: QuestionForm{Page: as(instructor, "Add a question"), ArticleID: 3, ArticleTitle: "Raid", Types: bankTypes, Type: "true_false",
+			Prompt: hostile, Options: []OptionRow{{N: 1}, {N: 2}},
+			Errors: map[string]string{"prompt": "Write the question: " + hostile, "truth": "Say whether it is true.", "options": "Give two options.", "right": "Mark one."}},
+		want: []string{
+			`<div class="alert" id="form-error" role="alert"><p>The question was not saved: please check the fields marked below.</p></div>`,
+			`<p class="field-error" id="prompt-error"><span class="visually-hidden">Error: </span>Write the question: ` + escaped + `</p>`,
+			`aria-describedby="prompt-error prompt-hint" aria-invalid="true">` + escaped + `</textarea>`,
+			`<option value="true_false" selected>True or false</option>`,
+			`<fieldset class="type-section" data-type="true_false" aria-describedby="truth-error">`,
+			`<p class="field-error" id="truth-error"><span class="visually-hidden">Error: </span>Say whether it is true.</p>`,
+			`name="truth" value="true" aria-invalid="true">`,
+			`aria-describedby="options-error right-error options-hint"`,
+			`<p class="field-error" id="options-error"><span class="visually-hidden">Error: </span>Give two options.</p>`,
+			`<p class="field-error" id="right-error"><span class="visually-hidden">Error: </span>Mark one.</p>`,
+			`name="option_1" value="" autocomplete="off" aria-invalid="true">`,
+			`aria-describedby="title-hint">`, `aria-describedby="answer-hint">`,
+		},
+		notWant: []string{"weights-error", "title-error", "answer-error", `<div class="alert" id="form-error" role="alert"><p>The question could not`},
+		hostile: true,
+	},
+	{
+		name: "question_form/edit multiple choice, generated",
+		page: "question_form",
+		data: editQuestion("multiple_choice", QuestionForm{QuestionTitle: "Where " + hostile, Tags: "places, raid", Feedback: "See the lead.",
+			Source: "They reached " + hostile + ".", Origin: "generated", Right: 1,
+			Options: []OptionRow{{N: 1, Text: "Niamey", Feedback: "Yes"}, {N: 2, Text: "Gao", Weight: "-100"}, {N: 3}}}),
+		want: editQuestionWant("multiple_choice", "Multiple choice",
+			"<title>Edit question · factquiz</title>",
+			"<legend>Options</legend>", "Mark the right option.",
+			`<input type="text" id="option-1" name="option_1" value="Niamey"`,
+			`<input type="text" id="option-2" name="option_2" value="Gao"`,
+			`<input type="radio" id="right-1" name="right" value="1" checked>`,
+			`<input type="radio" id="right-2" name="right" value="2">`,
+			`name="option_feedback_1" value="Yes"`,
+			`value="Where `+escaped+`"`, `value="places, raid"`, ">See the lead.</textarea>",
+			"<figcaption>Generated from this sentence:</figcaption>",
+			"<blockquote>They reached "+escaped+".</blockquote>",
+			"Saving makes this question yours (origin manual): regenerating the article will not overwrite it.",
+		),
+		notWant: append(fieldsBut("multiple_choice"), "Weight (%)", "-100", "multiple_answer", `role="alert"`, "<title>Where"),
+		hostile: true,
+		check:   oneSection,
+	},
+	{
+		name: "question_form/edit multiple answer with an error",
+		page: "question_form",
+		data: editQuestion("multiple_answer", QuestionForm{Origin: "manual",
+			Options: []OptionRow{{N: 1, Text: "Niamey", Weight: "50"}, {N: 2, Text: "Gao", Weight: "40"}, {N: 3, Text: "Oslo", Weight: "-100"}},
+			Errors:  map[string]string{"weights": "The right options add up to 90, not 100: " + hostile}}),
+		want: editQuestionWant("multiple_answer", "Multiple answers",
+			"<th scope=\"col\">Weight (%)</th>",
+			"Weights are percents of the credit: right options add up to 100, wrong ones 0 or less.",
+			`aria-describedby="weights-error options-hint"`,
+			`<p class="field-error" id="weights-error"><span class="visually-hidden">Error: </span>The right options add up to 90, not 100: `+escaped+`</p>`,
+			`id="weight-1" name="weight_1" value="50" step="any" placeholder="e.g. 50 or -100" inputmode="decimal" aria-invalid="true">`,
+			`name="weight_3" value="-100"`,
+			`<div class="alert" id="form-error" role="alert">`,
+		),
+		notWant: append(fieldsBut("multiple_answer"), "<blockquote", "Saving makes this question yours", "Mark the right option"),
+		hostile: true,
+		check:   oneSection,
+	},
+	{
+		name: "question_form/edit true or false, manual with a source",
+		page: "question_form",
+		data: editQuestion("true_false", QuestionForm{Truth: "false", Source: "The raid was in 2011.", Origin: "manual"}),
+		want: editQuestionWant("true_false", "True or false",
+			"<legend>The statement is</legend>",
+			`<input type="radio" id="truth-true" name="truth" value="true">`,
+			`<input type="radio" id="truth-false" name="truth" value="false" checked>`,
+			"<blockquote>The raid was in 2011.</blockquote>",
+		),
+		notWant: append(fieldsBut("true_false"), "Saving makes this question yours", "aria-invalid"),
+		check:   oneSection,
+	},
+	{
+		name: "question_form/edit fill in the blank with errors",
+		page: "question_form",
+		data: editQuestion("fill_blank", QuestionForm{Prompt: "They reached _____.", Answer: hostile, Accepted: "niamey\nthe capital",
+			Errors: map[string]string{"answer": "Give the answer.", "accepted": "Too long: " + hostile}}),
+		want: []string{
+			`<input type="hidden" name="type" value="fill_blank">`, `<strong>Type:</strong> Fill in the blank</p>`,
+			`data-type="fill_blank"`, "<legend>Right answer</legend>", "The words that fill the blank.",
+			`<p class="field-error" id="answer-error"><span class="visually-hidden">Error: </span>Give the answer.</p>`,
+			`<input type="text" id="answer" name="answer" value="` + escaped + `" autocomplete="off"`,
+			`aria-describedby="answer-error answer-hint" aria-invalid="true">`,
+			`<p class="field-error" id="accepted-error"><span class="visually-hidden">Error: </span>Too long: ` + escaped + `</p>`,
+			"aria-describedby=\"accepted-error accepted-hint\" aria-invalid=\"true\">niamey\nthe capital</textarea>",
+			"Other answers that count as right, one a line.",
+		},
+		notWant: append(fieldsBut("fill_blank"), `inputmode="decimal"`),
+		hostile: true,
+		check:   oneSection,
+	},
+	{
+		name: "question_form/edit numeric",
+		page: "question_form",
+		data: editQuestion("numeric", QuestionForm{Answer: "1500", Tolerance: "10"}),
+		want: editQuestionWant("numeric", "Number",
+			`<input type="text" inputmode="decimal" id="answer" name="answer" value="1500"`,
+			`<input class="short" type="text" inputmode="decimal" id="tolerance" name="tolerance" value="10"`,
+			"How far from the answer still counts as right; 0 for exact.",
+		),
+		notWant: append(fieldsBut("numeric"), "aria-invalid"),
+		check:   oneSection,
+	},
+	{
+		name: "question_form/edit ordering with an error",
+		page: "question_form",
+		data: editQuestion("ordering", QuestionForm{Items: "The raid\n" + hostile, Errors: map[string]string{"items": "Give at least two items."}}),
+		want: editQuestionWant("ordering", "Put in order",
+			"<legend>Items</legend>",
+			`<p class="field-error" id="items-error"><span class="visually-hidden">Error: </span>Give at least two items.</p>`,
+			"aria-describedby=\"items-error items-hint\" aria-invalid=\"true\">The raid\n"+escaped+"</textarea>",
+		),
+		notWant: fieldsBut("ordering"),
+		hostile: true,
+		check:   oneSection,
+	},
+	{
+		name: "question_form/edit matching with a form error",
+		page: "question_form",
+		data: editQuestion("matching", QuestionForm{Pairs: "Niger -> Niamey\nMali -> " + hostile,
+			Errors: map[string]string{"": "The question could not be saved: " + hostile}}),
+		want: editQuestionWant("matching", "Matching",
+			"<legend>Pairs</legend>",
+			`<div class="alert" id="form-error" role="alert"><p>The question could not be saved: `+escaped+`</p></div>`,
+			"aria-describedby=\"pairs-hint\">Niger -&gt; Niamey\nMali -&gt; "+escaped+"</textarea>",
+		),
+		notWant: append(fieldsBut("matching"), "aria-invalid", "please check the fields marked below"),
+		hostile: true,
+		check:   oneSection,
 	},
 	{
 		name:    "error",
