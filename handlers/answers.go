@@ -30,6 +30,18 @@ func formAnswer(c *fiber.Ctx, aq *models.AttemptQuestion) (any, string) {
 			return nil, "Choose True or False."
 		}
 		return answer == "true", ""
+	case questions.MultipleAnswer:
+		var chosen []string
+		for _, raw := range c.Request().PostArgs().PeekMulti("answer") {
+			if !slices.Contains(aq.Options, string(raw)) {
+				return nil, "Choose among the options."
+			}
+			chosen = append(chosen, string(raw))
+		}
+		if len(chosen) == 0 {
+			return nil, "Choose every right answer: at least one."
+		}
+		return chosen, ""
 	case questions.Ordering:
 		order := make([]string, len(aq.Options))
 		for k := range order {
@@ -66,7 +78,8 @@ func formAnswer(c *fiber.Ctx, aq *models.AttemptQuestion) (any, string) {
 // jsonAnswer checks that an answer from the API has the shape its question
 // type takes: a string for multiple_choice, fill_blank and numeric (a
 // number too for numeric), a boolean for true_false, a list of strings for
-// ordering, a list of [left, right] pairs for matching.
+// ordering, a list of the chosen options for multiple_answer, a list of
+// [left, right] pairs for matching.
 func jsonAnswer(q models.Question, given any) (any, error) {
 	bad := func(want string) error {
 		return fiber.NewError(fiber.StatusUnprocessableEntity, fmt.Sprintf("The answer to a %s question must be %s.", q.Type, want))
@@ -77,15 +90,16 @@ func jsonAnswer(q models.Question, given any) (any, error) {
 			return b, nil
 		}
 		return nil, bad("true or false")
-	case questions.Ordering:
+	case questions.Ordering, questions.MultipleAnswer:
+		want := map[bool]string{true: "a list of the items in order", false: "a list of the options chosen"}[q.Type == string(questions.Ordering)]
 		items, ok := given.([]any)
-		if !ok || len(items) == 0 {
-			return nil, bad("a list of the items in order")
+		if !ok || len(items) == 0 || len(items) > questions.MaxOptions {
+			return nil, bad(want)
 		}
 		out := make([]string, len(items))
 		for i, it := range items {
 			if out[i], ok = it.(string); !ok {
-				return nil, bad("a list of the items in order")
+				return nil, bad(want)
 			}
 		}
 		return out, nil

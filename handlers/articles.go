@@ -19,6 +19,13 @@ func (h *Handler) home(c *fiber.Ctx) error {
 		return err
 	}
 	data := views.HomePage{Page: h.page(c, "Articles"), DefaultCount: models.DefaultAttemptSize}
+	zs, err := h.store.ListQuizzes(true, time.Now())
+	if err != nil {
+		return err
+	}
+	for _, z := range zs {
+		data.Quizzes = append(data.Quizzes, quizItem(&z, time.Now()))
+	}
 	for _, a := range arts {
 		data.Articles = append(data.Articles, views.ArticleItem{ID: a.ID, Title: a.Title, Questions: a.Questions, Created: a.CreatedAt})
 	}
@@ -131,6 +138,8 @@ func typeLabel(t string) string {
 		return "Put in order"
 	case questions.Matching:
 		return "Matching"
+	case questions.MultipleAnswer:
+		return "Multiple answers"
 	}
 	return t
 }

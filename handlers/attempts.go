@@ -55,7 +55,10 @@ func (h *Handler) renderQuestion(c *fiber.Ctx, status int, cur *models.Current, 
 	aq := cur.Question
 	data := views.QuestionPage{Page: h.page(c, fmt.Sprintf("Question %d of %d", aq.Position, cur.Attempt.Total)),
 		AttemptID: cur.Attempt.ID, ArticleID: cur.Attempt.ArticleID, ArticleTitle: cur.ArticleTitle,
-		Position: aq.Position, Total: cur.Attempt.Total, Q: askView(aq, given), Error: problem}
+		Position: aq.Position, Total: cur.Attempt.Total, Q: askView(aq, given), Error: problem, TimeLeft: -1}
+	if d := cur.Attempt.DeadlineAt; d != nil {
+		data.TimeLeft = max(0, int(time.Until(*d).Seconds()))
+	}
 	return h.render(c, status, "question", data)
 }
 
@@ -63,7 +66,7 @@ func askView(aq *models.AttemptQuestion, given string) views.AskView {
 	q := aq.Question
 	a := views.AskView{QuestionID: q.ID, Type: q.Type, Label: typeLabel(q.Type), Prompt: q.Prompt, Given: given}
 	switch questions.Type(q.Type) {
-	case questions.MultipleChoice, questions.Matching:
+	case questions.MultipleChoice, questions.MultipleAnswer, questions.Matching:
 		a.Options = aq.Options
 	case questions.Ordering:
 		a.Items = aq.Options
@@ -114,7 +117,17 @@ func (h *Handler) submitAnswer(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.Redirect(fmt.Sprintf("%s/feedback/%d", attemptURL(id), res.Position), fiber.StatusSeeOther)
+	rules, err := h.store.Rules(res.QuizID)
+	if err != nil {
+		return err
+	}
+	switch {
+	case rules.Feedback == models.FeedbackEach:
+		return c.Redirect(fmt.Sprintf("%s/feedback/%d", attemptURL(id), res.Position), fiber.StatusSeeOther)
+	case res.Finished:
+		return c.Redirect(attemptURL(id)+"/results", fiber.StatusSeeOther)
+	}
+	return c.Redirect(attemptURL(id), fiber.StatusSeeOther)
 }
 
 // formProblem is an answer form that cannot be graded as sent.
@@ -139,6 +152,14 @@ func (h *Handler) showFeedback(c *fiber.Ctx) error {
 	r, answered := v.Responses[aq.QuestionID]
 	if !answered {
 		return c.Redirect(attemptURL(v.Attempt.ID), fiber.StatusSeeOther)
+	}
+	rules, err := h.store.Rules(v.Attempt.QuizID)
+	if err != nil {
+		return err
+	}
+	if rules.Feedback == models.FeedbackNever || rules.Feedback == models.FeedbackEnd && v.Attempt.FinishedAt == nil {
+		return fiber.NewError(fiber.StatusForbidden, "This quiz does not show whether answers are right "+
+			map[bool]string{true: "at all.", false: "until it is finished."}[rules.Feedback == models.FeedbackNever])
 	}
 	eq, err := aq.Question.Engine()
 	if err != nil {
@@ -188,19 +209,27 @@ func (h *Handler) showResults(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if v.Current() != nil && v.Attempt.FinishedAt == nil {
+	timedOut := v.Attempt.TimeUp(time.Now())
+	if v.Current() != nil && v.Attempt.FinishedAt == nil && !timedOut {
 		return c.Redirect(attemptURL(v.Attempt.ID), fiber.StatusSeeOther)
 	}
 	title, err := h.store.ArticleTitle(v.Attempt.ArticleID)
 	if err != nil {
 		return err
 	}
+	rules, err := h.store.Rules(v.Attempt.QuizID)
+	if err != nil {
+		return err
+	}
 	score := v.Correct()
 	data := views.ResultsPage{Page: h.page(c, "Results"), AttemptID: v.Attempt.ID, ArticleID: v.Attempt.ArticleID,
-		ArticleTitle: title, Score: score, Total: v.Attempt.Total, Count: v.Attempt.Total}
+		ArticleTitle: title, Score: score, Total: v.Attempt.Total, Count: v.Attempt.Total,
+		HideAnswers: rules.Feedback == models.FeedbackNever, PassMark: rules.PassMark, QuizToken: rules.Token, QuizName: rules.Name,
+		TimedOut: timedOut || v.Current() != nil}
 	if v.Attempt.Total > 0 {
 		data.Percent = score * 100 / v.Attempt.Total
 	}
+	data.Passed = rules.PassMark > 0 && data.Percent >= rules.PassMark
 	data.Duration = duration(v)
 	for _, aq := range v.Questions {
 		eq, err := aq.Question.Engine()
@@ -224,9 +253,5 @@ func duration(v *models.AttemptView) string {
 			end = r.AnsweredAt
 		}
 	}
-	d := end.Sub(v.Attempt.StartedAt).Round(time.Second)
-	if d < time.Minute {
-		return fmt.Sprintf("%d s", int(d.Seconds()))
-	}
-	return fmt.Sprintf("%d min %d s", int(d.Minutes()), int(d.Seconds())%60)
+	return durationText(end.Sub(v.Attempt.StartedAt))
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/url"
 	"strconv"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -13,12 +14,19 @@ import (
 )
 
 var (
-	questionTypes = choices("multiple_choice", "Multiple choice", "multiple_answer", "Multiple answers",
-		"true_false", "True or false", "fill_blank", "Fill in the blank", "numeric", "Number",
-		"ordering", "Put in order", "matching", "Matching")
+	questionTypes = typeChoices(questions.MultipleChoice, questions.MultipleAnswer, questions.TrueFalse,
+		questions.FillBlank, questions.Numeric, questions.Ordering, questions.Matching)
 	questionStatuses = choices(models.StatusGenerated, "Generated", models.StatusApproved, "Approved", models.StatusRetired, "Retired")
 	questionOrigins  = choices(models.OriginGenerated, "Generated", models.OriginManual, "Written here", models.OriginImported, "Imported")
 )
+
+func typeChoices(types ...questions.Type) []views.Choice {
+	out := make([]views.Choice, len(types))
+	for i, t := range types {
+		out[i] = views.Choice{Value: string(t), Label: typeLabel(string(t))}
+	}
+	return out
+}
 
 // choices pairs values with labels: value, label, value, label...
 func choices(pairs ...string) []views.Choice {
@@ -98,6 +106,13 @@ func (h *Handler) renderBank(c *fiber.Ctx, status int, f models.BankFilter, prob
 		}
 		data.Questions = append(data.Questions, item)
 	}
+	zs, err := h.store.ListQuizzes(false, time.Now())
+	if err != nil {
+		return err
+	}
+	for _, z := range zs {
+		data.Quizzes = append(data.Quizzes, views.Choice{Value: strconv.FormatUint(uint64(z.ID), 10), Label: z.Name})
+	}
 	data.Query = bankQuery(f, 0)
 	if page.Page > 1 {
 		data.PrevURL = "/bank?" + bankQuery(f, page.Page-1)
@@ -141,7 +156,12 @@ func (h *Handler) bulkQuestions(c *fiber.Ctx) error {
 		ids = append(ids, uint(n))
 	}
 	back, _ := url.ParseQuery(c.FormValue("return"))
-	_, err := h.store.BulkUpdate(ids, c.FormValue("action"), c.FormValue("tag"))
+	var err error
+	if c.FormValue("action") == "quiz" {
+		err = h.addToQuiz(c, ids)
+	} else {
+		_, err = h.store.BulkUpdate(ids, c.FormValue("action"), c.FormValue("tag"))
+	}
 	var errs models.FieldErrors
 	if errors.As(err, &errs) {
 		return h.renderBank(c, fiber.StatusUnprocessableEntity, filterFrom(back), errs.Error())
@@ -150,6 +170,19 @@ func (h *Handler) bulkQuestions(c *fiber.Ctx) error {
 		return err
 	}
 	return c.Redirect("/bank?"+back.Encode(), fiber.StatusSeeOther)
+}
+
+// addToQuiz adds the ticked questions to the quiz chosen in the bulk form.
+func (h *Handler) addToQuiz(c *fiber.Ctx, ids []uint) error {
+	quizID, err := strconv.ParseUint(c.FormValue("quiz_id"), 10, 32)
+	if err != nil || quizID == 0 {
+		return models.FieldErrors{"quiz_id": "Choose the quiz to add the questions to (make one on the Quizzes page first)."}
+	}
+	if len(ids) == 0 {
+		return models.FieldErrors{"ids": "Choose at least one question."}
+	}
+	_, err = h.store.AddQuizQuestions(uint(quizID), ids)
+	return err
 }
 
 // filterFrom reads a filter from a saved query string.

@@ -22,6 +22,7 @@ type AnswerResult struct {
 	Question Question
 	Position int
 	Finished bool
+	QuizID   *uint // the quiz the attempt is of, if any
 }
 
 // SubmitAnswer grades and stores an answer in one transaction, and returns
@@ -31,10 +32,12 @@ type AnswerResult struct {
 // of answers and right answers, so that no answer has to count the others.
 func (s *Store) SubmitAnswer(attemptID uint, owner Owner, questionID uint, prepare Prepare) (*AnswerResult, error) {
 	var res AnswerResult
+	timeUp := false
 	err := s.w.Transaction(func(tx *gorm.DB) error {
 		var att Attempt
-		err := tx.Raw("SELECT id, guest_token, learner_id, total, answered, finished_at FROM attempts WHERE id = ?", attemptID).
-			Row().Scan(&att.ID, &att.GuestToken, &att.LearnerID, &att.Total, &att.Answered, &att.FinishedAt)
+		err := tx.Raw("SELECT id, guest_token, learner_id, total, answered, finished_at, deadline_at, quiz_id FROM attempts WHERE id = ?", attemptID).
+			Row().Scan(&att.ID, &att.GuestToken, &att.LearnerID, &att.Total, &att.Answered, &att.FinishedAt, &att.DeadlineAt, &att.QuizID)
+		now := time.Now().UTC()
 		switch {
 		case errors.Is(err, sql.ErrNoRows) || err == nil && !owner.owns(&att):
 			return ErrNotFound
@@ -42,6 +45,11 @@ func (s *Store) SubmitAnswer(attemptID uint, owner Owner, questionID uint, prepa
 			return err
 		case att.FinishedAt != nil:
 			return ErrFinished
+		case att.TimeUp(now):
+			// The time is up: the attempt ends here, and this answer is not
+			// counted; the finish is committed, the answer is refused.
+			timeUp = true
+			return tx.Exec("UPDATE attempts SET finished_at = ? WHERE id = ?", *att.DeadlineAt, attemptID).Error
 		}
 		aq, err := attemptQuestion(tx, attemptID, questionID)
 		if err != nil {
@@ -55,7 +63,6 @@ func (s *Store) SubmitAnswer(attemptID uint, owner Owner, questionID uint, prepa
 		if err != nil {
 			return err
 		}
-		now := time.Now().UTC()
 		if err := tx.Exec("INSERT INTO responses (attempt_id, question_id, position, given, correct, answered_at) VALUES (?, ?, ?, ?, ?, ?)",
 			attemptID, questionID, aq.Position, string(givenJSON), correct, now).Error; err != nil {
 			if isUniqueViolation(err) {
@@ -68,7 +75,7 @@ func (s *Store) SubmitAnswer(attemptID uint, owner Owner, questionID uint, prepa
 				return err
 			}
 		}
-		res = AnswerResult{Correct: correct, Question: aq.Question, Position: aq.Position, Finished: att.Answered+1 >= att.Total}
+		res = AnswerResult{Correct: correct, Question: aq.Question, Position: aq.Position, Finished: att.Answered+1 >= att.Total, QuizID: att.QuizID}
 		right := 0
 		if correct {
 			right = 1
@@ -83,8 +90,15 @@ func (s *Store) SubmitAnswer(attemptID uint, owner Owner, questionID uint, prepa
 	if err != nil {
 		return nil, err
 	}
+	if timeUp {
+		return nil, ErrTimeUp
+	}
 	return &res, nil
 }
+
+// deadlineGrace is how late an answer to a timed quiz may arrive and still
+// count: the time it takes to send a form.
+const deadlineGrace = 5 * time.Second
 
 // attemptQuestion loads one question of an attempt with its options in
 // the attempt's order.
@@ -133,7 +147,7 @@ type Current struct {
 // currentQuestionSQL reads an attempt, its article's title and its first
 // unanswered question in one statement: the question page is the page
 // learners load most.
-const currentQuestionSQL = `SELECT a.id, a.article_id, a.guest_token, a.learner_id, a.total, a.answered, a.score, a.started_at, a.finished_at, ar.title,
+const currentQuestionSQL = `SELECT a.id, a.article_id, a.guest_token, a.learner_id, a.total, a.answered, a.score, a.started_at, a.finished_at, a.deadline_at, a.quiz_id, ar.title,
 	aq.id, aq.position, aq.options, q.id, q.type, q.prompt, q.answer
 FROM attempts a
 JOIN articles ar ON ar.id = a.article_id
@@ -160,13 +174,13 @@ func (s *Store) CurrentQuestion(attemptID uint, owner Owner) (*Current, error) {
 		a         = &cur.Attempt
 	)
 	err := s.current.QueryRow(attemptID).Scan(&a.ID, &a.ArticleID, &a.GuestToken, &a.LearnerID, &a.Total, &a.Answered, &a.Score,
-		&a.StartedAt, &a.FinishedAt, &cur.ArticleTitle, &aqID, &position, &options, &qID, &qType, &prompt, &answer)
+		&a.StartedAt, &a.FinishedAt, &a.DeadlineAt, &a.QuizID, &cur.ArticleTitle, &aqID, &position, &options, &qID, &qType, &prompt, &answer)
 	switch {
 	case errors.Is(err, sql.ErrNoRows) || err == nil && !owner.owns(a):
 		return nil, ErrNotFound
 	case err != nil:
 		return nil, err
-	case a.FinishedAt != nil || !aqID.Valid:
+	case a.FinishedAt != nil || !aqID.Valid || a.TimeUp(time.Now()):
 		return &cur, nil
 	}
 	cur.Question = &AttemptQuestion{ID: uint(aqID.Int64), AttemptID: a.ID, Position: int(position.Int64),

@@ -150,6 +150,11 @@ func (v *AttemptView) Current() *AttemptQuestion {
 	return nil
 }
 
+// TimeUp reports whether a timed attempt's time has run out at now.
+func (a *Attempt) TimeUp(now time.Time) bool {
+	return a.FinishedAt == nil && a.DeadlineAt != nil && now.After(a.DeadlineAt.Add(deadlineGrace))
+}
+
 // Answered is how many questions have an answer.
 func (v *AttemptView) Answered() int { return len(v.Responses) }
 

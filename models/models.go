@@ -82,14 +82,48 @@ type Question struct {
 	UpdatedAt      time.Time
 }
 
-// Quiz is a named set of questions, or a rule that draws them: Count
-// questions from one article.
+// Quiz is a named quiz an instructor builds: chosen questions in their
+// order, or a rule that draws RuleCount random questions from some
+// articles (all of them when none is named), of one tag when RuleTag is
+// set. Its settings say how attempts go.
 type Quiz struct {
 	ID        uint   `gorm:"primaryKey"`
 	Name      string `gorm:"not null"`
-	ArticleID *uint  `gorm:"index"`
-	Count     int    `gorm:"not null"`
-	CreatedAt time.Time
+	OwnerID   uint   `gorm:"not null;index"`
+	ArticleID *uint  `gorm:"index"` // the one article of an old "N from article X" quiz
+	Count     int    `gorm:"not null;default:0"`
+	// The rule, when RuleCount > 0.
+	RuleCount    int
+	RuleArticles Uints `gorm:"type:text"`
+	RuleTag      string
+	// Settings.
+	ShuffleQuestions bool
+	ShuffleOptions   bool   `gorm:"not null;default:true"`
+	TimeLimit        int    // minutes; 0 for none
+	AttemptsAllowed  int    // 0 for any number
+	FeedbackMode     string `gorm:"not null;default:each"` // each, end or never
+	OpensAt          *time.Time
+	ClosesAt         *time.Time
+	PassMark         int            // percent; 0 for none
+	ShareToken       string         `gorm:"uniqueIndex"`
+	Questions        []QuizQuestion `gorm:"constraint:OnDelete:CASCADE"`
+	CreatedAt        time.Time
+}
+
+// When a quiz shows whether an answer was right.
+const (
+	FeedbackEach  = "each"
+	FeedbackEnd   = "end"
+	FeedbackNever = "never"
+)
+
+// QuizQuestion is a question chosen for a quiz, at its place.
+type QuizQuestion struct {
+	ID         uint     `gorm:"primaryKey"`
+	QuizID     uint     `gorm:"not null;uniqueIndex:idx_quiz_question,priority:1"`
+	QuestionID uint     `gorm:"not null;uniqueIndex:idx_quiz_question,priority:2"`
+	Question   Question `gorm:"constraint:OnDelete:CASCADE"`
+	Position   int      `gorm:"not null"`
 }
 
 // Attempt is one sitting of a quiz by a learner or a guest.
@@ -104,6 +138,9 @@ type Attempt struct {
 	Score      int    `gorm:"not null;default:0"` // right answers so far
 	StartedAt  time.Time
 	FinishedAt *time.Time
+	// DeadlineAt is when a timed quiz's answers stop counting; nil when
+	// it has no time limit.
+	DeadlineAt *time.Time
 }
 
 // AttemptQuestion is a question as one attempt shows it: its place and its
@@ -149,6 +186,28 @@ func (s *Strings) Scan(src any) error {
 		return err
 	}
 	return json.Unmarshal(b, (*[]string)(s))
+}
+
+// Uints is a list of ids stored as a JSON array.
+type Uints []uint
+
+// Value stores the list as JSON.
+func (u Uints) Value() (driver.Value, error) {
+	if u == nil {
+		return "[]", nil
+	}
+	b, err := json.Marshal([]uint(u))
+	return string(b), err
+}
+
+// Scan reads a JSON array.
+func (u *Uints) Scan(src any) error {
+	b, err := asBytes(src)
+	if err != nil || len(b) == 0 {
+		*u = nil
+		return err
+	}
+	return json.Unmarshal(b, (*[]uint)(u))
 }
 
 // Floats is a list of numbers stored as a JSON array.

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"gorm.io/gorm"
+
 	"factquiz/questions"
 )
 
@@ -24,6 +26,7 @@ func questionRow(articleID uint, position int, q questions.Question, origin stri
 		Options: q.Options, Answer: JSON(j.Answer), Accepted: q.Accepted, Tolerance: q.Tolerance,
 		Source: q.Source, Section: q.Section, Kind: string(q.Kind), Score: q.Score,
 		Status: StatusGenerated, Origin: origin,
+		Title: q.Title, Tags: q.Tags, Feedback: q.Feedback, OptionFeedback: q.OptionFeedback, Weights: q.Weights,
 	}, nil
 }
 
@@ -33,6 +36,7 @@ func (q Question) Engine() (questions.Question, error) {
 		ID: q.Key, Type: questions.Type(q.Type), Prompt: q.Prompt, Options: q.Options,
 		Accepted: q.Accepted, Tolerance: q.Tolerance, Source: q.Source, Section: q.Section,
 		Kind: questions.Kind(q.Kind), Score: q.Score,
+		Title: q.Title, Tags: q.Tags, Feedback: q.Feedback, OptionFeedback: q.OptionFeedback, Weights: q.Weights,
 	}
 	var target any
 	switch eq.Type {
@@ -42,6 +46,8 @@ func (q Question) Engine() (questions.Question, error) {
 		target = &eq.Order
 	case questions.Matching:
 		target = &eq.Pairs
+	case questions.MultipleAnswer:
+		target = &eq.Answers
 	default:
 		target = &eq.Answer
 	}
@@ -63,4 +69,73 @@ func (q Question) Lefts() []string {
 		out[i] = p[0]
 	}
 	return out
+}
+
+// AddQuestion stores a question an instructor wrote or imported, approved
+// at once: an instructor chose it.
+func (s *Store) AddQuestion(articleID uint, q questions.Question, origin string) (*Question, error) {
+	if _, err := s.ArticleTitle(articleID); err != nil {
+		return nil, err
+	}
+	var row Question
+	err := s.w.Transaction(func(tx *gorm.DB) error {
+		var last struct{ N int }
+		if err := tx.Model(&Question{}).Select("COALESCE(MAX(position), -1) AS n").Where("article_id = ?", articleID).Scan(&last).Error; err != nil {
+			return err
+		}
+		var err error
+		if row, err = questionRow(articleID, last.N+1, q, origin); err != nil {
+			return err
+		}
+		row.Status = StatusApproved
+		if row.Key == "" {
+			row.Key = origin
+		}
+		return tx.Create(&row).Error
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &row, nil
+}
+
+// UpdateQuestion replaces a question's content with an instructor's edit.
+// The question becomes theirs (origin manual), so that regenerating the
+// article never overwrites it; its status, article and rank stay.
+func (s *Store) UpdateQuestion(id uint, q questions.Question) (*Question, error) {
+	var row Question
+	err := s.w.Transaction(func(tx *gorm.DB) error {
+		res := tx.Limit(1).Find(&row, id)
+		if res.Error != nil {
+			return res.Error
+		}
+		if res.RowsAffected == 0 {
+			return ErrNotFound
+		}
+		edited, err := questionRow(row.ArticleID, row.Position, q, OriginManual)
+		if err != nil {
+			return err
+		}
+		edited.ID, edited.Key, edited.Status, edited.CreatedAt = row.ID, row.Key, row.Status, row.CreatedAt
+		edited.Source, edited.Section, edited.Kind, edited.Score = row.Source, row.Section, row.Kind, row.Score
+		row = edited
+		return tx.Save(&row).Error
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &row, nil
+}
+
+// GetQuestion returns a question of the bank.
+func (s *Store) GetQuestion(id uint) (*Question, error) {
+	var q Question
+	res := s.r.Limit(1).Find(&q, id)
+	if res.Error != nil {
+		return nil, res.Error
+	}
+	if res.RowsAffected == 0 {
+		return nil, ErrNotFound
+	}
+	return &q, nil
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"net/mail"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -100,11 +101,14 @@ type APIToken struct {
 type FieldErrors map[string]string
 
 func (e FieldErrors) Error() string {
-	var parts []string
-	for _, k := range []string{"email", "name", "password", "current", "role", "token_name"} {
-		if msg, ok := e[k]; ok {
-			parts = append(parts, msg)
-		}
+	keys := make([]string, 0, len(e))
+	for k := range e {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = e[k]
 	}
 	return strings.Join(parts, " ")
 }
