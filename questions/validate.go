@@ -128,4 +128,3 @@ func weightProblem(weights []float64, options int) string {
 	}
 	return ""
 }
-
