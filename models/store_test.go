@@ -10,7 +10,7 @@ import (
 	"factquiz/questions"
 )
 
-func openTest(t *testing.T) *Store {
+func openTest(t testing.TB) *Store {
 	t.Helper()
 	s, err := Open(filepath.Join(t.TempDir(), "sub", "test.db"))
 	if err != nil {
@@ -20,7 +20,7 @@ func openTest(t *testing.T) *Store {
 	return s
 }
 
-func importTest(t *testing.T, s *Store, name string) *Article {
+func importTest(t testing.TB, s *Store, name string) *Article {
 	t.Helper()
 	text, err := os.ReadFile(filepath.Join("..", "testdata", "articles", name))
 	if err != nil {
