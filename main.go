@@ -6,6 +6,8 @@
 //	factquiz [serve]
 //	factquiz import FILE...
 //	factquiz user add|list|passwd [-email E] [-role learner|instructor|admin]
+//	factquiz import-questions -article ID [-format gift|aiken|csv] FILE...
+//	factquiz export-questions [-article ID | -quiz ID] [-format gift|aiken|csv] [-o FILE]
 //	factquiz help [COMMAND]
 package main
 
@@ -42,6 +44,12 @@ func commands(stdin io.Reader, stdout, stderr io.Writer) []command {
 		}},
 		{"user", "add an account, list accounts or set a password", func(fs *flag.FlagSet) func([]string) int {
 			return userCommand(fs, stdin, stdout, stderr)
+		}},
+		{"import-questions", "read GIFT, Aiken or CSV question files into an article's question bank", func(fs *flag.FlagSet) func([]string) int {
+			return importQuestionsCommand(fs, stdout, stderr)
+		}},
+		{"export-questions", "write the question bank or a quiz as GIFT, Aiken or CSV", func(fs *flag.FlagSet) func([]string) int {
+			return exportQuestionsCommand(fs, stdout, stderr)
 		}},
 	}
 }

@@ -73,6 +73,8 @@ var flashes = map[string]string{
 	"token-revoked":    "The API token is revoked: scripts using it can no longer sign in.",
 	"role-changed":     "The role is changed.",
 	"settings-saved":   "The settings are saved.",
+	"imported":         "The questions are imported: they are listed below, approved.",
+	"question-saved":   "The question is saved.",
 	"regenerated":      "The article's questions are regenerated: new ones are listed as generated; edited, approved and retired ones are as they were.",
 }
 

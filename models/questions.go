@@ -3,6 +3,7 @@ package models
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	"gorm.io/gorm"
 
@@ -138,4 +139,49 @@ func (s *Store) GetQuestion(id uint) (*Question, error) {
 		return nil, ErrNotFound
 	}
 	return &q, nil
+}
+
+// ImportQuestions stores questions read from a file into an article, all
+// or none, as imported and approved, and returns how many.
+func (s *Store) ImportQuestions(articleID uint, qs []questions.Question) (int, error) {
+	if _, err := s.ArticleTitle(articleID); err != nil {
+		return 0, err
+	}
+	err := s.w.Transaction(func(tx *gorm.DB) error {
+		var last struct{ N int }
+		if err := tx.Model(&Question{}).Select("COALESCE(MAX(position), -1) AS n").Where("article_id = ?", articleID).Scan(&last).Error; err != nil {
+			return err
+		}
+		rows := make([]Question, len(qs))
+		for i, q := range qs {
+			row, err := questionRow(articleID, last.N+1+i, q, OriginImported)
+			if err != nil {
+				return err
+			}
+			row.Status = StatusApproved
+			rows[i] = row
+		}
+		if len(rows) == 0 {
+			return nil
+		}
+		return tx.CreateInBatches(rows, 100).Error
+	})
+	if err != nil {
+		return 0, err
+	}
+	return len(qs), nil
+}
+
+// QuestionsByID returns questions in the order of ids, for export.
+func (s *Store) QuestionsByID(ids []uint) ([]Question, error) {
+	var qs []Question
+	if err := s.r.Where("id IN ?", ids).Find(&qs).Error; err != nil {
+		return nil, err
+	}
+	pos := make(map[uint]int, len(ids))
+	for i, id := range ids {
+		pos[id] = i
+	}
+	slices.SortFunc(qs, func(a, b Question) int { return pos[a.ID] - pos[b.ID] })
+	return qs, nil
 }

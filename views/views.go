@@ -214,7 +214,8 @@ type Renderer struct {
 // pageNames are the templates that are whole pages; each is parsed with
 // layout.html.
 var pageNames = []string{"home", "article_new", "article", "question", "feedback", "results", "error",
-	"login", "signup", "profile", "users", "learners", "dashboard", "review", "bank", "question_form"}
+	"login", "signup", "profile", "users", "learners", "dashboard", "review", "bank", "question_form",
+	"quizzes", "quiz_form", "quiz_start", "quiz_report", "import"}
 
 // NewRenderer parses the embedded templates.
 func NewRenderer() (*Renderer, error) {
