@@ -71,6 +71,14 @@ func TestAuthorization(t *testing.T) {
 	if err != nil || card == nil {
 		t.Fatalf("the learner has no card to review: %v", err)
 	}
+	quiz, err := ta.store.CreateQuiz(users[instructor].ID, models.QuizSettings{Name: "Lyon"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ta.store.AddQuizQuestions(quiz.ID, []uint{first.QuestionID, next}); err != nil {
+		t.Fatal(err)
+	}
+	qz := fmt.Sprint(quiz.ID)
 
 	const (
 		ok        = http.StatusOK
@@ -116,6 +124,22 @@ func TestAuthorization(t *testing.T) {
 		{"POST", "/bank/bulk", "/bank/bulk", url.Values{"action": {"approve"}}, nil, [people]int{see, forbidden, forbidden, invalid, invalid}},
 		{"POST", "/articles/:id/settings", fmt.Sprintf("/articles/%d/settings", articleID), url.Values{"learners_see": {"all"}}, nil, [people]int{see, forbidden, forbidden, see, see}},
 		{"POST", "/articles/:id/regenerate", fmt.Sprintf("/articles/%d/regenerate", articleID), nil, nil, [people]int{see, forbidden, forbidden, see, see}},
+		{"GET", "/bank/import", "/bank/import", nil, nil, [people]int{see, forbidden, forbidden, ok, ok}},
+		{"POST", "/bank/import", "/bank/import", url.Values{"text": {"x"}}, nil, [people]int{see, forbidden, forbidden, invalid, invalid}},
+		{"GET", "/bank/export", "/bank/export?format=csv", nil, nil, [people]int{see, forbidden, forbidden, ok, ok}},
+		{"GET", "/questions/new", fmt.Sprintf("/questions/new?article=%d", articleID), nil, nil, [people]int{see, forbidden, forbidden, ok, ok}},
+		{"POST", "/questions", "/questions", url.Values{"article": {fmt.Sprint(articleID)}}, nil, [people]int{see, forbidden, forbidden, invalid, invalid}},
+		{"GET", "/questions/:id/edit", fmt.Sprintf("/questions/%d/edit", next), nil, nil, [people]int{see, forbidden, forbidden, ok, ok}},
+		{"POST", "/questions/:id", fmt.Sprintf("/questions/%d", next), url.Values{"type": {"fill_blank"}}, nil, [people]int{see, forbidden, forbidden, invalid, invalid}},
+		{"GET", "/quizzes", "/quizzes", nil, nil, [people]int{see, forbidden, forbidden, ok, ok}},
+		{"POST", "/quizzes", "/quizzes", url.Values{"name": {""}}, nil, [people]int{see, forbidden, forbidden, invalid, invalid}},
+		{"GET", "/quizzes/:id/edit", "/quizzes/" + qz + "/edit", nil, nil, [people]int{see, forbidden, forbidden, ok, ok}},
+		{"POST", "/quizzes/:id", "/quizzes/" + qz, url.Values{"name": {""}}, nil, [people]int{see, forbidden, forbidden, invalid, invalid}},
+		{"GET", "/quizzes/:id/report", "/quizzes/" + qz + "/report", nil, nil, [people]int{see, forbidden, forbidden, ok, ok}},
+		{"GET", "/quizzes/:id/report.csv", "/quizzes/" + qz + "/report.csv", nil, nil, [people]int{see, forbidden, forbidden, ok, ok}},
+		{"GET", "/q/:token", "/q/" + quiz.ShareToken, nil, nil, [people]int{ok, ok, ok, ok, ok}},
+		{"POST", "/q/:token/attempts", "/q/" + quiz.ShareToken + "/attempts", nil, nil, [people]int{see, see, see, see, see}},
+		{"POST", "/quizzes/:id/questions/:qid/delete", fmt.Sprintf("/quizzes/%s/questions/%d/delete", qz, next), nil, nil, [people]int{see, forbidden, forbidden, see, missing}},
 		{"GET", "/learners", "/learners", nil, nil, [people]int{see, forbidden, forbidden, ok, ok}},
 		{"GET", "/learners/:id", fmt.Sprintf("/learners/%d", users[learner].ID), nil, nil, [people]int{see, forbidden, forbidden, ok, ok}},
 		{"GET", "/admin/users", "/admin/users", nil, nil, [people]int{see, forbidden, forbidden, forbidden, ok}},

@@ -43,6 +43,8 @@ func (h *Handler) classify(c *fiber.Ctx, err error) (int, string) {
 		return fe.Code, fe.Message
 	case errors.Is(err, models.ErrNotFound):
 		return fiber.StatusNotFound, "Not found: there is nothing at " + c.Path() + " that you can see."
+	case errors.Is(err, models.ErrTimeUp), errors.Is(err, models.ErrQuizClosed), errors.Is(err, models.ErrNoAttemptsLeft):
+		return fiber.StatusConflict, capitalise(err.Error()) + "."
 	case errors.Is(err, models.ErrNotDue), errors.Is(err, models.ErrNewCardLimit), errors.Is(err, models.ErrNothingToUndo):
 		return fiber.StatusConflict, capitalise(err.Error()) + "."
 	case errors.Is(err, models.ErrAlreadyAnswered), errors.Is(err, models.ErrFinished):

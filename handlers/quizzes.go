@@ -175,8 +175,8 @@ func formTime(t *time.Time) string {
 }
 
 // quizSettings reads the quiz form; errs says what is wrong by field.
-func quizSettings(c *fiber.Ctx) (models.QuizSettings, map[string]string) {
-	errs := map[string]string{}
+func quizSettings(c *fiber.Ctx) (set models.QuizSettings, errs map[string]string) {
+	errs = map[string]string{}
 	num := func(name string) int {
 		raw := strings.TrimSpace(c.FormValue(name))
 		if raw == "" {
@@ -200,7 +200,7 @@ func quizSettings(c *fiber.Ctx) (models.QuizSettings, map[string]string) {
 		}
 		return &t
 	}
-	set := models.QuizSettings{Name: c.FormValue("name"), RuleTag: c.FormValue("rule_tag"),
+	set = models.QuizSettings{Name: c.FormValue("name"), RuleTag: c.FormValue("rule_tag"),
 		ShuffleQuestions: c.FormValue("shuffle_questions") == "on", ShuffleOptions: c.FormValue("shuffle_options") == "on",
 		TimeLimit: num("time_limit"), AttemptsAllowed: num("attempts_allowed"), FeedbackMode: c.FormValue("feedback_mode"),
 		OpensAt: when("opens_at"), ClosesAt: when("closes_at"), PassMark: num("pass_mark")}
@@ -216,6 +216,13 @@ func quizSettings(c *fiber.Ctx) (models.QuizSettings, map[string]string) {
 				continue
 			}
 			set.RuleArticles = append(set.RuleArticles, uint(id))
+		}
+	}
+	// The store checks the values too; the form shows every problem at
+	// once, its own reading errors first.
+	for k, v := range set.Validate() {
+		if errs[k] == "" {
+			errs[k] = v
 		}
 	}
 	return set, errs

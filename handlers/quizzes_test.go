@@ -1,0 +1,186 @@
+package handlers
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"factquiz/models"
+)
+
+
+
+var quizAttemptPath = regexp.MustCompile(`^/attempts/(\d+)$`)
+
+// quizSetup makes an instructor, a quiz of the Lyon article's first
+// fill-in questions and a learner.
+func quizSetup(t *testing.T, set models.QuizSettings, n int) (*testApp, *client, *client, *models.Quiz) {
+	t.Helper()
+	ta := newTestApp(t)
+	id := ta.addArticle("city_lyon.txt")
+	teacher := ta.as("teacher@example.com", models.RoleInstructor)
+	z, err := ta.store.CreateQuiz(1, set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := ta.store.ListQuestions(models.BankFilter{ArticleID: id, Type: "fill_blank", PerPage: n})
+	var ids []uint
+	for _, q := range page.Questions {
+		ids = append(ids, q.ID)
+	}
+	if _, err := ta.store.AddQuizQuestions(z.ID, ids); err != nil {
+		t.Fatal(err)
+	}
+	learner := ta.as("ann@example.com", models.RoleLearner)
+	return ta, teacher, learner, z
+}
+
+// startQuiz starts the quiz from its share page and returns the attempt's
+// path, or the refusal.
+func startQuiz(t *testing.T, c *client, z *models.Quiz) (*http.Response, string) {
+	t.Helper()
+	share := "/q/" + z.ShareToken
+	return c.postForm(share+"/attempts", url.Values{"_csrf": {c.csrf(share)}})
+}
+
+func TestQuizBuilder(t *testing.T) {
+	ta := newTestApp(t)
+	id := ta.addArticle("city_lyon.txt")
+	b := ta.as("teacher@example.com", models.RoleInstructor)
+	token := b.csrf("/quizzes")
+	resp, body := b.postForm("/quizzes", url.Values{"_csrf": {token}, "name": {"Week 1"}, "mode": {"chosen"}})
+	wantStatus(t, resp, http.StatusSeeOther, body)
+	edit := resp.Header.Get("Location")
+	quizID := strings.TrimSuffix(strings.TrimPrefix(edit, "/quizzes/"), "/edit")
+	bad := url.Values{"_csrf": {token}, "name": {"Week 1"}, "mode": {"rule"}, "rule_count": {"0"}, "time_limit": {"-5"},
+		"feedback_mode": {"sometimes"}, "pass_mark": {"150"}, "opens_at": {"2026-12-02T09:00"}, "closes_at": {"2026-12-01T09:00"}}
+	resp, body = b.postForm("/quizzes/"+quizID, bad)
+	wantStatus(t, resp, http.StatusUnprocessableEntity, body)
+	for _, want := range []string{"from 1 to 100", "from 0 (none) to 1440", "after each answer, at the end, or never", "from 0 (none) to 100", "close after it opens"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the quiz form does not say %q", want)
+		}
+	}
+	good := url.Values{"_csrf": {token}, "name": {"Week 1"}, "mode": {"rule"}, "rule_count": {"5"}, "rule_articles": {fmt.Sprint(id)},
+		"shuffle_options": {"on"}, "time_limit": {"10"}, "attempts_allowed": {"2"}, "feedback_mode": {"end"}, "pass_mark": {"60"}}
+	resp, body = b.postForm("/quizzes/"+quizID, good)
+	wantStatus(t, resp, http.StatusSeeOther, body)
+	var z *models.Quiz
+	zs, _ := ta.store.ListQuizzes(false, time.Now())
+	z, _ = ta.store.GetQuiz(zs[0].ID)
+	if z.RuleCount != 5 || len(z.RuleArticles) != 1 || z.TimeLimit != 10 || z.AttemptsAllowed != 2 || z.FeedbackMode != "end" || z.PassMark != 60 {
+		t.Fatalf("saved quiz %+v", z)
+	}
+	// Learners see it on their home page and through its link.
+	l := ta.as("ann@example.com", models.RoleLearner)
+	_, home := l.get("/")
+	if !strings.Contains(home, "Week 1") || !strings.Contains(home, "/q/"+z.ShareToken) {
+		t.Errorf("the home page does not list the open quiz")
+	}
+	resp, body = startQuiz(t, l, z)
+	wantStatus(t, resp, http.StatusSeeOther, body)
+	m := quizAttemptPath.FindStringSubmatch(resp.Header.Get("Location"))
+	if m == nil {
+		t.Fatalf("started at %q", resp.Header.Get("Location"))
+	}
+	v, _ := ta.store.GetAttempt(parseID(t, m[1]), models.Owner{UserID: currentID(t, ta, "ann@example.com")})
+	if v.Attempt.Total != 5 || v.Attempt.DeadlineAt == nil || v.Attempt.QuizID == nil || *v.Attempt.QuizID != z.ID {
+		t.Errorf("attempt %+v", v.Attempt)
+	}
+	// Two attempts are allowed, not three.
+	resp, body = startQuiz(t, l, z)
+	wantStatus(t, resp, http.StatusSeeOther, body)
+	resp, body = startQuiz(t, l, z)
+	wantStatus(t, resp, http.StatusConflict, body)
+	if !strings.Contains(body, "used every attempt") {
+		t.Errorf("the refusal does not say why:\n%.1500s", body)
+	}
+}
+
+// TestQuizFeedbackModes: "end" skips the feedback after each answer and
+// shows it on the results; "never" shows only the score.
+func TestQuizFeedbackModes(t *testing.T) {
+	for _, mode := range []string{models.FeedbackEnd, models.FeedbackNever} {
+		t.Run(mode, func(t *testing.T) {
+			ta, _, l, z := quizSetup(t, models.QuizSettings{Name: "Q", FeedbackMode: mode, PassMark: 50}, 3)
+			resp, _ := startQuiz(t, l, z)
+			loc := resp.Header.Get("Location")
+			v, _ := ta.store.GetAttempt(parseID(t, quizAttemptPath.FindStringSubmatch(loc)[1]), models.Owner{UserID: currentID(t, ta, "ann@example.com")})
+			token := l.csrf(loc)
+			for i, aq := range v.Questions {
+				answer := "wrong answer"
+				if i == 0 {
+					answer = fmt.Sprint(rightJSON(t, aq.Question))
+				}
+				resp, body := l.postForm(loc+"/answers", url.Values{"_csrf": {token}, "question_id": {fmt.Sprint(aq.QuestionID)}, "answer": {answer}})
+				wantStatus(t, resp, http.StatusSeeOther, body)
+				next := resp.Header.Get("Location")
+				if strings.Contains(next, "/feedback/") {
+					t.Fatalf("mode %s shows feedback after an answer", mode)
+				}
+				if i < len(v.Questions)-1 {
+					resp, _ = l.get(fmt.Sprintf("%s/feedback/%d", loc, i+1))
+					wantStatus(t, resp, http.StatusForbidden, "")
+				}
+			}
+			resp, page := l.get(loc + "/results")
+			wantStatus(t, resp, http.StatusOK, page)
+			if !strings.Contains(page, "1/3") || !strings.Contains(page, "Not passed") {
+				t.Errorf("results lack the score or the pass mark:\n%.2000s", page)
+			}
+			hidden := strings.Contains(page, "does not show which answers were right")
+			if hidden != (mode == models.FeedbackNever) {
+				t.Errorf("mode %s: right answers hidden = %v", mode, hidden)
+			}
+		})
+	}
+}
+
+func TestQuizTimeLimitAndWindow(t *testing.T) {
+	ta, _, l, z := quizSetup(t, models.QuizSettings{Name: "Timed", TimeLimit: 1}, 3)
+	resp, _ := startQuiz(t, l, z)
+	loc := resp.Header.Get("Location")
+	annID := currentID(t, ta, "ann@example.com")
+	v, _ := ta.store.GetAttempt(parseID(t, quizAttemptPath.FindStringSubmatch(loc)[1]), models.Owner{UserID: annID})
+	_, page := l.get(loc)
+	if !strings.Contains(page, "data-time-left") {
+		t.Error("the question page shows no timer")
+	}
+	// The time runs out: an answer is refused and the attempt ends.
+	past := time.Now().Add(-2 * time.Minute)
+	if err := ta.store.SetDeadline(v.Attempt.ID, past); err != nil {
+		t.Fatal(err)
+	}
+	aq := v.Questions[0]
+	resp, body := l.postForm(loc+"/answers", url.Values{"_csrf": {l.csrf("/")}, "question_id": {fmt.Sprint(aq.QuestionID)}, "answer": {"x"}})
+	wantStatus(t, resp, http.StatusConflict, body)
+	if !strings.Contains(body, "time for this quiz is up") {
+		t.Errorf("the refusal does not say the time is up:\n%.1500s", body)
+	}
+	after, _ := ta.store.GetAttempt(v.Attempt.ID, models.Owner{UserID: annID})
+	if after.Attempt.FinishedAt == nil || len(after.Responses) != 0 {
+		t.Errorf("after the time: finished %v, %d answers", after.Attempt.FinishedAt, len(after.Responses))
+	}
+	resp, page = l.get(loc + "/results")
+	wantStatus(t, resp, http.StatusOK, page)
+
+	// A quiz that has closed cannot be started.
+	closed := time.Now().Add(-time.Hour)
+	opened := closed.Add(-time.Hour)
+	if err := ta.store.UpdateQuiz(z.ID, models.QuizSettings{Name: "Timed", OpensAt: &opened, ClosesAt: &closed}); err != nil {
+		t.Fatal(err)
+	}
+	resp, body = startQuiz(t, l, z)
+	wantStatus(t, resp, http.StatusConflict, body)
+	if !strings.Contains(body, "not open") {
+		t.Errorf("no reason for the closed quiz:\n%.1500s", body)
+	}
+	_, home := l.get("/")
+	if strings.Contains(home, "/q/"+z.ShareToken) {
+		t.Error("a closed quiz is listed on the home page")
+	}
+}
