@@ -117,7 +117,16 @@ func (h *Handler) apiAnswer(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"correct": res.Correct, "answer": res.Question.Answer, "source": res.Question.Source, "finished": res.Finished})
+	rules, err := h.store.Rules(res.QuizID)
+	if err != nil {
+		return err
+	}
+	// A quiz that shows feedback at the end or never says only that the
+	// answer is saved.
+	if rules.Feedback != models.FeedbackEach {
+		return c.JSON(fiber.Map{"saved": true, "finished": res.Finished})
+	}
+	return c.JSON(fiber.Map{"saved": true, "correct": res.Correct, "answer": res.Question.Answer, "source": res.Question.Source, "finished": res.Finished})
 }
 
 func (h *Handler) apiGetAttempt(c *fiber.Ctx) error {
@@ -125,10 +134,15 @@ func (h *Handler) apiGetAttempt(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	rules, err := h.store.Rules(v.Attempt.QuizID)
+	if err != nil {
+		return err
+	}
+	hide := rules.Feedback == models.FeedbackNever || rules.Feedback == models.FeedbackEnd && v.Attempt.FinishedAt == nil
 	type response struct {
 		QuestionID uint        `json:"question_id"`
 		Answer     models.JSON `json:"answer"`
-		Correct    bool        `json:"correct"`
+		Correct    *bool       `json:"correct,omitempty"` // left out while the quiz hides feedback
 	}
 	out := struct {
 		ID        uint       `json:"id"`
@@ -139,7 +153,11 @@ func (h *Handler) apiGetAttempt(c *fiber.Ctx) error {
 	}{ID: v.Attempt.ID, Score: v.Correct(), Total: v.Attempt.Total, Finished: v.Attempt.FinishedAt != nil, Responses: []response{}}
 	for _, aq := range v.Questions {
 		if r, ok := v.Responses[aq.QuestionID]; ok {
-			out.Responses = append(out.Responses, response{r.QuestionID, r.Given, r.Correct})
+			item := response{QuestionID: r.QuestionID, Answer: r.Given}
+			if !hide {
+				item.Correct = &r.Correct
+			}
+			out.Responses = append(out.Responses, item)
 		}
 	}
 	return c.JSON(out)
