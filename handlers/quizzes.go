@@ -261,7 +261,7 @@ func (h *Handler) renderQuizStart(c *fiber.Ctx, status int, z *models.Quiz, prob
 	}
 	data := views.QuizStartPage{Page: h.page(c, z.Name), Token: z.ShareToken, Name: z.Name, TimeLimit: z.TimeLimit,
 		Used: int(used), AttemptsLeft: -1, FeedbackMode: z.FeedbackMode, PassMark: z.PassMark, Error: problem,
-		Questions: len(z.Questions)}
+		Questions: len(z.Questions), Allowed: z.AttemptsAllowed}
 	if z.RuleCount > 0 {
 		data.Questions = z.RuleCount
 	}

@@ -53,6 +53,7 @@ type QuizStartPage struct {
 	Questions    int // how many an attempt has
 	TimeLimit    int // minutes; 0 for none
 	AttemptsLeft int // -1 for no limit
+	Allowed      int // attempts allowed; 0 for no limit
 	Used         int
 	FeedbackMode string
 	PassMark     int

@@ -248,6 +248,8 @@ var funcs = template.FuncMap{
 		return t.Format("2 Jan 2006")
 	},
 	"lower": strings.ToLower,
+	// clock writes seconds as minutes and seconds: "12:05".
+	"clock": func(seconds int) string { return fmt.Sprintf("%d:%02d", seconds/60, seconds%60) },
 	"size":  byteSize,
 	"quizForm": func(articleID uint, csrf string, count int, inputID, class string) QuizForm {
 		return QuizForm{ArticleID: articleID, CSRF: csrf, Count: count, InputID: inputID, Class: class}

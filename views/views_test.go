@@ -42,7 +42,7 @@ var (
 		`<form class="nav__logout" method="post" action="/logout">`,
 		`<button class="link-button" type="submit">Log out</button>`,
 	}
-	instructorNav = []string{`<a href="/articles/new">Add article</a>`, `<a href="/bank">Questions</a>`, `<a href="/learners">Learners</a>`}
+	instructorNav = []string{`<a href="/articles/new">Add article</a>`, `<a href="/bank">Questions</a>`, `<a href="/quizzes">Quizzes</a>`, `<a href="/learners">Learners</a>`}
 	adminNav      = []string{`<a href="/admin/users">Users</a>`}
 )
 
@@ -64,7 +64,13 @@ func ask(typ string, q AskView) QuestionPage {
 	q.QuestionID = 42
 	q.Type = typ
 	return QuestionPage{Page: page("Question 3 of 10"), AttemptID: 7, ArticleID: 3,
-		ArticleTitle: "2011 Tabankort raid", Position: 3, Total: 10, Q: q}
+		ArticleTitle: "2011 Tabankort raid", Position: 3, Total: 10, Q: q, TimeLeft: -1}
+}
+
+// timed is p with seconds left on the clock.
+func timed(p QuestionPage, seconds int) QuestionPage {
+	p.TimeLeft = seconds
+	return p
 }
 
 // deckArticle is an article page with questions, showing deck.
@@ -169,6 +175,14 @@ func oneSection(t *testing.T, out string) {
 	}
 }
 
+// quizFields are the fields of every quiz settings form.
+var quizFields = []string{
+	`name="name"`, `name="mode" value="chosen"`, `name="mode" value="rule"`, `name="rule_count"`, `<legend class="label">From the articles</legend>`,
+	`name="rule_tag"`, `name="shuffle_questions"`, `name="shuffle_options"`, `name="time_limit"`, `name="attempts_allowed"`,
+	`name="feedback_mode" value="each"`, `name="feedback_mode" value="end"`, `name="feedback_mode" value="never"`,
+	`type="datetime-local" id="opens-at" name="opens_at"`, `type="datetime-local" id="closes-at" name="closes_at"`, `name="pass_mark"`,
+}
+
 type renderTest struct {
 	name    string
 	page    string
@@ -201,7 +215,7 @@ var renderTests = []renderTest{
 			"No questions could be made from this article",
 			`href="/articles/new">Add article</a>`,
 		},
-		notWant: []string{`action="/articles/4/attempts"`, "There are no articles yet"},
+		notWant: []string{`action="/articles/4/attempts"`, "There are no articles yet", "home-quizzes-heading", "/q/"},
 		hostile: true,
 	},
 	{
@@ -651,7 +665,7 @@ var renderTests = []renderTest{
 			`<kbd class="keyhint" aria-hidden="true">4</kbd>`,
 			"Check answer",
 		},
-		notWant: []string{`role="alert"`},
+		notWant: []string{`role="alert"`, "data-time-left", "Time left", "Time is up", `type="checkbox"`, "Choose every right answer."},
 		hostile: true,
 	},
 	{
@@ -1103,6 +1117,8 @@ var renderTests = []renderTest{
 			`<label for="bulk-action">Action</label>`, `<select id="bulk-action" name="action">`,
 			`<option value="approve">Approve</option>`, `<option value="retire">Retire</option>`,
 			`<option value="tag">Add tag</option>`, `<option value="untag">Remove tag</option>`,
+			`<option value="quiz">Add to quiz</option>`,
+			`<p class="hint" id="bulk-quiz-hint">To add questions to a quiz, make a quiz first on the <a href="/quizzes">Quizzes page</a>.</p>`,
 			`<label for="bulk-tag">Tag</label>`, `<input type="text" id="bulk-tag" name="tag"`,
 			`<button class="button" type="submit">Apply to selected</button>`,
 			`<div class="table-wrap" role="region" aria-labelledby="bank-heading" tabindex="0">`,
@@ -1126,7 +1142,7 @@ var renderTests = []renderTest{
 			`<span class="pager__status">Page 2 of 3</span>`,
 			`<a class="pager__next" href="/bank?article=3&amp;page=3&amp;type=fill_blank" rel="next">Next</a>`,
 		}),
-		notWant: []string{"No questions match", `role="alert"`},
+		notWant: []string{"No questions match", `role="alert"`, `name="quiz_id"`},
 		hostile: true,
 		check: func(t *testing.T, out string) {
 			for _, name := range []string{"article", "type", "status", "origin", "tag"} {
@@ -1382,6 +1398,398 @@ var renderTests = []renderTest{
 		check:   oneSection,
 	},
 	{
+		name: "home/open quizzes",
+		page: "home",
+		data: HomePage{Page: as(learner, "Articles"), DefaultCount: 10,
+			Articles: []ArticleItem{{ID: 3, Title: "2011 Tabankort raid", Questions: 24}},
+			Quizzes: []QuizItem{
+				{ID: 5, Name: "Week 1 " + hostile, Questions: "12 chosen questions", Open: true, When: "open until 3 Dec 2026 09:00 UTC", ShareURL: "/q/3fa9c0"},
+				{ID: 6, Name: "Practice", Questions: "10 random from every article", Open: true, When: "always open", ShareURL: "/q/77aa01"},
+			}},
+		want: []string{
+			`<section class="home-quizzes" aria-labelledby="home-quizzes-heading">`,
+			`<h2 id="home-quizzes-heading">Quizzes</h2>`,
+			`<h3 class="quiz-item__title"><a href="/q/3fa9c0">Week 1 ` + escaped + `</a></h3>`,
+			`<p class="meta">12 chosen questions · open until 3 Dec 2026 09:00 UTC</p>`,
+			`<a href="/q/77aa01">Practice</a>`, "10 random from every article · always open",
+			`action="/articles/3/attempts"`,
+		},
+		notWant: []string{"/quizzes/5", "/report"},
+		hostile: true,
+		check: func(t *testing.T, out string) {
+			quizzes, articles := strings.Index(out, `id="home-quizzes-heading"`), strings.Index(out, `class="cards article-list"`)
+			if quizzes < 0 || articles < 0 || quizzes > articles {
+				t.Error("the quizzes are not above the articles")
+			}
+		},
+	},
+	{
+		name: "quizzes",
+		page: "quizzes",
+		data: QuizzesPage{Page: as(instructor, "Quizzes"), Quizzes: []QuizItem{
+			{ID: 5, Name: "Week 1 " + hostile, Questions: "12 chosen questions", Open: true, When: "open until 3 Dec 2026 09:00 UTC", ShareURL: "/q/3fa9c0"},
+			{ID: 6, Name: "Final", Questions: "10 random from 2 articles, tag week " + hostile, When: "opens 1 Dec 2026 09:00 UTC", ShareURL: "/q/77aa01"},
+		}},
+		want: all(instructorNav, []string{
+			"<title>Quizzes · factquiz</title>",
+			`<h1 id="quizzes-heading">Quizzes</h1>`,
+			`<form class="quiz-create card" method="post" action="/quizzes">`,
+			`<input type="hidden" name="mode" value="chosen">`,
+			`<label for="new-quiz-name">Name of a new quiz</label>`,
+			`<input type="text" id="new-quiz-name" name="name" autocomplete="off" required aria-describedby="new-quiz-name-hint">`,
+			`<button class="button primary" type="submit">New quiz</button>`,
+			`<div class="table-wrap" role="region" aria-labelledby="quizzes-heading" tabindex="0">`,
+			`<th scope="row"><a href="/quizzes/5/edit">Week 1 ` + escaped + `</a></th>`,
+			`<th scope="row"><a href="/quizzes/6/edit">Final</a></th>`,
+			"<td>12 chosen questions</td>", "<td>10 random from 2 articles, tag week " + escaped + "</td>",
+			`<span class="badge quiz-state quiz-state--open">Open</span>`,
+			`<span class="quiz-state__when">open until 3 Dec 2026 09:00 UTC</span>`,
+			`<span class="badge quiz-state quiz-state--closed">Closed</span>`,
+			`<span class="quiz-state__when">opens 1 Dec 2026 09:00 UTC</span>`,
+			`<td class="share-cell"><a href="/q/3fa9c0">/q/3fa9c0</a></td>`,
+			`<a href="/q/77aa01">/q/77aa01</a>`,
+			`<a href="/quizzes/5/report">Report<span class="visually-hidden"> on Week 1 ` + escaped + `</span></a>`,
+			`<a href="/quizzes/6/report">Report`,
+		}),
+		notWant: []string{"There are no quizzes yet", `role="alert"`},
+		hostile: true,
+		check: func(t *testing.T, out string) {
+			for el, n := range map[string]int{"quiz-state--open": 1, "quiz-state--closed": 1, "<tr>": 3} {
+				if got := strings.Count(out, el); got != n {
+					t.Errorf("%d × %s, want %d", got, el, n)
+				}
+			}
+		},
+	},
+	{
+		name:    "quizzes/empty",
+		page:    "quizzes",
+		data:    QuizzesPage{Page: as(instructor, "Quizzes")},
+		want:    []string{`action="/quizzes"`, "There are no quizzes yet.", `<a href="/bank">question bank</a>`},
+		notWant: []string{"<table", "/report"},
+	},
+	{
+		name: "quiz_form/new",
+		page: "quiz_form",
+		data: QuizSettingsPage{Page: as(instructor, "New quiz"), Mode: "chosen",
+			Articles: []ArticleItem{{ID: 3, Title: "Raid"}, {ID: 4, Title: "Trial"}}, Tags: []string{"dates"}},
+		want: all(quizFields, []string{
+			"<title>New quiz · factquiz</title>", "<h1>New quiz</h1>",
+			`<p class="meta"><a href="/quizzes">All quizzes</a></p>`,
+			`<form class="settings-form" method="post" action="/quizzes">`,
+			`<input type="text" id="name" name="name" value="" autocomplete="off" required`,
+			`<input type="radio" id="mode-chosen" name="mode" value="chosen" checked>`,
+			`<label for="mode-chosen">Questions I choose from the question bank</label>`,
+			`<input type="radio" id="mode-rule" name="mode" value="rule">`,
+			`<label for="mode-rule">Random questions by a rule</label>`,
+			`name="rule_count" min="1" max="100" step="1" value=""`,
+			`<input type="checkbox" id="rule-article-3" name="rule_articles" value="3">`,
+			`<label for="rule-article-3">Raid</label>`,
+			`<option value="" selected>Any tag</option>`, `<option value="dates">dates</option>`,
+			`<input type="checkbox" id="shuffle-questions" name="shuffle_questions" value="on">`,
+			`<input type="checkbox" id="shuffle-options" name="shuffle_options" value="on">`,
+			`name="time_limit" min="0" max="1440" step="1" value="0"`,
+			`name="attempts_allowed" min="0" max="1000" step="1" value="0"`,
+			`<input type="radio" id="feedback-each" name="feedback_mode" value="each" checked>`,
+			`<label for="feedback-each">After each answer</label>`,
+			`<label for="feedback-end">At the end</label>`, `<label for="feedback-never">Never</label>`,
+			`<input type="datetime-local" id="opens-at" name="opens_at" value=""`,
+			`<input type="datetime-local" id="closes-at" name="closes_at" value=""`,
+			`<p class="hint" id="times-hint">Times are UTC.`,
+			`name="pass_mark" min="0" max="100" step="1" value="0"`,
+			`<button class="button primary" type="submit">Save quiz</button>`,
+		}),
+		notWant: []string{`role="alert"`, "aria-invalid", "field-error", "Chosen questions", "share-url", "/report", "/questions/"},
+		check: func(t *testing.T, out string) {
+			if n := strings.Count(out, " checked"); n != 2 {
+				t.Errorf("%d checked, want the chosen mode and feedback after each answer", n)
+			}
+		},
+	},
+	{
+		name: "quiz_form/new with errors",
+		page: "quiz_form",
+		data: QuizSettingsPage{Page: as(instructor, "New quiz"), Name: hostile, Mode: "rule", RuleArticles: []uint{4}, RuleTag: "week " + hostile,
+			TimeLimit: 2000, AttemptsAllowed: -1, FeedbackMode: "end", OpensAt: "2026-12-01T09:00", ClosesAt: "soon " + hostile, PassMark: 150,
+			Articles: []ArticleItem{{ID: 3, Title: "Raid"}, {ID: 4, Title: hostile}}, Tags: []string{"dates", "week " + hostile},
+			Errors: map[string]string{
+				"name": "Too long: " + hostile, "rule_count": "Say how many questions the rule draws, from 1 to 100.",
+				"rule_articles": "Choose articles from the list.", "rule_tag": "No such tag.",
+				"time_limit": "At most 1440.", "attempts_allowed": "Not below 0.", "feedback_mode": "Choose one.",
+				"opens_at": "Not a time.", "closes_at": "This must be a date and time such as 2026-12-01T09:00.", "pass_mark": "From 0 to 100.",
+			}},
+		want: all(quizFields, []string{
+			`<form class="settings-form" method="post" action="/quizzes">`,
+			`<div class="alert" id="form-error" role="alert"><p>The quiz was not saved: please check the fields marked below.</p></div>`,
+			`<p class="field-error" id="name-error"><span class="visually-hidden">Error: </span>Too long: ` + escaped + `</p>`,
+			`name="name" value="` + escaped + `"`, `aria-describedby="name-error name-hint" aria-invalid="true">`,
+			`<input type="radio" id="mode-chosen" name="mode" value="chosen">`,
+			`<input type="radio" id="mode-rule" name="mode" value="rule" checked>`,
+			`<p class="field-error" id="rule-count-error">`,
+			`aria-describedby="rule-count-error rule-count-hint" aria-invalid="true">`,
+			`<fieldset class="field" aria-describedby="rule-articles-error rule-articles-hint">`,
+			`<input type="checkbox" id="rule-article-3" name="rule_articles" value="3" aria-invalid="true">`,
+			`<input type="checkbox" id="rule-article-4" name="rule_articles" value="4" checked aria-invalid="true">`,
+			`<label for="rule-article-4">` + escaped + `</label>`,
+			`<select id="rule-tag" name="rule_tag" aria-describedby="rule-tag-error" aria-invalid="true">`,
+			`<option value="">Any tag</option>`,
+			`<option value="week ` + escaped + `" selected>week ` + escaped + `</option>`,
+			`value="2000" inputmode="numeric"`, `aria-describedby="time-limit-error time-limit-hint" aria-invalid="true">`,
+			`value="-1" inputmode="numeric"`, `aria-describedby="attempts-allowed-error attempts-allowed-hint" aria-invalid="true">`,
+			`<fieldset class="field" aria-describedby="feedback-mode-error">`,
+			`<input type="radio" id="feedback-end" name="feedback_mode" value="end" checked aria-invalid="true">`,
+			`<input type="radio" id="feedback-each" name="feedback_mode" value="each" aria-invalid="true">`,
+			`name="opens_at" value="2026-12-01T09:00"`, `aria-describedby="opens-at-error times-hint" aria-invalid="true">`,
+			`name="closes_at" value="soon ` + escaped + `"`, `aria-describedby="closes-at-error times-hint" aria-invalid="true">`,
+			`<p class="field-error" id="closes-at-error"><span class="visually-hidden">Error: </span>This must be a date and time such as 2026-12-01T09:00.</p>`,
+			`value="150" inputmode="numeric"`, `aria-describedby="pass-mark-error pass-mark-hint" aria-invalid="true">`,
+		}),
+		notWant: []string{"Chosen questions", "share-url", "shuffle-questions-error", `value="dates" selected`, " selected>Any tag"},
+		hostile: true,
+		check: func(t *testing.T, out string) {
+			if n := strings.Count(out, `class="field-error"`); n != 10 {
+				t.Errorf("%d field errors, want 10", n)
+			}
+		},
+	},
+	{
+		name: "quiz_form/new with a form error",
+		page: "quiz_form",
+		data: QuizSettingsPage{Page: as(instructor, "New quiz"), Name: "Week 1", Mode: "chosen",
+			Errors: map[string]string{"": "The quiz could not be saved: " + hostile}},
+		want:    []string{`<div class="alert" id="form-error" role="alert"><p>The quiz could not be saved: ` + escaped + `</p></div>`, `<p class="note">There are no articles yet.</p>`},
+		notWant: []string{"aria-invalid", "please check the fields", "field-error"},
+		hostile: true,
+	},
+	{
+		name: "quiz_form/edit with chosen questions",
+		page: "quiz_form",
+		data: QuizSettingsPage{Page: as(instructor, "Week 1"), ID: 5, Name: "Week 1", Mode: "chosen",
+			ShuffleQuestions: true, TimeLimit: 20, AttemptsAllowed: 3, FeedbackMode: "never",
+			OpensAt: "2026-12-01T09:00", ClosesAt: "2026-12-08T17:30", PassMark: 60,
+			Articles: []ArticleItem{{ID: 3, Title: "Raid"}}, ShareURL: "https://quiz.example/q/3fa9c0",
+			Chosen: []BankItem{
+				{ID: 11, ArticleID: 3, Type: "fill_blank", Label: "Fill in the blank", Prompt: "They reached _____.", Answer: "Niamey", Status: "approved"},
+				{ID: 12, ArticleID: 3, Type: "multiple_answer", Label: "Multiple answers", Prompt: hostile, Answer: "Gao; " + hostile, Status: "generated"},
+				{ID: 13, ArticleID: 3, Type: "ordering", Label: "Put in order", Prompt: "Order them.", Status: "retired"},
+			}},
+		want: all(quizFields, []string{
+			"<title>Week 1 · factquiz</title>", "<h1>Week 1</h1>",
+			`<p class="meta"><a href="/quizzes">All quizzes</a> · <a href="/quizzes/5/report">Report</a></p>`,
+			`<form class="settings-form" method="post" action="/quizzes/5">`,
+			`name="name" value="Week 1"`,
+			`<input type="radio" id="mode-chosen" name="mode" value="chosen" checked>`,
+			`<input type="checkbox" id="shuffle-questions" name="shuffle_questions" value="on" checked>`,
+			`<input type="checkbox" id="shuffle-options" name="shuffle_options" value="on">`,
+			`name="time_limit" min="0" max="1440" step="1" value="20"`,
+			`name="attempts_allowed" min="0" max="1000" step="1" value="3"`,
+			`<input type="radio" id="feedback-never" name="feedback_mode" value="never" checked>`,
+			`<input type="radio" id="feedback-each" name="feedback_mode" value="each">`,
+			`name="opens_at" value="2026-12-01T09:00"`, `name="closes_at" value="2026-12-08T17:30"`,
+			`name="pass_mark" min="0" max="100" step="1" value="60"`,
+			`<h2 id="share-heading">Share</h2>`,
+			`<label for="share-url">Link for learners</label>`,
+			"learners also see open quizzes on their home page",
+			`<input type="text" id="share-url" value="https://quiz.example/q/3fa9c0" readonly aria-describedby="share-hint">`,
+			`<a href="https://quiz.example/q/3fa9c0">Open the quiz’s page</a>`,
+			`<h2 id="chosen-heading">Chosen questions</h2>`,
+			`<p class="chosen-item__prompt">They reached _____.</p>`,
+			`<p class="chosen-item__meta">Fill in the blank <span class="badge status status--approved">Approved</span></p>`,
+			`<p class="chosen-item__answer"><small>Answer: Niamey</small></p>`,
+			`<p class="chosen-item__prompt">` + escaped + `</p>`,
+			`<small>Answer: Gao; ` + escaped + `</small>`,
+			`<span class="badge status status--generated">Generated</span>`,
+			`<span class="badge status status--retired">Retired</span>`,
+			`<form method="post" action="/quizzes/5/questions/11/delete">`,
+			`<form method="post" action="/quizzes/5/questions/12/delete">`,
+			`<form method="post" action="/quizzes/5/questions/13/delete">`,
+			`<button class="button small" type="submit">Remove<span class="visually-hidden"> “They reached _____.”</span></button>`,
+			`Remove<span class="visually-hidden"> “` + escaped + `”</span>`,
+			`<a class="button" href="/bank" aria-describedby="add-hint">Add questions from the question bank</a>`,
+			"choose the action “Add to quiz”",
+		}),
+		notWant: []string{`role="alert"`, "aria-invalid", "No questions chosen yet", "does not use the chosen questions", `action="/quizzes"`},
+		hostile: true,
+		check: func(t *testing.T, out string) {
+			if n := strings.Count(out, `<li class="chosen-item card">`); n != 3 {
+				t.Errorf("%d chosen questions, want 3", n)
+			}
+			if strings.Count(out, "Answer: ") != 2 {
+				t.Error("want an answer line for the two questions that have one")
+			}
+		},
+	},
+	{
+		name: "quiz_form/edit by a rule, none chosen",
+		page: "quiz_form",
+		data: QuizSettingsPage{Page: as(instructor, "Final"), ID: 6, Name: "Final", Mode: "rule", RuleCount: 10, RuleArticles: []uint{5, 3},
+			RuleTag: "dates", ShuffleOptions: true, FeedbackMode: "each", ShareURL: "https://quiz.example/q/77aa01",
+			Articles: []ArticleItem{{ID: 3, Title: "Raid"}, {ID: 4, Title: "Trial"}, {ID: 5, Title: "Aftermath"}}, Tags: []string{"dates", "people"}},
+		want: all(quizFields, []string{
+			`<form class="settings-form" method="post" action="/quizzes/6">`,
+			`<input type="radio" id="mode-rule" name="mode" value="rule" checked>`,
+			`name="rule_count" min="1" max="100" step="1" value="10"`,
+			`<input type="checkbox" id="rule-article-3" name="rule_articles" value="3" checked>`,
+			`<input type="checkbox" id="rule-article-4" name="rule_articles" value="4">`,
+			`<input type="checkbox" id="rule-article-5" name="rule_articles" value="5" checked>`,
+			`<option value="dates" selected>dates</option>`, `<option value="people">people</option>`, `<option value="">Any tag</option>`,
+			`<input type="checkbox" id="shuffle-options" name="shuffle_options" value="on" checked>`,
+			`<input type="radio" id="feedback-each" name="feedback_mode" value="each" checked>`,
+			"This quiz draws random questions by its rule, so it does not use the chosen questions.",
+			`<div class="empty"><p>No questions chosen yet.</p></div>`,
+			`href="/bank" aria-describedby="add-hint">Add questions from the question bank</a>`,
+		}),
+		notWant: []string{"/delete", "chosen-item", `role="alert"`},
+		check: func(t *testing.T, out string) {
+			if n := strings.Count(out, " checked"); n != 5 {
+				t.Errorf("%d checked, want 5: the mode, two articles, shuffle options, feedback", n)
+			}
+		},
+	},
+	{
+		name: "quiz_start/open, timed, guest",
+		page: "quiz_start",
+		data: QuizStartPage{Page: Page{Title: "Week 1 " + hostile, CSRF: csrf, Path: "/q/3fa9c0"}, Token: "3fa9c0", Name: "Week 1 " + hostile,
+			Questions: 12, TimeLimit: 20, AttemptsLeft: 2, Allowed: 3, Used: 1, FeedbackMode: "end", PassMark: 60, Open: true,
+			When: "open until 3 Dec 2026 09:00 UTC", Closes: day3},
+		want: all(guestNav, []string{
+			"<title>Week 1 " + escaped + " · factquiz</title>",
+			"<h1>Week 1 " + escaped + "</h1>",
+			`<span class="badge quiz-state quiz-state--open">Open</span> <span class="quiz-state__when">open until 3 Dec 2026 09:00 UTC</span>`,
+			"<li>12 questions.</li>",
+			"<li>You have 20 minutes once you start; answers after that do not count.</li>",
+			"<li>2 of 3 attempts left (1 used).</li>",
+			"<li>You see which answers were right at the end.</li>",
+			"<li>The pass mark is 60 %.</li>",
+			`<form class="actions" method="post" action="/q/3fa9c0/attempts">`,
+			`<button class="button primary" type="submit">Start the quiz</button>`,
+			`<a href="/login?next=%2Fq%2F3fa9c0">Log in</a>`, `<a href="/signup?next=%2Fq%2F3fa9c0">sign up</a>`,
+		}),
+		notWant: []string{`role="alert"`, "cannot be started", "used every attempt", "No limit"},
+		hostile: true,
+	},
+	{
+		name: "quiz_start/not open yet",
+		page: "quiz_start",
+		data: QuizStartPage{Page: as(learner, "Final"), Token: "77aa01", Name: "Final", Questions: 1, TimeLimit: 1, AttemptsLeft: -1,
+			FeedbackMode: "each", When: "opens 1 Dec 2026 09:00 UTC"},
+		want: []string{
+			`<span class="badge quiz-state quiz-state--closed">Closed</span>`,
+			"<li>1 question.</li>", "<li>You have 1 minute once you start;",
+			"<li>No limit on attempts.</li>",
+			"<li>You see whether each answer was right as you go.</li>",
+			`<p class="note">This quiz cannot be started now: it opens 1 Dec 2026 09:00 UTC.</p>`,
+		},
+		notWant: []string{"/attempts", "Start the quiz", "pass mark", "used)", "as a guest"},
+		hostile: true, // the learner's name in the header
+	},
+	{
+		name: "quiz_start/no attempts left, with an error",
+		page: "quiz_start",
+		data: QuizStartPage{Page: as(learner, "Week 1"), Token: "3fa9c0", Name: "Week 1", Questions: 12, AttemptsLeft: 0, Allowed: 3, Used: 3,
+			FeedbackMode: "never", Open: true, When: "always open", Error: "You have used every attempt this quiz allows: " + hostile},
+		want: []string{
+			"<li>0 of 3 attempts left (3 used).</li>",
+			"<li>You see your score at the end, but not which answers were right.</li>",
+			`<div class="alert" id="start-error" role="alert"><p>You have used every attempt this quiz allows: ` + escaped + `</p></div>`,
+			`You have used every attempt this quiz allows. Your scores are on your <a href="/dashboard">dashboard</a>.`,
+		},
+		notWant: []string{"/attempts", "Start the quiz", "minute", "pass mark", "cannot be started"},
+		hostile: true,
+	},
+	{
+		name: "quiz_start/no limit, used before",
+		page: "quiz_start",
+		data: QuizStartPage{Page: as(instructor, "Practice"), Token: "77aa01", Name: "Practice", Questions: 10, AttemptsLeft: -1, Used: 2,
+			FeedbackMode: "each", Open: true, When: "always open"},
+		want:    []string{"<li>No limit on attempts (2 used).</li>", `action="/q/77aa01/attempts"`, "Start the quiz"},
+		notWant: []string{"minute", "pass mark", "as a guest", `role="alert"`},
+	},
+	{
+		name: "question/timed",
+		page: "question",
+		data: timed(ask("fill_blank", AskView{Label: "Fill in the blank", Prompt: "They reached _____."}), 754),
+		want: []string{
+			`<p class="timer" role="timer" aria-live="off" data-time-left="754">Time left: 12:34</p>`,
+			`<input type="text" id="answer" name="answer"`,
+		},
+		notWant: []string{"Time is up"},
+	},
+	{
+		name:    "question/time is up",
+		page:    "question",
+		data:    timed(ask("true_false", AskView{Label: "True or false", Prompt: "The raid failed."}), 0),
+		want:    []string{`<p class="timer timer--up" role="timer" aria-live="off" data-time-left="0">Time is up</p>`},
+		notWant: []string{"Time left"},
+	},
+	{
+		name: "question/multiple answer",
+		page: "question",
+		data: timed(ask("multiple_answer", AskView{Label: "Multiple answers", Prompt: "Which cities are in Niger?",
+			Options: []string{"Niamey", "Gao", hostile, "Agadez", "Oslo", "Lima", "Rome", "Bern", "Kano", "Zinder"}, Given: "Agadez"}), 3600),
+		want: []string{
+			`data-time-left="3600">Time left: 60:00</p>`,
+			`<form class="answer-form" method="post" action="/attempts/7/answers" data-question-type="multiple_answer">`,
+			`<fieldset aria-describedby="answers-hint">`,
+			`<legend><h1 class="prompt" id="prompt">Which cities are in Niger?</h1></legend>`,
+			`<p class="hint" id="answers-hint">Choose every right answer.</p>`,
+			`<input type="checkbox" id="answer-0" name="answer" value="Niamey" aria-keyshortcuts="1">`,
+			`<input type="checkbox" id="answer-2" name="answer" value="` + escaped + `" aria-keyshortcuts="3">`,
+			`<input type="checkbox" id="answer-3" name="answer" value="Agadez" checked aria-keyshortcuts="4">`,
+			`<kbd class="keyhint" aria-hidden="true">9</kbd>`,
+			`<input type="checkbox" id="answer-9" name="answer" value="Zinder">`,
+			`<span class="option__text">` + escaped + `</span>`,
+			`<button class="button primary" type="submit">Check answer</button>`,
+		},
+		notWant: []string{`type="radio"`, "required", "Choose one answer.", `aria-keyshortcuts="10"`},
+		hostile: true,
+		check: func(t *testing.T, out string) {
+			if n := strings.Count(out, `type="checkbox"`); n != 10 {
+				t.Errorf("%d checkboxes, want 10", n)
+			}
+		},
+	},
+	{
+		name: "question/multiple answer with an error",
+		page: "question",
+		data: func() QuestionPage {
+			p := ask("multiple_answer", AskView{Label: "Multiple answers", Prompt: "Which?", Options: []string{"A", "B"}})
+			p.Error = "Choose at least one answer."
+			return p
+		}(),
+		want: []string{
+			`<div class="alert" id="answer-error" role="alert"><p>Choose at least one answer.</p></div>`,
+			`<fieldset aria-describedby="answer-error answers-hint">`,
+		},
+		notWant: []string{" checked", "data-time-left"},
+	},
+	{
+		name: "bank/with quizzes",
+		page: "bank",
+		data: func() BankPage {
+			p := bankPage()
+			p.Quizzes = []Choice{{"5", "Week 1"}, {"6", "Final " + hostile}}
+			return p
+		}(),
+		want: []string{
+			`<option value="quiz">Add to quiz</option>`,
+			`<label for="bulk-quiz">Quiz</label>`,
+			`<select id="bulk-quiz" name="quiz_id" aria-describedby="bulk-hint">`,
+			`<option value="">Choose a quiz…</option>`,
+			`<option value="5">Week 1</option>`,
+			`<option value="6">Final ` + escaped + `</option>`,
+			"the quiz for adding to a quiz.",
+		},
+		notWant: []string{"bulk-quiz-hint", "make a quiz first"},
+		hostile: true,
+		check: func(t *testing.T, out string) {
+			bulk := regexp.MustCompile(`(?s)<form class="bank-bulk".*?</form>`).FindString(out)
+			if !strings.Contains(bulk, `name="quiz_id"`) {
+				t.Error("the quiz select is not in the bulk form")
+			}
+		},
+	},
+	{
 		name:    "error",
 		page:    "error",
 		data:    ErrorPage{Page: page("Error 404"), Status: 404, Message: "There is no page at /articles/" + hostile + "."},
@@ -1552,6 +1960,36 @@ func TestMaxSize(t *testing.T) {
 			}
 			if want := "at most " + tt.want + "."; !strings.Contains(buf.String(), want) {
 				t.Errorf("MaxBytes %d: output lacks %q", tt.bytes, want)
+			}
+		})
+	}
+}
+
+func TestTimeLeft(t *testing.T) {
+	r, err := NewRenderer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		seconds int
+		want    string
+	}{
+		{1, "Time left: 0:01"},
+		{9, "Time left: 0:09"},
+		{59, "Time left: 0:59"},
+		{60, "Time left: 1:00"},
+		{61, "Time left: 1:01"},
+		{600, "Time left: 10:00"},
+		{24*60*60 - 1, "Time left: 1439:59"},
+	} {
+		t.Run(tt.want, func(t *testing.T) {
+			var buf bytes.Buffer
+			p := timed(ask("fill_blank", AskView{Label: "Fill in the blank", Prompt: "They reached _____."}), tt.seconds)
+			if err := r.Render(&buf, "question", p); err != nil {
+				t.Fatal(err)
+			}
+			if want := ">" + tt.want + "</p>"; !strings.Contains(buf.String(), want) {
+				t.Errorf("%d seconds: output lacks %q", tt.seconds, want)
 			}
 		})
 	}

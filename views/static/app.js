@@ -27,19 +27,49 @@
     return e.ctrlKey || e.metaKey || e.altKey || e.isComposing;
   }
 
-  // On a multiple-choice question, 1–9 picks the matching option.
-  function chooseOption(form, e) {
+  // On a multiple-choice question, 1–9 picks the matching option; on a
+  // multiple-answer question it ticks or unticks it.
+  function chooseOption(form, e, type) {
     if (!/^[1-9]$/.test(e.key)) {
       return;
     }
-    var radios = form.querySelectorAll('input[type="radio"][name="answer"]');
-    var radio = radios[Number(e.key) - 1];
-    if (!radio) {
+    var inputs = form.querySelectorAll('input[type="' + type + '"][name="answer"]');
+    var input = inputs[Number(e.key) - 1];
+    if (!input) {
       return;
     }
     e.preventDefault();
-    radio.checked = true;
-    radio.focus();
+    input.checked = type === "checkbox" ? !input.checked : true;
+    input.focus();
+  }
+
+  // clock writes seconds as minutes and seconds: 754 is "12:34".
+  function clock(seconds) {
+    var s = seconds % 60;
+    return Math.floor(seconds / 60) + ":" + (s < 10 ? "0" : "") + s;
+  }
+
+  // countDown counts a timed quiz's time left down each second. It only
+  // tells: the server decides what an answer after the time is worth, so
+  // nothing is submitted when the time is up.
+  function countDown(el) {
+    var left = Number(el.getAttribute("data-time-left"));
+    if (!(left > 0)) {
+      return;
+    }
+    // Counting against the clock, not the ticks, keeps the time right when
+    // the browser slows the timer in a background tab.
+    var end = Date.now() + left * 1000;
+    var timer = window.setInterval(function () {
+      var now = Math.max(0, Math.ceil((end - Date.now()) / 1000));
+      if (now > 0) {
+        el.textContent = "Time left: " + clock(now);
+        return;
+      }
+      window.clearInterval(timer);
+      el.textContent = "Time is up";
+      el.classList.add("timer--up");
+    }, 1000);
   }
 
   // On a true-or-false question, T or 1 answers true and F or 2 false.
@@ -113,6 +143,10 @@
     for (var i = 0; i < hints.length; i++) {
       hints[i].hidden = false;
     }
+    var timer = document.querySelector("[data-time-left]");
+    if (timer) {
+      countDown(timer);
+    }
     if (!form && !next && !review.length) {
       return;
     }
@@ -158,7 +192,9 @@
       }
       var type = form.getAttribute("data-question-type");
       if (type === "multiple_choice") {
-        chooseOption(form, e);
+        chooseOption(form, e, "radio");
+      } else if (type === "multiple_answer") {
+        chooseOption(form, e, "checkbox");
       } else if (type === "true_false") {
         answerTrueFalse(form, e);
       }
