@@ -115,6 +115,7 @@ func (h *Handler) routes(app *fiber.App) {
 	app.Post("/attempts/:id/answers", h.submitAnswer)
 	app.Get("/attempts/:id/feedback/:pos", h.showFeedback)
 	app.Get("/attempts/:id/results", h.showResults)
+	app.Post("/attempts/:id/contest", learner, h.contestAnswer)
 
 	app.Get("/signup", h.showSignup)
 	app.Post("/signup", h.signup)
@@ -155,6 +156,9 @@ func (h *Handler) routes(app *fiber.App) {
 	app.Post("/q/:token/attempts", h.startQuiz)
 	app.Get("/learners", instructor, h.learners)
 	app.Get("/learners/:id", instructor, h.learnerDashboard)
+	app.Get("/contests", instructor, h.contestQueue)
+	app.Post("/contests/:id/accept", instructor, h.acceptContest)
+	app.Post("/contests/:id/reject", instructor, h.rejectContest)
 	app.Get("/admin/users", admin, h.users)
 	app.Post("/admin/users/:id/role", admin, h.setRole)
 

@@ -176,6 +176,11 @@ func (h *Handler) showFeedback(c *fiber.Ctx) error {
 		Source: markAnswer(eq), SectionTitle: eq.Section,
 		SectionLink: fmt.Sprintf("/articles/%d#%s", v.Attempt.ArticleID, models.SectionAnchor(eq.Section)),
 		NextURL:     next, Finished: finished}
+	contests, err := h.store.AttemptContests(v.Attempt.ID)
+	if err != nil {
+		return err
+	}
+	data.Contest = contestView(aq, v, contests)
 	return h.render(c, fiber.StatusOK, "feedback", data)
 }
 
@@ -231,6 +236,10 @@ func (h *Handler) showResults(c *fiber.Ctx) error {
 	}
 	data.Passed = rules.PassMark > 0 && data.Percent >= rules.PassMark
 	data.Duration = duration(v)
+	contests, err := h.store.AttemptContests(v.Attempt.ID)
+	if err != nil {
+		return err
+	}
 	for _, aq := range v.Questions {
 		eq, err := aq.Question.Engine()
 		if err != nil {
@@ -240,6 +249,7 @@ func (h *Handler) showResults(c *fiber.Ctx) error {
 		if r, ok := v.Responses[aq.QuestionID]; ok {
 			item.Answered, item.Correct, item.YourAnswer = true, r.Correct, givenText(r.Given)
 		}
+		item.Contest = contestView(&aq, v, contests)
 		data.Items = append(data.Items, item)
 	}
 	return h.render(c, fiber.StatusOK, "results", data)

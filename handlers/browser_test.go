@@ -272,7 +272,7 @@ func (b *browser) takeQuiz(ta *testApp) takenQuiz {
 func answerActions(t *testing.T, aq *models.AttemptQuestion, right, keyboard bool) []chromedp.Action[chromedp.Void] {
 	t.Helper()
 	form := formValues(t, *aq, right)
-	submit := chromedp.Click(chromedp.CSS(`form button[type=submit]`))
+	submit := chromedp.Click(chromedp.CSS(`form.answer-form button[type=submit]`))
 	switch questions.Type(aq.Question.Type) {
 	case questions.MultipleChoice:
 		if keyboard {
@@ -283,6 +283,12 @@ func answerActions(t *testing.T, aq *models.AttemptQuestion, right, keyboard boo
 		return []chromedp.Action[chromedp.Void]{chromedp.Click(chromedp.CSS(fmt.Sprintf(`input[name=answer][value=%q]`, form.Get("answer")))), submit}
 	case questions.TrueFalse:
 		return []chromedp.Action[chromedp.Void]{chromedp.Click(chromedp.CSS(fmt.Sprintf(`button[name=answer][value=%q]`, form.Get("answer"))))}
+	case questions.MultipleAnswer:
+		var acts []chromedp.Action[chromedp.Void]
+		for _, o := range form["answer"] {
+			acts = append(acts, chromedp.Click(chromedp.CSS(fmt.Sprintf(`input[type=checkbox][name=answer][value=%q]`, o))))
+		}
+		return append(acts, submit)
 	case questions.Ordering, questions.Matching:
 		var acts []chromedp.Action[chromedp.Void]
 		for name := range form {
@@ -343,12 +349,7 @@ func TestBrowserReview(t *testing.T) {
 	ta, art := sampleApp(t)
 	learner := ta.user("rev@example.com", models.RoleLearner)
 	b := newBrowser(t, ta.serve())
-	b.do(chromedp.Navigate(b.base + "/login"))
-	b.arrive("/login")
-	b.do(chromedp.SendKeys(chromedp.CSS(`form[action="/login"] input[name=email]`), "rev@example.com"),
-		chromedp.SendKeys(chromedp.CSS(`form[action="/login"] input[name=password]`), testPassword),
-		chromedp.Click(chromedp.CSS(`form[action="/login"] button[type=submit]`)))
-	b.arrive("/dashboard")
+	b.login("rev@example.com")
 
 	b.do(chromedp.Navigate(fmt.Sprintf("%s/articles/%d", b.base, art.ID)))
 	b.arrive(fmt.Sprintf("/articles/%d", art.ID))
@@ -408,4 +409,143 @@ func TestBrowserReview(t *testing.T) {
 	if logs, _ := ta.store.ReviewLogs(learner.ID); len(logs) != 2 {
 		t.Errorf("%d review logs after undo, want 2", len(logs))
 	}
+}
+
+// workspaceGIFT is the question file the instructor imports in
+// TestBrowserWorkspace: one question of each type GIFT and the quiz page
+// share.
+const workspaceGIFT = `$CATEGORY: raid
+
+::Capital:: What is the capital of Niger? {=Niamey ~Gao ~Bamako}
+
+Niamey lies on the Niger. {T}
+
+How many soldiers set off in the pickups? {#20:2}
+
+Which cities are in Niger? {~%50%Niamey ~%50%Ouallam ~%-100%Gao}
+
+Match the countries to their capitals. {=Niger -> Niamey =Mali -> Bamako =Chad -> N'Djamena}
+`
+
+// TestBrowserWorkspace is an instructor's and a learner's day: the
+// instructor imports a GIFT file, edits a question, builds a quiz of the
+// imported questions; the learner takes it from their home page; the
+// instructor sees the attempt and the question statistics in the report.
+func TestBrowserWorkspace(t *testing.T) {
+	ta, art := sampleApp(t)
+	ta.user("teach@example.com", models.RoleInstructor)
+	learner := ta.user("lea@example.com", models.RoleLearner)
+	b := newBrowser(t, ta.serve())
+	b.login("teach@example.com")
+
+	b.do(chromedp.Navigate(fmt.Sprintf("%s/bank/import?article=%d", b.base, art.ID)))
+	b.arrive("/bank/import")
+	b.do(chromedp.SetValue(chromedp.CSS(`#import-text`), workspaceGIFT),
+		chromedp.Click(chromedp.CSS(`form[enctype="multipart/form-data"] button[type=submit]`)),
+		chromedp.WaitVisible(chromedp.CSS(`#preview-heading`)))
+	if preview := b.get(chromedp.Text(chromedp.CSS(`main`))); !strings.Contains(preview, "5 questions will be imported") {
+		t.Fatalf("preview:\n%s", preview)
+	}
+	b.do(chromedp.Click(chromedp.CSS(`form input[name=confirm] ~ button[type=submit]`)))
+	b.arrive("/bank")
+	imported, err := ta.store.ListQuestions(models.BankFilter{ArticleID: art.ID, Origin: models.OriginImported})
+	if err != nil || imported.Total != 5 {
+		t.Fatalf("%v imported, %v", imported, err)
+	}
+
+	// Build a quiz and add the imported questions from the bank.
+	b.do(chromedp.Navigate(b.base + "/quizzes"))
+	b.arrive("/quizzes")
+	b.do(chromedp.SendKeys(chromedp.CSS(`form[action="/quizzes"] input[name=name]`), "Raid check"),
+		chromedp.Click(chromedp.CSS(`form[action="/quizzes"] button[type=submit]`)))
+	waitFor(t, func() bool { return strings.HasSuffix(b.get(chromedp.Location()), "/edit") })
+	zs, _ := ta.store.ListQuizzes(false, time.Now())
+	if len(zs) != 1 {
+		t.Fatalf("%d quizzes", len(zs))
+	}
+	quizID := zs[0].ID
+	b.do(chromedp.Navigate(fmt.Sprintf("%s/bank?article=%d&origin=imported", b.base, art.ID)))
+	b.arrive("/bank")
+	for _, q := range imported.Questions {
+		b.do(chromedp.Click(chromedp.CSS(fmt.Sprintf(`input[name=ids][value="%d"]`, q.ID))))
+	}
+	b.do(chromedp.SetValue(chromedp.CSS(`select[name=action]`), "quiz"),
+		chromedp.SetValue(chromedp.CSS(`select[name=quiz_id]`), fmt.Sprint(quizID)),
+		chromedp.Click(chromedp.CSS(`form.bank-bulk button[type=submit]`)))
+	waitFor(t, func() bool {
+		z, err := ta.store.GetQuiz(quizID)
+		return err == nil && len(z.Questions) == 5
+	})
+
+	// Edit the first imported question's prompt; the quiz asks it as edited.
+	first := imported.Questions[0]
+	b.do(chromedp.Click(chromedp.CSS(fmt.Sprintf(`a[href="/questions/%d/edit"]`, first.ID))))
+	b.arrive(fmt.Sprintf("/questions/%d/edit", first.ID))
+	b.do(chromedp.SetValue(chromedp.CSS(`#prompt`), "Which city is the capital of Niger?"),
+		chromedp.Click(chromedp.CSS(`form.question-form button[type=submit]`)))
+	b.arrive("/bank")
+	if q, _ := ta.store.GetQuestion(first.ID); q.Prompt != "Which city is the capital of Niger?" || q.Origin != models.OriginManual {
+		t.Fatalf("edited question: %q, origin %s", q.Prompt, q.Origin)
+	}
+
+	// The learner takes it from the home page, answering all right but one.
+	b.logout()
+	b.login("lea@example.com")
+	b.do(chromedp.Navigate(b.base + "/"))
+	b.arrive("/")
+	b.do(chromedp.Click(chromedp.CSS(fmt.Sprintf(`a[href="/q/%s"]`, zs[0].ShareToken))))
+	b.arrive("/q/" + zs[0].ShareToken)
+	b.do(chromedp.Click(chromedp.CSS(`form[action$="/attempts"] button[type=submit]`)),
+		chromedp.WaitVisible(chromedp.CSS(`.progress-text`)))
+	loc := b.get(chromedp.Location())
+	attemptID, err := strconv.Atoi(strings.TrimPrefix(loc, b.base+"/attempts/"))
+	if err != nil {
+		t.Fatalf("quiz started at %s", loc)
+	}
+	v, err := ta.store.GetAttempt(uint(attemptID), models.Owner{UserID: learner.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range v.Questions {
+		aq := v.At(i + 1)
+		b.do(answerActions(t, aq, i != 2, false)...)
+		b.do(chromedp.WaitVisible(chromedp.CSS(`.verdict--right, .verdict--wrong`)), chromedp.Click(chromedp.CSS(`a[data-next]`)))
+	}
+	waitFor(t, func() bool { return strings.HasSuffix(b.get(chromedp.Location()), "/results") })
+	if results := b.get(chromedp.Text(chromedp.CSS(`main`))); !strings.Contains(results, "4/5") {
+		t.Errorf("results:\n%s", results)
+	}
+
+	// The instructor sees the attempt and the statistics.
+	b.logout()
+	b.login("teach@example.com")
+	b.do(chromedp.Navigate(fmt.Sprintf("%s/quizzes/%d/report", b.base, quizID)))
+	b.arrive(fmt.Sprintf("/quizzes/%d/report", quizID))
+	report := b.get(chromedp.Text(chromedp.CSS(`main`)))
+	for _, want := range []string{"lea", "4/5 (80 %)", "Question statistics", "Which city is the capital of Niger?", "Facility"} {
+		if !strings.Contains(report, want) {
+			t.Errorf("the report lacks %q:\n%s", want, report)
+		}
+	}
+	if rows := evaluate[int](b, `document.querySelectorAll(".report-items tbody tr").length`); rows != 5 {
+		t.Errorf("%d question rows in the report, want 5", rows)
+	}
+}
+
+// login logs in through the form.
+func (b *browser) login(email string) {
+	b.t.Helper()
+	b.do(chromedp.Navigate(b.base + "/login"))
+	b.arrive("/login")
+	b.do(chromedp.SendKeys(chromedp.CSS(`form[action="/login"] input[name=email]`), email),
+		chromedp.SendKeys(chromedp.CSS(`form[action="/login"] input[name=password]`), testPassword),
+		chromedp.Click(chromedp.CSS(`form[action="/login"] button[type=submit]`)))
+	b.arrive("/dashboard")
+}
+
+// logout logs out with the header's button.
+func (b *browser) logout() {
+	b.t.Helper()
+	b.do(chromedp.Click(chromedp.CSS(`.site-header form[action="/logout"] button[type=submit]`)))
+	b.arrive("/")
 }

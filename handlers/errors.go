@@ -49,6 +49,10 @@ func (h *Handler) classify(c *fiber.Ctx, err error) (int, string) {
 		return fiber.StatusConflict, capitalise(err.Error()) + "."
 	case errors.Is(err, models.ErrAlreadyAnswered), errors.Is(err, models.ErrFinished):
 		return fiber.StatusConflict, capitalise(err.Error()) + "."
+	case errors.Is(err, models.ErrAlreadyContested), errors.Is(err, models.ErrContestDecided):
+		return fiber.StatusConflict, capitalise(err.Error()) + "."
+	case errors.Is(err, models.ErrNotContestable):
+		return fiber.StatusUnprocessableEntity, capitalise(err.Error()) + "."
 	case errors.Is(err, models.ErrNotInAttempt):
 		return fiber.StatusNotFound, capitalise(err.Error()) + "."
 	case errors.Is(err, models.ErrNoQuestions):

@@ -75,6 +75,8 @@ var flashes = map[string]string{
 	"settings-saved":   "The settings are saved.",
 	"imported":         "The questions are imported: they are listed below, approved.",
 	"question-saved":   "The question is saved.",
+	"contest-accepted": "The answer is accepted: it counts as right, for every learner who gave it and from now on.",
+	"contest-rejected": "The contest is rejected: the learner sees your reason.",
 	"regenerated":      "The article's questions are regenerated: new ones are listed as generated; edited, approved and retired ones are as they were.",
 }
 

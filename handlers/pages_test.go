@@ -46,6 +46,14 @@ func formValues(t *testing.T, aq models.AttemptQuestion, right bool) url.Values 
 			}
 			v.Set("match_"+strconv.Itoa(i), r)
 		}
+	case questions.MultipleAnswer:
+		chosen := eq.Answers
+		if !right {
+			chosen = chosen[:1]
+		}
+		for _, o := range chosen {
+			v.Add("answer", o)
+		}
 	case questions.MultipleChoice:
 		ans := eq.Answer
 		if !right {

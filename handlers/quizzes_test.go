@@ -12,8 +12,6 @@ import (
 	"factquiz/models"
 )
 
-
-
 var quizAttemptPath = regexp.MustCompile(`^/attempts/(\d+)$`)
 
 // quizSetup makes an instructor, a quiz of the Lyon article's first

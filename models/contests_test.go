@@ -113,6 +113,9 @@ func TestContestAnswer(t *testing.T) {
 	if _, err := s.ContestAnswer(bob.ID, bv.Attempt.ID, number.ID, long+"x"); !errors.As(err, &fe) || fe["comment"] == "" {
 		t.Errorf("a comment of %d characters: %v", MaxContestComment+1, err)
 	}
+	if _, err := s.ContestAnswer(bob.ID, bv.Attempt.ID, number.ID, long); err != nil {
+		t.Errorf("a comment of %d characters (%d bytes): %v", MaxContestComment, len(long), err)
+	}
 	if !errors.Is(ErrNotWrong, ErrNotContestable) || !errors.Is(ErrNotTyped, ErrNotContestable) {
 		t.Error("the reasons are not ErrNotContestable")
 	}
@@ -121,8 +124,8 @@ func TestContestAnswer(t *testing.T) {
 	if err != nil || len(cs) != 2 || cs[blank.ID].ID != c.ID || cs[number.ID].Status != ContestOpen {
 		t.Errorf("the attempt's contests: %+v, %v", cs, err)
 	}
-	if cs, _ := s.AttemptContests(bv.Attempt.ID); len(cs) != 0 {
-		t.Errorf("Bob's attempt has contests: %+v", cs)
+	if cs, _ := s.AttemptContests(bv.Attempt.ID); len(cs) != 1 || cs[number.ID].UserID != bob.ID {
+		t.Errorf("Bob's attempt's contests: %+v", cs)
 	}
 }
 

@@ -98,7 +98,7 @@ func Open(path string) (*Store, error) {
 // columns and indexes, so it is safe to run at every start.
 func (s *Store) migrate() error {
 	return s.w.AutoMigrate(&Article{}, &Section{}, &Question{}, &Quiz{}, &Attempt{}, &AttemptQuestion{}, &Response{},
-		&User{}, &Session{}, &APIToken{}, &Card{}, &ReviewLog{}, &QuizQuestion{})
+		&User{}, &Session{}, &APIToken{}, &Card{}, &ReviewLog{}, &QuizQuestion{}, &Contest{})
 }
 
 // Close closes the database, checkpointing the WAL into the main file.

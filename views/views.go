@@ -150,6 +150,7 @@ type FeedbackPage struct {
 	SectionLink  string // "/articles/3#s-raid"
 	NextURL      string // the next question, or the results
 	Finished     bool
+	Contest      ContestView // contesting the answer: the form, or how the contest stands
 }
 
 // Marked is a sentence split around the part to highlight.
@@ -187,6 +188,7 @@ type ResultItem struct {
 	RightAnswer string
 	Correct     bool
 	Answered    bool
+	Contest     ContestView // contesting the answer: the form, or how the contest stands
 }
 
 // ErrorPage explains what went wrong.
@@ -214,7 +216,7 @@ type Renderer struct {
 // pageNames are the templates that are whole pages; each is parsed with
 // layout.html.
 var pageNames = []string{"home", "article_new", "article", "question", "feedback", "results", "error",
-	"login", "signup", "profile", "users", "learners", "dashboard", "review", "bank", "question_form",
+	"login", "signup", "profile", "users", "learners", "dashboard", "review", "bank", "question_form", "contests",
 	"quizzes", "quiz_form", "quiz_start", "quiz_report", "import"}
 
 // NewRenderer parses the embedded templates.

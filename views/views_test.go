@@ -183,6 +183,15 @@ var quizFields = []string{
 	`type="datetime-local" id="opens-at" name="opens_at"`, `type="datetime-local" id="closes-at" name="closes_at"`, `name="pass_mark"`,
 }
 
+// contestFeedback is the feedback page of question 4 of attempt 7, a
+// typed answer, showing contest.
+func contestFeedback(p Page, correct bool, contest ContestView) FeedbackPage {
+	return FeedbackPage{Page: p, AttemptID: 7, ArticleID: 3, Position: 4, Total: 10, Correct: correct,
+		Prompt: "They reached _____.", YourAnswer: "Niamey, Niger", RightAnswer: "Niamey",
+		Source: Marked{Before: "They reached ", Mark: "Niamey", After: "."}, SectionLink: "/articles/3#lead",
+		NextURL: "/attempts/7", Contest: contest}
+}
+
 type renderTest struct {
 	name    string
 	page    string
@@ -805,6 +814,151 @@ var renderTests = []renderTest{
 			`<button class="button" type="submit">Review as flashcards</button>`,
 		},
 		notWant: []string{"to keep this score", "Sign up to review", "coming soon", "disabled"},
+	},
+	{
+		name: "feedback/wrong typed answer, signed in",
+		page: "feedback",
+		data: contestFeedback(as(learner, "Wrong"), false, ContestView{QuestionID: 42, Contestable: true}),
+		want: []string{
+			`<form class="contest-form" method="post" action="/attempts/7/contest">`,
+			`<input type="hidden" name="question_id" value="42">`,
+			`<input type="hidden" name="back" value="/attempts/7/feedback/4">`,
+			`<label for="contest-comment">Think your answer was right? Say why (optional)</label>`,
+			`<textarea id="contest-comment" name="comment" rows="2" maxlength="1000"></textarea>`,
+			`<button class="button" type="submit">I was right</button>`,
+		},
+		notWant: []string{"to contest this grade", "You contested", "Accepted:", "Rejected:"},
+		hostile: true, // the learner's name in the header
+	},
+	{
+		name:    "feedback/wrong typed answer, guest",
+		page:    "feedback",
+		data:    contestFeedback(page("Wrong"), false, ContestView{QuestionID: 42, Contestable: true}),
+		want:    []string{`<p class="note"><a href="/signup">Sign up</a> to contest this grade if you think your answer was right.</p>`},
+		notWant: []string{"I was right", `action="/attempts/7/contest"`},
+	},
+	{
+		name:    "feedback/not contestable",
+		page:    "feedback",
+		data:    contestFeedback(as(learner, "Wrong"), false, ContestView{QuestionID: 42}),
+		notWant: []string{"I was right", "contest"},
+		hostile: true,
+	},
+	{
+		name:    "feedback/contest open",
+		page:    "feedback",
+		data:    contestFeedback(as(learner, "Wrong"), false, ContestView{QuestionID: 42, Status: "open"}),
+		want:    []string{`<p class="note contest-status">You contested this answer: waiting for an instructor.</p>`},
+		notWant: []string{"I was right", "Accepted:", "Rejected:"},
+		hostile: true,
+	},
+	{
+		name:    "feedback/contest accepted",
+		page:    "feedback",
+		data:    contestFeedback(as(learner, "Right"), true, ContestView{QuestionID: 42, Status: "accepted"}),
+		want:    []string{"✓</span> Right", `<p class="note contest-status">Accepted: your answer now counts as right.</p>`},
+		notWant: []string{"I was right", "You contested", "Rejected:"},
+		hostile: true,
+	},
+	{
+		name:    "feedback/contest rejected",
+		page:    "feedback",
+		data:    contestFeedback(as(learner, "Wrong"), false, ContestView{QuestionID: 42, Status: "rejected", Reason: "Niger is a country: " + hostile}),
+		want:    []string{`<p class="note contest-status">Rejected: Niger is a country: ` + escaped + `</p>`},
+		notWant: []string{"I was right", "You contested", "Accepted:"},
+		hostile: true,
+	},
+	{
+		name: "results/contests",
+		page: "results",
+		data: ResultsPage{Page: as(learner, "Results"), AttemptID: 7, ArticleID: 3, ArticleTitle: "Raid", Score: 2, Total: 5, Percent: 40, Count: 5,
+			Items: []ResultItem{
+				{Position: 1, Prompt: "They reached _____.", YourAnswer: "Niamey, Niger", RightAnswer: "Niamey", Answered: true,
+					Contest: ContestView{QuestionID: 11, Contestable: true}},
+				{Position: 2, Prompt: "How many men?", YourAnswer: "7", RightAnswer: "6", Answered: true,
+					Contest: ContestView{QuestionID: 12, Status: "open"}},
+				{Position: 3, Prompt: "When?", YourAnswer: "in 2011", RightAnswer: "2011", Answered: true, Correct: true,
+					Contest: ContestView{QuestionID: 13, Status: "accepted"}},
+				{Position: 4, Prompt: "Who?", YourAnswer: "Beth", RightAnswer: "AQIM", Answered: true,
+					Contest: ContestView{QuestionID: 14, Status: "rejected", Reason: "Not a group: " + hostile}},
+				{Position: 5, Prompt: "Which city?", YourAnswer: "Gao", RightAnswer: "Niamey", Answered: true,
+					Contest: ContestView{QuestionID: 15}},
+			}},
+		want: []string{
+			`<details class="contest">`, `<summary>Contest this grade</summary>`,
+			`<form class="contest-form" method="post" action="/attempts/7/contest">`,
+			`<input type="hidden" name="question_id" value="11">`,
+			`<input type="hidden" name="back" value="/attempts/7/results">`,
+			`<label for="contest-comment-11">Why your answer is right (optional)</label>`,
+			`<textarea id="contest-comment-11" name="comment" rows="2" maxlength="1000"></textarea>`,
+			`<button class="button small" type="submit">I was right</button>`,
+			`<p class="note contest-status">You contested this answer: waiting for an instructor.</p>`,
+			`<p class="note contest-status">Accepted: your answer now counts as right.</p>`,
+			`<p class="note contest-status">Rejected: Not a group: ` + escaped + `</p>`,
+		},
+		notWant: []string{`name="question_id" value="12"`, `name="question_id" value="13"`, `name="question_id" value="14"`,
+			`name="question_id" value="15"`, "to contest this grade"},
+		hostile: true,
+		check: func(t *testing.T, out string) {
+			if n := strings.Count(out, "I was right"); n != 1 {
+				t.Errorf("%d contest forms, want 1", n)
+			}
+		},
+	},
+	{
+		name: "results/contestable, guest",
+		page: "results",
+		data: ResultsPage{Page: page("Results"), AttemptID: 7, ArticleID: 3, ArticleTitle: "Raid", Total: 1, Count: 1,
+			Items: []ResultItem{{Position: 1, Prompt: "They reached _____.", YourAnswer: "Niamey, Niger", RightAnswer: "Niamey", Answered: true,
+				Contest: ContestView{QuestionID: 11, Contestable: true}}}},
+		want:    []string{`<p class="note"><a href="/signup">Sign up</a> to contest this grade.</p>`},
+		notWant: []string{"I was right", `action="/attempts/7/contest"`},
+	},
+	{
+		name: "contests/queue",
+		page: "contests",
+		data: ContestsPage{Page: as(instructor, "Contested answers"),
+			Groups: []ContestGroup{
+				{QuestionID: 11, Prompt: "They reached _____.", RightAnswer: "Niamey", Accepted: []string{"Niamey city", hostile},
+					Items: []ContestItemView{
+						{ID: 5, Learner: "Ann", Given: "Niamey, Niger", Comment: "It is in Niger: " + hostile, Date: day1},
+						{ID: 6, Learner: hostile, Given: hostile, Date: day3, Reason: "Too " + hostile},
+					}},
+				{QuestionID: 12, Prompt: hostile, RightAnswer: "6 (±0.5)", Items: []ContestItemView{{ID: 7, Learner: "Bob", Given: "7", Date: day3}}},
+			},
+			Errors: map[uint]string{6: "Say why: " + hostile}},
+		want: []string{
+			"<title>Contested answers · factquiz</title>",
+			"<h1>Contested answers</h1>",
+			`<section class="card contest-group" aria-labelledby="contest-question-11">`,
+			`<h2 id="contest-question-11">They reached _____.</h2>`,
+			`Right answer: <strong>Niamey</strong> · also accepted: Niamey city, ` + escaped + "\n",
+			`<a href="/questions/11/edit">Edit the question</a>`,
+			`<strong>Ann</strong> answered <q>Niamey, Niger</q> on <time datetime="2026-11-01">1 Nov 2026</time>.`,
+			`<blockquote class="contest-comment">It is in Niger: ` + escaped + `</blockquote>`,
+			`<form method="post" action="/contests/5/accept">`,
+			`<button class="button primary" type="submit">Accept<span class="visually-hidden"> Ann’s answer</span></button>`,
+			`<form method="post" action="/contests/5/reject">`,
+			`<label for="reason-5">Why the answer is wrong</label>`,
+			`<textarea id="reason-5" name="reason" rows="2" maxlength="500" required`,
+			`aria-describedby="reason-5-hint"></textarea>`,
+			`<button class="button" type="submit">Reject<span class="visually-hidden"> Ann’s answer</span></button>`,
+			`<strong>` + escaped + `</strong> answered <q>` + escaped + `</q>`,
+			`<p class="field-error" id="reason-6-error"><span class="visually-hidden">Error: </span>Say why: ` + escaped + `</p>`,
+			`aria-describedby="reason-6-error reason-6-hint" aria-invalid="true">Too ` + escaped + `</textarea>`,
+			`<h2 id="contest-question-12">` + escaped + `</h2>`,
+			"Right answer: <strong>6 (±0.5)</strong>\n",
+			`action="/contests/7/accept"`, `action="/contests/7/reject"`,
+		},
+		notWant: []string{"No contested answers.", `id="reason-5-error"`, `id="reason-7-error"`, "also accepted: \n"},
+		hostile: true,
+	},
+	{
+		name:    "contests/empty",
+		page:    "contests",
+		data:    ContestsPage{Page: as(instructor, "Contested answers")},
+		want:    []string{`<div class="empty"><p>No contested answers.</p></div>`},
+		notWant: []string{"<section", "/accept", "/reject"},
 	},
 	{
 		name: "review/front",
