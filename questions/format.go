@@ -6,13 +6,16 @@ import (
 )
 
 // Expected returns the right answer in the shape CheckAnswer takes: the
-// answer string, the truth value, the items in order or the pairs.
+// answer string, the truth value, the items in order, the pairs or the
+// options to choose.
 func (q Question) Expected() any {
 	switch q.Type {
 	case TrueFalse:
 		return q.Truth
 	case Ordering:
 		return q.Order
+	case MultipleAnswer:
+		return q.Answers
 	case Matching:
 		return q.Pairs
 	}
@@ -20,14 +23,17 @@ func (q Question) Expected() any {
 }
 
 // FormatAnswer writes a question's right answer for people to read:
-// "true", "A → B → C" for ordering, "A = 1; B = 2" for matching, a number
-// with its tolerance.
+// "true", "A → B → C" for ordering, "A = 1; B = 2" for matching, "A; C"
+// for the options to choose in multiple_answer, a number with its
+// tolerance.
 func FormatAnswer(q Question) string {
 	switch q.Type {
 	case TrueFalse:
 		return fmt.Sprint(q.Truth)
 	case Ordering:
 		return strings.Join(q.Order, " → ")
+	case MultipleAnswer:
+		return strings.Join(q.Answers, "; ")
 	case Matching:
 		return formatPairs(q.Pairs)
 	case Numeric:

@@ -14,19 +14,20 @@ import (
 // The shape of given follows q.Type: a string for multiple_choice,
 // fill_blank and numeric (numeric also takes a float64, int or json.Number);
 // a bool or "true", "false", "yes", "no" for true_false; a []string or a
-// []any of strings for ordering; a [][2]string, [][]string or []any of
-// two-item []any for matching. Any other shape is wrong, not an error,
-// since it comes straight from a request.
+// []any of strings for ordering and for the options chosen in
+// multiple_answer; a [][2]string, [][]string or []any of two-item []any for
+// matching. Any other shape is wrong, not an error, since it comes
+// straight from a request.
 //
 // Typed answers (fill_blank) forgive case, accents, punctuation, leading
 // articles and a few typos, but never a typo in a number or date: those
-// are compared by value.
+// are compared by value. A multiple_answer response is right when it earns
+// full Credit.
 func CheckAnswer(q Question, given any) bool {
 	switch q.Type {
 	case MultipleChoice:
 		s, _ := given.(string)
-		g := NormalizeAnswer(s)
-		return g != "" && slices.ContainsFunc(answerForms(q), func(w string) bool { return NormalizeAnswer(w) == g })
+		return slices.ContainsFunc(answerForms(q), func(w string) bool { return sameText(s, w) })
 	case FillBlank:
 		s, ok := given.(string)
 		return ok && slices.ContainsFunc(answerForms(q), func(w string) bool { return typedMatch(s, w, q.Prompt) })
@@ -41,8 +42,103 @@ func CheckAnswer(q Question, given any) bool {
 	case Matching:
 		pairs, ok := pairsOf(given)
 		return ok && samePairs(q.Pairs, pairs)
+	case MultipleAnswer:
+		return Credit(q, given) == 1
 	}
 	return false
+}
+
+// weightSlack is how far from 100 the right weights of a multiple_answer
+// question may add up, since thirds and sevenths are written rounded
+// (33.33333).
+const weightSlack = 0.01
+
+// Credit returns the share of full marks, from 0 to 1, that given earns
+// on q. Only multiple_answer questions give partial credit: given is the
+// list of options chosen, and the weights of the chosen options are added
+// up (an option chosen twice counts once, text that is no option counts
+// nothing), kept within 0 and 100 and divided by 100. Every other type
+// earns 1 or 0, as CheckAnswer says.
+func Credit(q Question, given any) float64 {
+	if q.Type != MultipleAnswer {
+		if CheckAnswer(q, given) {
+			return 1
+		}
+		return 0
+	}
+	chosen, ok := stringsOf(given)
+	if !ok {
+		return 0
+	}
+	weights := optionWeights(q)
+	picked := make([]bool, len(q.Options))
+	// A chosen text longer than every option together is no option, and
+	// a huge request body is not worth normalising.
+	limit := 4*len(strings.Join(q.Options, " ")) + 64
+	total := 0.0
+	for _, c := range chosen {
+		i := -1
+		if len(c) <= limit {
+			i = optionIndex(q.Options, c)
+		}
+		if i < 0 || picked[i] {
+			continue
+		}
+		picked[i] = true
+		total += weights[i]
+	}
+	switch {
+	case total >= 100-weightSlack:
+		return 1
+	case !(total > 0): // also NaN
+		return 0
+	}
+	return total / 100
+}
+
+// optionWeights returns q.Weights when there is one per option. Otherwise
+// the right options (those in q.Answers) share 100 and the wrong ones
+// share -100, so that choosing every option earns nothing.
+func optionWeights(q Question) []float64 {
+	if len(q.Weights) == len(q.Options) {
+		return q.Weights
+	}
+	right := make([]bool, len(q.Options))
+	nRight := 0
+	for i, o := range q.Options {
+		right[i] = slices.ContainsFunc(q.Answers, func(a string) bool { return sameText(a, o) })
+		if right[i] {
+			nRight++
+		}
+	}
+	weights := make([]float64, len(q.Options))
+	for i := range weights {
+		if right[i] {
+			weights[i] = 100 / float64(nRight)
+		} else {
+			weights[i] = -100 / float64(len(q.Options)-nRight)
+		}
+	}
+	return weights
+}
+
+// optionIndex returns the index of the option that s names, preferring an
+// exact match, or -1.
+func optionIndex(options []string, s string) int {
+	if i := slices.Index(options, s); i >= 0 {
+		return i
+	}
+	return slices.IndexFunc(options, func(o string) bool { return sameText(s, o) })
+}
+
+// sameText reports whether a and b are the same option: the same once
+// normalised, or the same as written when that leaves nothing ("+", "?").
+func sameText(a, b string) bool {
+	if n := NormalizeAnswer(a); n != "" {
+		return n == NormalizeAnswer(b)
+	}
+	t := strings.TrimSpace(a)
+	return t != "" && t == strings.TrimSpace(b)
 }
 
 // NormalizeAnswer reduces s to the form answers are compared in: lower
@@ -159,6 +255,10 @@ func typedMatch(given, want, prompt string) bool {
 	}
 	g, w := NormalizeAnswer(given), NormalizeAnswer(want)
 	switch {
+	case g == "" && w == "":
+		// An answer of punctuation only ("+") must be typed as it is.
+		t := strings.TrimSpace(given)
+		return t != "" && t == strings.TrimSpace(want)
 	case g == "" || w == "":
 		return false
 	case g == w:
@@ -355,7 +455,7 @@ func osaDistance(a, b []rune) int {
 }
 
 func matchesNumber(q Question, given any) bool {
-	want, _, ok := leadingQuantity(strings.TrimSpace(q.Answer))
+	want, _, ok := signedQuantity(strings.TrimSpace(q.Answer))
 	if !ok {
 		return false
 	}
@@ -366,7 +466,7 @@ func matchesNumber(q Question, given any) bool {
 			return false
 		}
 		var unit []string
-		got, unit, ok = leadingQuantity(trimLeadIn(strings.TrimSpace(v)))
+		got, unit, ok = signedQuantity(trimLeadIn(strings.TrimSpace(v)))
 		ok = ok && unitsFit(unit, q.Answer+" "+q.Prompt)
 	case float64:
 		got, ok = v, true
@@ -379,6 +479,22 @@ func matchesNumber(q Question, given any) bool {
 		return false
 	}
 	return ok && math.Abs(got-want) <= max(q.Tolerance, 0)
+}
+
+// signedQuantity is leadingQuantity with a leading sign, as ParseNumber
+// takes, so that numeric answers may be below zero ("-40", "−3.5").
+func signedQuantity(s string) (float64, []string, bool) {
+	for _, sign := range []struct {
+		mark  string
+		value float64
+	}{{"-", -1}, {"−", -1}, {"+", 1}} {
+		rest, ok := strings.CutPrefix(s, sign.mark)
+		if r, _ := utf8.DecodeRuneInString(rest); ok && rest != "" && !unicode.IsSpace(r) {
+			v, unit, ok := leadingQuantity(rest)
+			return sign.value * v, unit, ok
+		}
+	}
+	return leadingQuantity(s)
 }
 
 func truthOf(given any) (bool, bool) {

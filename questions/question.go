@@ -16,6 +16,9 @@ const (
 	Numeric        Type = "numeric"
 	Ordering       Type = "ordering"
 	Matching       Type = "matching"
+	// MultipleAnswer offers options of which several may be right, each
+	// worth a share of the credit (see Credit).
+	MultipleAnswer Type = "multiple_answer"
 )
 
 // Kind is the type of fact a question or fact is about.
@@ -41,8 +44,13 @@ const (
 //
 // Which answer field is meaningful depends on Type: Answer for
 // multiple_choice, fill_blank and numeric; Truth for true_false; Order (the
-// items in their correct order) for ordering; Pairs for matching. In JSON all
-// four are written as the single field "answer".
+// items in their correct order) for ordering; Pairs for matching; Answers
+// (the options to choose) for multiple_answer. In JSON all five are written
+// as the single field "answer".
+//
+// Title, Tags, Feedback, OptionFeedback and Weights mostly come from
+// imported question banks (see ParseGIFT); generated questions leave them
+// empty.
 type Question struct {
 	ID       string
 	Type     Type
@@ -52,6 +60,7 @@ type Question struct {
 	Truth    bool
 	Order    []string
 	Pairs    [][2]string
+	Answers  []string // the right options of a multiple_answer question
 	Accepted []string // other accepted forms of Answer for typed questions
 	// Tolerance is the absolute distance from Answer a numeric response may
 	// be and still count as right.
@@ -60,6 +69,19 @@ type Question struct {
 	Section   string
 	Kind      Kind
 	Score     float64
+
+	Title    string   // a short name for the question bank, as GIFT's ::title::
+	Tags     []string // labels for the question bank, such as GIFT categories
+	Feedback string   // general feedback, shown after any answer
+	// OptionFeedback is the feedback shown for choosing each option,
+	// parallel to Options; for true_false it holds the feedback for
+	// answering true, then for answering false. It is nil when there is
+	// none.
+	OptionFeedback []string
+	// Weights is the percent credit each option of a multiple_answer
+	// question earns, parallel to Options: positive for the right options
+	// (together 100), zero or negative for the wrong ones.
+	Weights []float64
 }
 
 type questionJSON struct {
@@ -74,6 +96,12 @@ type questionJSON struct {
 	Section   string          `json:"section"`
 	Kind      Kind            `json:"kind"`
 	Score     float64         `json:"score"`
+
+	Title          string    `json:"title,omitempty"`
+	Tags           []string  `json:"tags,omitempty"`
+	Feedback       string    `json:"feedback,omitempty"`
+	OptionFeedback []string  `json:"option_feedback,omitempty"`
+	Weights        []float64 `json:"weights,omitempty"`
 }
 
 // MarshalJSON writes the question in the documented JSON contract, with the
@@ -85,6 +113,8 @@ func (q Question) MarshalJSON() ([]byte, error) {
 		answer = q.Truth
 	case Ordering:
 		answer = nonNil(q.Order)
+	case MultipleAnswer:
+		answer = nonNil(q.Answers)
 	case Matching:
 		pairs := q.Pairs
 		if pairs == nil {
@@ -102,6 +132,8 @@ func (q Question) MarshalJSON() ([]byte, error) {
 		ID: q.ID, Type: q.Type, Prompt: q.Prompt, Options: q.Options,
 		Answer: raw, Accepted: q.Accepted, Tolerance: q.Tolerance,
 		Source: q.Source, Section: q.Section, Kind: q.Kind, Score: q.Score,
+		Title: q.Title, Tags: q.Tags, Feedback: q.Feedback,
+		OptionFeedback: q.OptionFeedback, Weights: q.Weights,
 	})
 }
 
@@ -115,6 +147,8 @@ func (q *Question) UnmarshalJSON(data []byte) error {
 		ID: j.ID, Type: j.Type, Prompt: j.Prompt, Options: j.Options,
 		Accepted: j.Accepted, Tolerance: j.Tolerance, Source: j.Source,
 		Section: j.Section, Kind: j.Kind, Score: j.Score,
+		Title: j.Title, Tags: j.Tags, Feedback: j.Feedback,
+		OptionFeedback: j.OptionFeedback, Weights: j.Weights,
 	}
 	if len(j.Answer) == 0 || string(j.Answer) == "null" {
 		return nil
@@ -125,6 +159,8 @@ func (q *Question) UnmarshalJSON(data []byte) error {
 		target = &q.Truth
 	case Ordering:
 		target = &q.Order
+	case MultipleAnswer:
+		target = &q.Answers
 	case Matching:
 		target = &q.Pairs
 	default:

@@ -1,0 +1,151 @@
+package questions
+
+import (
+	"strings"
+	"testing"
+)
+
+var csvReadTests = []importTest{{
+	name: "every type",
+	in: `type,title,prompt,options,answer,accepted,tolerance,weights,feedback,option_feedback,tags,source,section
+multiple_choice,Niger,What is the capital of Niger?,"Niamey
+Zinder",Niamey,Niamé,,,On the river.,"Right.
+",geography,The capital is Niamey.,Cities
+multiple_answer,,Which are primes?,"2
+3
+4","2
+3",,,"50
+50
+-100",,,,,
+true_false,,Fire is cold.,,FALSE,,,,,"
+Right.",,,
+fill_blank,,Two plus two equals _____.,,four,"4
+ IV ",,,,,,,
+numeric,,Boiling point of nitrogen in °C?,,-195.8,,0.5,,,,,,
+ordering,,Earliest first.,"b
+a","a
+b",,,,,,,,
+matching,,Match.,,"cat -> meow
+dog->woof",,,,,,,,
+`,
+	want: []Imported{
+		imported(2, Question{Type: MultipleChoice, Title: "Niger", Prompt: "What is the capital of Niger?", Options: []string{"Niamey", "Zinder"},
+			Answer: "Niamey", Accepted: []string{"Niamé"}, Feedback: "On the river.", OptionFeedback: []string{"Right.", ""},
+			Tags: []string{"geography"}, Source: "The capital is Niamey.", Section: "Cities"}),
+		imported(5, Question{Type: MultipleAnswer, Prompt: "Which are primes?", Options: []string{"2", "3", "4"},
+			Answers: []string{"2", "3"}, Weights: []float64{50, 50, -100}}),
+		imported(11, Question{Type: TrueFalse, Prompt: "Fire is cold.", OptionFeedback: []string{"", "Right."}}),
+		imported(13, Question{Type: FillBlank, Prompt: "Two plus two equals _____.", Answer: "four", Accepted: []string{"4", "IV"}}),
+		imported(15, Question{Type: Numeric, Prompt: "Boiling point of nitrogen in °C?", Answer: "-195.8", Tolerance: 0.5}),
+		imported(16, Question{Type: Ordering, Prompt: "Earliest first.", Order: []string{"a", "b"}, Options: []string{"b", "a"}}),
+		imported(19, Question{Type: Matching, Prompt: "Match.", Pairs: [][2]string{{"cat", "meow"}, {"dog", "woof"}},
+			Options: matchingOptions([][2]string{{"cat", "meow"}, {"dog", "woof"}}, nil)}),
+	},
+}, {
+	name: "columns in any order, some missing, blank rows skipped",
+	in:   "\ufeffPrompt,Answer,Type\nTwo?,2,numeric\n,,\n\nOrder?,\"x\ny\",ordering\n",
+	want: []Imported{
+		imported(2, Question{Type: Numeric, Prompt: "Two?", Answer: "2"}),
+		imported(5, Question{Type: Ordering, Prompt: "Order?", Order: []string{"x", "y"}, Options: shuffledApart([]string{"x", "y"})}),
+	},
+}, {
+	name: "errors, each with its line",
+	in: `type,prompt,options,answer,tolerance,weights,option_feedback
+essay,Write.,,x,,,
+multiple_choice,Pick.,"a
+b",c,,,
+numeric,How many?,,many,,,
+numeric,How many?,,3,about 1,,
+multiple_answer,Pick.,"a
+b
+c",a,,"50
+x
+0",
+multiple_answer,Pick.,"a
+b",a,,"50
+0",
+multiple_answer,Pick.,"a
+b",a,,"150
+0",
+true_false,True?,,maybe,,,
+matching,Match.,,"a -> 1
+b",,,
+fill_blank,,,x,,,
+fill_blank,Blank?,,,,,
+fill_blank,Blank?,,x,,5,
+multiple_choice,Pick.,"a
+b",a,,,"1
+2
+3"
+ordering,Order.,"a
+c","a
+b",,,
+multiple_choice,Pick.,a,a,,,
+multiple_answer,Pick.,"a
+b","a
+c",,,
+bare "quote,x,,,,,
+fill_blank,Blank?,,x,,,,extra
+fill_blank,Good?,,yes,,,
+multiple_choice,Twice,"a
+a",a,,,
+`,
+	want: []Imported{imported(37, Question{Type: FillBlank, Prompt: "Good?", Answer: "yes"})},
+	errs: []FormatError{
+		fe(2, `unknown type "essay"`), fe(4, `answer "c" is not one of the options`),
+		fe(5, `numeric answer "many" is not a number`), fe(6, `tolerance "about 1" is not a number of zero or more`),
+		fe(10, `weight "x" is not a number`), fe(13, "the right answers' weights add up to 50%, not 100%"),
+		fe(16, "weight 150% is over 100%"), fe(18, `a true_false answer is true or false, not "maybe"`),
+		fe(20, `"b" is not a pair: left -> right`), fe(21, "empty prompt"), fe(22, "empty answer"),
+		fe(23, "weights are only for multiple_answer questions"), fe(25, "3 lines of option feedback for 2 options"),
+		fe(28, "the options are not the answer's items"), fe(31, "a multiple choice question needs at least two options"),
+		fe(34, `answer "c" is not one of the options`), fe(35, `bare " in non-quoted-field`),
+		fe(36, "8 cells, but the header names 7 columns"), fe(38, `option "a" given twice`),
+	},
+}, {
+	name: "missing header column",
+	in:   "type,prompt\nfill_blank,Blank?\n",
+	errs: []FormatError{fe(1, `missing column "answer"`)},
+}, {
+	name: "unknown header column",
+	in:   "type,prompt,answer,optoins\n",
+	errs: []FormatError{fe(1, `unknown column "optoins"; the columns are type,title,prompt,options,answer,accepted,tolerance,weights,feedback,option_feedback,tags,source,section`)},
+}, {
+	name: "repeated header column",
+	in:   "type,prompt,answer,Prompt\n",
+	errs: []FormatError{fe(1, `column "prompt" given twice`)},
+}, {
+	name: "empty file",
+	errs: []FormatError{fe(1, "no header row")},
+}}
+
+func TestParseCSV(t *testing.T) {
+	runImportTests(t, csvReadTests, parseString(func(r *strings.Reader) (*ImportResult, error) { return ParseCSV(r) }))
+}
+
+func TestCSVRoundTrip(t *testing.T) {
+	qs := append([]Question{orderingQuestion}, bankQuestions...)
+	var b strings.Builder
+	if err := WriteCSV(&b, qs); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ParseCSV(strings.NewReader(b.String()))
+	if err != nil || len(res.Errors) > 0 {
+		t.Fatalf("ParseCSV: %v, errors %q in\n%s", err, res.Errors, b.String())
+	}
+	sameQuestions(t, res.Questions, qs)
+}
+
+func TestWriteCSVJoinsListLines(t *testing.T) {
+	q := Question{Type: MultipleChoice, Prompt: "Two\nlines?", Options: []string{"a\nb", "c"}, Answer: "c", Tags: []string{"x\r\ny"}}
+	var b strings.Builder
+	if err := WriteCSV(&b, []Question{q}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ParseCSV(strings.NewReader(b.String()))
+	if err != nil || len(res.Errors) > 0 {
+		t.Fatalf("ParseCSV: %v, errors %q", err, res.Errors)
+	}
+	q.Options, q.Tags = []string{"a b", "c"}, []string{"x y"}
+	sameQuestions(t, res.Questions, []Question{q})
+}

@@ -1,0 +1,217 @@
+package questions
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// FormatError is a problem at a line of an imported file.
+type FormatError struct {
+	Line int // 1-based
+	Msg  string
+}
+
+// Error returns the problem with its line: "line 12: unclosed {".
+func (e FormatError) Error() string {
+	return fmt.Sprintf("line %d: %s", e.Line, e.Msg)
+}
+
+// Imported is a question read from a file, with the line it starts at.
+type Imported struct {
+	Question Question
+	Line     int
+}
+
+// ImportResult is what a file held: the questions read, the errors (the
+// questions that could not be read, each with its line) and what was
+// skipped as not supported (essays, descriptions, partial-credit answers
+// a type cannot hold).
+type ImportResult struct {
+	Questions []Imported
+	Errors    []FormatError
+	Skipped   []FormatError
+}
+
+func (r *ImportResult) add(q Question, line int, idPrefix string) {
+	if q.Title != "" {
+		q.ID = q.Title
+	} else {
+		q.ID = contentID(idPrefix, q)
+	}
+	r.Questions = append(r.Questions, Imported{Question: q, Line: line})
+}
+
+func (r *ImportResult) fail(line int, format string, args ...any) {
+	r.Errors = append(r.Errors, FormatError{Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// contentID names an imported question after its content, so that
+// importing the same file twice gives the same IDs.
+func contentID(prefix string, q Question) string {
+	q.ID = ""
+	data, err := json.Marshal(q)
+	if err != nil { // a NaN somewhere
+		data = fmt.Appendf(nil, "%#v", q)
+	}
+	sum := sha256.Sum256(data)
+	return prefix + "-" + hex.EncodeToString(sum[:6])
+}
+
+// questionName names a question in a writer's list of skipped questions.
+func questionName(q Question) string {
+	switch {
+	case q.ID != "":
+		return q.ID
+	case q.Title != "":
+		return q.Title
+	}
+	p := []rune(q.Prompt)
+	if len(p) > 40 {
+		p = append(p[:40], '…')
+	}
+	return strconv.Quote(string(p))
+}
+
+// checkWeights reports what is wrong with the weights of a multiple_answer
+// question, or "" when nothing is.
+func checkWeights(weights []float64) string {
+	right := 0.0
+	for _, w := range weights {
+		if msg := checkWeight(w); msg != "" {
+			return msg
+		}
+		if w > 0 {
+			right += w
+		}
+	}
+	if math.Abs(right-100) > weightSlack {
+		return fmt.Sprintf("the right answers' weights add up to %s%%, not 100%%", formatNumber(right))
+	}
+	return ""
+}
+
+func checkWeight(w float64) string {
+	switch {
+	case math.IsNaN(w) || math.IsInf(w, 0):
+		return "a weight must be a number"
+	case w > 100:
+		return fmt.Sprintf("weight %s%% is over 100%%", formatNumber(w))
+	case w < -100:
+		return fmt.Sprintf("weight %s%% is under -100%%", formatNumber(w))
+	}
+	return ""
+}
+
+// repeatedOption returns an option given twice, which cannot be told
+// apart from the first when it is chosen.
+func repeatedOption(options []string) (string, bool) {
+	for i, o := range options {
+		if slices.Contains(options[:i], o) {
+			return o, true
+		}
+	}
+	return "", false
+}
+
+// rightByWeight returns the options with a positive weight.
+func rightByWeight(options []string, weights []float64) []string {
+	var right []string
+	for i, o := range options {
+		if weights[i] > 0 {
+			right = append(right, o)
+		}
+	}
+	return right
+}
+
+// parseDecimal reads a number as GIFT writes one ("-3.5", "1e3"),
+// rounded to 15 significant digits so that a range's middle is 0.15, not
+// 0.15000000000000002.
+func parseDecimal(s string) (float64, bool) {
+	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0, false
+	}
+	return roundNumber(v), true
+}
+
+func roundNumber(v float64) float64 {
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 15, 64), 64)
+	return r
+}
+
+// roundToScale rounds x to the precision of a number as large as scale (15
+// significant digits), so that the tolerance of 3.14..3.15 is 0.005, not
+// 0.00499999999999989.
+func roundToScale(x, scale float64) float64 {
+	digits := 14 - int(math.Floor(math.Log10(scale)))
+	if scale == 0 || digits < 0 || digits > 300 {
+		return roundNumber(x)
+	}
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'f', digits, 64), 64)
+	return r
+}
+
+// formatNumber writes a number plainly: "3", "0.25", "-1200".
+func formatNumber(v float64) string {
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+// matchingOptions are the choices of an imported matching question: the
+// distinct right-hand items and the extra wrong ones, in an order seeded
+// from them (formats do not keep one) that differs from the pairs' order.
+// The extras are sorted first so that the order does not depend on where
+// a file lists them.
+func matchingOptions(pairs [][2]string, extras []string) []string {
+	var items []string
+	for _, p := range pairs {
+		if !slices.Contains(items, p[1]) {
+			items = append(items, p[1])
+		}
+	}
+	extras = slices.Clone(extras)
+	slices.Sort(extras)
+	for _, e := range extras {
+		if !slices.Contains(items, e) {
+			items = append(items, e)
+		}
+	}
+	return shuffledApart(items)
+}
+
+// shuffledApart returns items in an order seeded from the items
+// themselves and different from theirs when they have two or more.
+func shuffledApart(items []string) []string {
+	if len(items) < 2 {
+		return slices.Clone(items)
+	}
+	h := fnv.New64a()
+	for _, it := range items {
+		h.Write([]byte(it))
+		h.Write([]byte{0})
+	}
+	g := &generator{seed: h.Sum64()}
+	return g.shuffleApart(items)
+}
+
+func nilIfEmpty(s []string) []string {
+	if len(s) == 0 {
+		return nil
+	}
+	return s
+}
+
+// nilIfBlank returns nil for a list of feedback that says nothing.
+func nilIfBlank(s []string) []string {
+	if strings.Join(s, "") == "" {
+		return nil
+	}
+	return s
+}
