@@ -51,3 +51,12 @@ func TestValidate(t *testing.T) {
 		})
 	}
 }
+
+func TestNumericAcceptsAcceptedAnswers(t *testing.T) {
+	q := Question{Type: Numeric, Prompt: "How many soldiers?", Answer: "20", Accepted: []string{"about twenty"}}
+	for given, want := range map[string]bool{"20": true, "About twenty": true, "twenty-one": false, "25": false} {
+		if got := CheckAnswer(q, given); got != want {
+			t.Errorf("CheckAnswer(%q) = %v, want %v", given, got, want)
+		}
+	}
+}
