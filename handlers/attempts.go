@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -172,7 +173,7 @@ func (h *Handler) showFeedback(c *fiber.Ctx) error {
 	}
 	data := views.FeedbackPage{Page: h.page(c, fmt.Sprintf("Question %d of %d", aq.Position, v.Attempt.Total)),
 		AttemptID: v.Attempt.ID, ArticleID: v.Attempt.ArticleID, Position: aq.Position, Total: v.Attempt.Total,
-		Correct: r.Correct, Prompt: aq.Question.Prompt, YourAnswer: givenText(r.Given), RightAnswer: questions.FormatAnswer(eq),
+		Correct: r.Correct, Partial: partial(r.Credit), Prompt: aq.Question.Prompt, YourAnswer: givenText(r.Given), RightAnswer: questions.FormatAnswer(eq),
 		Source: markAnswer(eq), SectionTitle: eq.Section,
 		SectionLink: fmt.Sprintf("/articles/%d#%s", v.Attempt.ArticleID, models.SectionAnchor(eq.Section)),
 		NextURL:     next, Finished: finished}
@@ -231,8 +232,12 @@ func (h *Handler) showResults(c *fiber.Ctx) error {
 		ArticleTitle: title, Score: score, Total: v.Attempt.Total, Count: v.Attempt.Total,
 		HideAnswers: rules.Feedback == models.FeedbackNever, PassMark: rules.PassMark, QuizToken: rules.Token, QuizName: rules.Name,
 		TimedOut: timedOut || v.Current() != nil}
+	marks := v.Marks()
 	if v.Attempt.Total > 0 {
-		data.Percent = score * 100 / v.Attempt.Total
+		data.Percent = int(marks * 100 / float64(v.Attempt.Total))
+	}
+	if marks != float64(score) {
+		data.Points = strconv.FormatFloat(math.Round(marks*100)/100, 'f', -1, 64)
 	}
 	data.Passed = rules.PassMark > 0 && data.Percent >= rules.PassMark
 	data.Duration = duration(v)
@@ -247,12 +252,21 @@ func (h *Handler) showResults(c *fiber.Ctx) error {
 		}
 		item := views.ResultItem{Position: aq.Position, Prompt: aq.Question.Prompt, RightAnswer: questions.FormatAnswer(eq)}
 		if r, ok := v.Responses[aq.QuestionID]; ok {
-			item.Answered, item.Correct, item.YourAnswer = true, r.Correct, givenText(r.Given)
+			item.Answered, item.Correct, item.YourAnswer, item.Partial = true, r.Correct, givenText(r.Given), partial(r.Credit)
 		}
 		item.Contest = contestView(&aq, v, contests)
 		data.Items = append(data.Items, item)
 	}
 	return h.render(c, fiber.StatusOK, "results", data)
+}
+
+// partial is the percent of the mark a partly right answer earned, 0 for
+// a right or a wrong one.
+func partial(credit float64) int {
+	if credit <= 0 || credit >= 1 {
+		return 0
+	}
+	return max(1, int(math.Round(credit*100)))
 }
 
 // duration is the time from the start to the last answer.

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"factquiz/models"
+	"factquiz/questions"
 )
 
 var quizAttemptPath = regexp.MustCompile(`^/attempts/(\d+)$`)
@@ -180,5 +181,37 @@ func TestQuizTimeLimitAndWindow(t *testing.T) {
 	_, home := l.get("/")
 	if strings.Contains(home, "/q/"+z.ShareToken) {
 		t.Error("a closed quiz is listed on the home page")
+	}
+}
+
+// TestPartialCredit: a multiple answer question earns part of its mark
+// for some of its right options, and the results and the report say so.
+func TestPartialCredit(t *testing.T) {
+	ta := newTestApp(t)
+	id := ta.addArticle("city_lyon.txt")
+	q, err := ta.store.AddQuestion(id, questions.Question{Type: questions.MultipleAnswer, Prompt: "Which rivers flow through Lyon?",
+		Options: []string{"Rhône", "Saône", "Seine"}, Weights: []float64{50, 50, -100}, Answers: []string{"Rhône", "Saône"}}, models.OriginManual)
+	if err != nil {
+		t.Fatal(err)
+	}
+	z, _ := ta.store.CreateQuiz(1, models.QuizSettings{Name: "Rivers"})
+	ta.store.AddQuizQuestions(z.ID, []uint{q.ID})
+	l := ta.as("ann@example.com", models.RoleLearner)
+	resp, _ := startQuiz(t, l, z)
+	loc := resp.Header.Get("Location")
+	form := url.Values{"_csrf": {l.csrf(loc)}, "question_id": {fmt.Sprint(q.ID)}, "answer": {"Rhône"}}
+	resp, body := l.postForm(loc+"/answers", form)
+	wantStatus(t, resp, http.StatusSeeOther, body)
+	_, page := l.get(resp.Header.Get("Location"))
+	if !strings.Contains(page, "Partly right: 50 % of the mark") {
+		t.Errorf("the feedback does not give the partial credit:\n%.2000s", page)
+	}
+	_, page = l.get(loc + "/results")
+	if !strings.Contains(page, "0.5/1 (50 %)") || !strings.Contains(page, "Partly right (50 %)") {
+		t.Errorf("the results do not count the partial credit:\n%.3000s", page)
+	}
+	rep, _ := ta.store.QuizReport(z.ID)
+	if rep.Marks[0][0] != 0.5 || rep.Attempts[0].Marks != 0.5 {
+		t.Errorf("report marks %v, attempt marks %v", rep.Marks, rep.Attempts[0].Marks)
 	}
 }

@@ -19,6 +19,7 @@ type Prepare func(aq *AttemptQuestion) (any, error)
 // AnswerResult is the outcome of one answer.
 type AnswerResult struct {
 	Correct  bool
+	Credit   float64 // the share of the mark earned, from 0 to 1
 	Question Question
 	Position int
 	Finished bool
@@ -59,12 +60,13 @@ func (s *Store) SubmitAnswer(attemptID uint, owner Owner, questionID uint, prepa
 		if err != nil {
 			return err
 		}
-		correct, givenJSON, err := grade(aq.Question, given)
+		credit, givenJSON, err := grade(aq.Question, given)
 		if err != nil {
 			return err
 		}
-		if err := tx.Exec("INSERT INTO responses (attempt_id, question_id, position, given, correct, answered_at) VALUES (?, ?, ?, ?, ?, ?)",
-			attemptID, questionID, aq.Position, string(givenJSON), correct, now).Error; err != nil {
+		correct := credit == 1
+		if err := tx.Exec("INSERT INTO responses (attempt_id, question_id, position, given, correct, credit, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+			attemptID, questionID, aq.Position, string(givenJSON), correct, credit, now).Error; err != nil {
 			if isUniqueViolation(err) {
 				return ErrAlreadyAnswered
 			}
@@ -75,7 +77,7 @@ func (s *Store) SubmitAnswer(attemptID uint, owner Owner, questionID uint, prepa
 				return err
 			}
 		}
-		res = AnswerResult{Correct: correct, Question: aq.Question, Position: aq.Position, Finished: att.Answered+1 >= att.Total, QuizID: att.QuizID}
+		res = AnswerResult{Correct: correct, Credit: credit, Question: aq.Question, Position: aq.Position, Finished: att.Answered+1 >= att.Total, QuizID: att.QuizID}
 		right := 0
 		if correct {
 			right = 1
@@ -84,8 +86,8 @@ func (s *Store) SubmitAnswer(attemptID uint, owner Owner, questionID uint, prepa
 		if res.Finished {
 			finishedAt = &now
 		}
-		return tx.Exec("UPDATE attempts SET answered = answered + 1, score = score + ?, finished_at = COALESCE(?, finished_at) WHERE id = ?",
-			right, finishedAt, attemptID).Error
+		return tx.Exec("UPDATE attempts SET answered = answered + 1, score = score + ?, marks = marks + ?, finished_at = COALESCE(?, finished_at) WHERE id = ?",
+			right, credit, finishedAt, attemptID).Error
 	})
 	if err != nil {
 		return nil, err
@@ -122,17 +124,18 @@ func attemptQuestion(db *gorm.DB, attemptID, questionID uint) (*AttemptQuestion,
 		Options: row.AQOptions, Question: row.Question}, nil
 }
 
-// grade checks an answer and encodes it for storage.
-func grade(q Question, given any) (bool, []byte, error) {
+// grade works out the credit an answer earns, from 0 to 1, and encodes
+// the answer for storage.
+func grade(q Question, given any) (float64, []byte, error) {
 	eq, err := q.Engine()
 	if err != nil {
-		return false, nil, err
+		return 0, nil, err
 	}
 	data, err := json.Marshal(given)
 	if err != nil {
-		return false, nil, err
+		return 0, nil, err
 	}
-	return questions.CheckAnswer(eq, given), data, nil
+	return questions.Credit(eq, given), data, nil
 }
 
 // Current is what the question page of an attempt needs: the attempt, its

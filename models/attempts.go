@@ -169,6 +169,16 @@ func (v *AttemptView) Correct() int {
 	return n
 }
 
+// Marks is the credit the answers earned: the right answers, plus the
+// partial credit of questions with several right answers.
+func (v *AttemptView) Marks() float64 {
+	m := 0.0
+	for _, r := range v.Responses {
+		m += r.Credit
+	}
+	return m
+}
+
 // Find returns the attempt's question with this id, or nil.
 func (v *AttemptView) Find(questionID uint) *AttemptQuestion {
 	for i := range v.Questions {

@@ -319,14 +319,14 @@ func acceptOne(tx *gorm.DB, c Contest, instructorID uint, now time.Time) error {
 	if res.Error != nil || res.RowsAffected == 0 {
 		return res.Error // already right: the score counts it
 	}
-	res = tx.Exec("UPDATE attempts SET score = score + 1 WHERE id = ?", c.AttemptID)
+	res = tx.Exec("UPDATE attempts SET score = score + 1, marks = marks + 1 - (SELECT credit FROM responses WHERE id = ?) WHERE id = ?", c.ResponseID, c.AttemptID)
 	if res.Error != nil {
 		return res.Error
 	}
 	if res.RowsAffected == 0 {
 		return fmt.Errorf("accept contest %d: its attempt %d no longer exists", c.ID, c.AttemptID)
 	}
-	return nil
+	return tx.Exec("UPDATE responses SET credit = 1 WHERE id = ?", c.ResponseID).Error
 }
 
 // RejectContest decides that a contested answer is wrong, with the reason

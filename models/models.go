@@ -136,6 +136,9 @@ type Attempt struct {
 	Total      int    `gorm:"not null"`
 	Answered   int    `gorm:"not null;default:0"` // questions answered so far
 	Score      int    `gorm:"not null;default:0"` // right answers so far
+	// Marks is the credit earned so far: Score plus the partial credit of
+	// questions with several right answers.
+	Marks      float64 `gorm:"not null;default:0"`
 	StartedAt  time.Time
 	FinishedAt *time.Time
 	// DeadlineAt is when a timed quiz's answers stop counting; nil when
@@ -163,6 +166,9 @@ type Response struct {
 	Position   int  `gorm:"not null"`
 	Given      JSON `gorm:"type:text;not null"`
 	Correct    bool `gorm:"not null"`
+	// Credit is the share of the question's mark earned, from 0 to 1: 1
+	// when Correct, a part for some options of a multiple answer question.
+	Credit     float64 `gorm:"not null;default:0"`
 	AnsweredAt time.Time
 }
 

@@ -13,8 +13,8 @@ import (
 type QuizReport struct {
 	Attempts  []ReportAttempt
 	Questions []Question // every question asked in some attempt, by id
-	// Marks[a][q] is attempt a's mark on Questions[q], 0 or 1; NaN when
-	// the attempt was not asked it.
+	// Marks[a][q] is attempt a's mark on Questions[q], from 0 to 1 (a
+	// part for partial credit); NaN when the attempt was not asked it.
 	Marks [][]float64
 	// Chosen[a][q] is what attempt a answered to Questions[q]: the text of
 	// a string answer, or else its JSON ("true"); "" for none.
@@ -27,6 +27,7 @@ type ReportAttempt struct {
 	Learner    string // the learner's name, or "Guest"
 	Email      string
 	Score      int
+	Marks      float64
 	Total      int
 	StartedAt  time.Time
 	FinishedAt *time.Time
@@ -47,7 +48,7 @@ func givenText(raw []byte) string {
 func (s *Store) QuizReport(quizID uint) (*QuizReport, error) {
 	rep := &QuizReport{}
 	err := s.r.Table("attempts a").
-		Select("a.id, COALESCE(u.name, 'Guest') AS learner, COALESCE(u.email, '') AS email, a.score, a.total, a.started_at, a.finished_at").
+		Select("a.id, COALESCE(u.name, 'Guest') AS learner, COALESCE(u.email, '') AS email, a.score, a.marks, a.total, a.started_at, a.finished_at").
 		Joins("LEFT JOIN users u ON u.id = a.learner_id").Where("a.quiz_id = ?", quizID).Order("a.id").Scan(&rep.Attempts).Error
 	if err != nil || len(rep.Attempts) == 0 {
 		return rep, err
@@ -57,11 +58,11 @@ func (s *Store) QuizReport(quizID uint) (*QuizReport, error) {
 	// a quiz with 10,000 attempts.
 	type cell struct {
 		attempt, question uint
-		correct           bool
+		credit            float64
 		given             []byte
 	}
 	var cells []cell
-	rows, err := s.r.Raw(`SELECT aq.attempt_id, aq.question_id, COALESCE(r.correct, 0), r.given
+	rows, err := s.r.Raw(`SELECT aq.attempt_id, aq.question_id, COALESCE(r.credit, 0), r.given
 		FROM attempt_questions aq JOIN attempts a ON a.id = aq.attempt_id
 		LEFT JOIN responses r ON r.attempt_id = aq.attempt_id AND r.question_id = aq.question_id
 		WHERE a.quiz_id = ?`, quizID).Rows()
@@ -72,7 +73,7 @@ func (s *Store) QuizReport(quizID uint) (*QuizReport, error) {
 	var ids []uint
 	for rows.Next() {
 		var c cell
-		if err := rows.Scan(&c.attempt, &c.question, &c.correct, &c.given); err != nil {
+		if err := rows.Scan(&c.attempt, &c.question, &c.credit, &c.given); err != nil {
 			return nil, err
 		}
 		cells = append(cells, c)
@@ -105,10 +106,7 @@ func (s *Store) QuizReport(quizID uint) (*QuizReport, error) {
 	}
 	for _, c := range cells {
 		a, q := row[c.attempt], col[c.question]
-		rep.Marks[a][q] = 0
-		if c.correct {
-			rep.Marks[a][q] = 1
-		}
+		rep.Marks[a][q] = c.credit
 		if c.given != nil {
 			rep.Chosen[a][q] = givenText(c.given)
 		}

@@ -43,13 +43,15 @@ func seedQuiz(tb testing.TB, s *Store, attempts, n int) uint {
 			var rs []Response
 			for p, id := range ids {
 				right := rng.Float64() < 0.2+0.7*ability*float64(p%5+1)/5
+				credit := 0.0
 				if right {
 					score++
+					credit = 1
 				}
 				aqs = append(aqs, AttemptQuestion{Position: p + 1, QuestionID: id})
-				rs = append(rs, Response{QuestionID: id, Position: p + 1, Given: JSON(`"x"`), Correct: right, AnsweredAt: now})
+				rs = append(rs, Response{QuestionID: id, Position: p + 1, Given: JSON(`"x"`), Correct: right, Credit: credit, AnsweredAt: now})
 			}
-			att.Score, att.Answered = score, n
+			att.Score, att.Marks, att.Answered = score, float64(score), n
 			if err := tx.Create(&att).Error; err != nil {
 				return err
 			}

@@ -97,6 +97,20 @@ func Open(path string) (*Store, error) {
 // migrate brings the schema up to date. AutoMigrate only adds tables,
 // columns and indexes, so it is safe to run at every start.
 func (s *Store) migrate() error {
+	if err := s.autoMigrate(); err != nil {
+		return err
+	}
+	// Answers stored before partial credit existed earn their full mark;
+	// the statements change nothing once that is so.
+	return s.w.Transaction(func(tx *gorm.DB) error {
+		if err := tx.Exec("UPDATE responses SET credit = 1 WHERE correct AND credit = 0").Error; err != nil {
+			return err
+		}
+		return tx.Exec("UPDATE attempts SET marks = score WHERE marks = 0 AND score > 0").Error
+	})
+}
+
+func (s *Store) autoMigrate() error {
 	return s.w.AutoMigrate(&Article{}, &Section{}, &Question{}, &Quiz{}, &Attempt{}, &AttemptQuestion{}, &Response{},
 		&User{}, &Session{}, &APIToken{}, &Card{}, &ReviewLog{}, &QuizQuestion{}, &Contest{})
 }

@@ -142,6 +142,7 @@ type FeedbackPage struct {
 	Position     int
 	Total        int
 	Correct      bool
+	Partial      int // the percent of the mark earned by a partly right answer; 0 otherwise
 	Prompt       string
 	YourAnswer   string
 	RightAnswer  string
@@ -165,6 +166,7 @@ type ResultsPage struct {
 	ArticleID    uint
 	ArticleTitle string
 	Score        int
+	Points       string // the marks earned, when partial credit makes them differ from Score: "3.5"
 	Total        int
 	Percent      int
 	Duration     string // "3 min 12 s"
@@ -188,6 +190,7 @@ type ResultItem struct {
 	RightAnswer string
 	Correct     bool
 	Answered    bool
+	Partial     int         // the percent of the mark earned by a partly right answer; 0 otherwise
 	Contest     ContestView // contesting the answer: the form, or how the contest stands
 }
 
