@@ -114,6 +114,13 @@ func (h *Handler) renderBank(c *fiber.Ctx, status int, f models.BankFilter, prob
 		data.Quizzes = append(data.Quizzes, views.Choice{Value: strconv.FormatUint(uint64(z.ID), 10), Label: z.Name})
 	}
 	data.Query = bankQuery(f, 0)
+	for _, format := range []string{"gift", "aiken", "csv"} {
+		u := "/bank/export?format=" + format
+		if q := bankQuery(models.BankFilter{ArticleID: f.ArticleID, Type: f.Type, Status: f.Status, Origin: f.Origin, Tag: f.Tag, Search: f.Search}, 1); q != "" {
+			u += "&" + q
+		}
+		data.Exports = append(data.Exports, views.Choice{Value: u, Label: map[string]string{"gift": "GIFT", "aiken": "Aiken", "csv": "CSV"}[format]})
+	}
 	if page.Page > 1 {
 		data.PrevURL = "/bank?" + bankQuery(f, page.Page-1)
 	}

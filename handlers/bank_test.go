@@ -21,6 +21,9 @@ func TestBankFiltersAndBulk(t *testing.T) {
 	if all.Total == 0 || !strings.Contains(page, fmt.Sprintf("%d question", all.Total)) {
 		t.Fatalf("the bank does not count %d numeric questions:\n%.2000s", all.Total, page)
 	}
+	if want := fmt.Sprintf(`href="/bank/export?format=csv&amp;article=%d&amp;type=numeric"`, id); !strings.Contains(page, want) {
+		t.Errorf("the bank has no export link %s", want)
+	}
 	for _, bad := range []string{"/bank?article=x", "/bank?page=-3"} {
 		resp, body := b.get(bad)
 		wantStatus(t, resp, http.StatusBadRequest, body)

@@ -9,9 +9,10 @@ type BankPage struct {
 	Total     int64
 	PageNum   int
 	Pages     int
-	PrevURL   string // "" on the first page
-	NextURL   string // "" on the last page
-	Query     string // the filter as a query string, to come back to after a bulk action
+	PrevURL   string   // "" on the first page
+	NextURL   string   // "" on the last page
+	Query     string   // the filter as a query string, to come back to after a bulk action
+	Exports   []Choice // the filtered questions as a file: Value is the URL, Label the format
 	Articles  []ArticleItem
 	Types     []Choice
 	Statuses  []Choice
