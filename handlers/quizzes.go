@@ -94,10 +94,7 @@ func (h *Handler) editQuiz(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	set := models.QuizSettings{Name: z.Name, RuleCount: z.RuleCount, RuleArticles: z.RuleArticles, RuleTag: z.RuleTag,
-		ShuffleQuestions: z.ShuffleQuestions, ShuffleOptions: z.ShuffleOptions, TimeLimit: z.TimeLimit,
-		AttemptsAllowed: z.AttemptsAllowed, FeedbackMode: z.FeedbackMode, OpensAt: z.OpensAt, ClosesAt: z.ClosesAt, PassMark: z.PassMark}
-	return h.renderQuizForm(c, fiber.StatusOK, z, set, nil)
+	return h.renderQuizForm(c, fiber.StatusOK, z, z.Settings(), nil)
 }
 
 // updateQuiz saves a quiz's settings.

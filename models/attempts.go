@@ -64,13 +64,29 @@ func (s *Store) StartAttempt(articleID uint, count int, owner Owner) (*AttemptVi
 	picked := pickQuestions(pool, count)
 	att := &Attempt{ArticleID: articleID, Total: len(picked), StartedAt: time.Now().UTC()}
 	owner.stamp(att)
+	return s.createAttempt(att, picked, true, nil)
+}
+
+// createAttempt stores a new attempt and its questions in one
+// transaction, the options shuffled when shuffle is set. check, if any,
+// runs first in the transaction and may refuse the attempt.
+func (s *Store) createAttempt(att *Attempt, picked []Question, shuffle bool, check func(tx *gorm.DB) error) (*AttemptView, error) {
 	aqs := make([]AttemptQuestion, len(picked))
-	err = s.w.Transaction(func(tx *gorm.DB) error {
+	err := s.w.Transaction(func(tx *gorm.DB) error {
+		if check != nil {
+			if err := check(tx); err != nil {
+				return err
+			}
+		}
 		if err := tx.Create(att).Error; err != nil {
 			return err
 		}
 		for i, q := range picked {
-			aqs[i] = AttemptQuestion{AttemptID: att.ID, Position: i + 1, QuestionID: q.ID, Options: shuffled(q.Options)}
+			opts := Strings(q.Options)
+			if shuffle {
+				opts = shuffled(q.Options)
+			}
+			aqs[i] = AttemptQuestion{AttemptID: att.ID, Position: i + 1, QuestionID: q.ID, Options: opts}
 		}
 		return tx.Omit("Question").Create(&aqs).Error
 	})

@@ -19,6 +19,13 @@ var (
 	ErrTimeUp         = errors.New("the time for this quiz is up: the answer was not counted")
 )
 
+// Settings returns what an instructor set on the quiz.
+func (z *Quiz) Settings() QuizSettings {
+	return QuizSettings{Name: z.Name, RuleCount: z.RuleCount, RuleArticles: z.RuleArticles, RuleTag: z.RuleTag,
+		ShuffleQuestions: z.ShuffleQuestions, ShuffleOptions: z.ShuffleOptions, TimeLimit: z.TimeLimit,
+		AttemptsAllowed: z.AttemptsAllowed, FeedbackMode: z.FeedbackMode, OpensAt: z.OpensAt, ClosesAt: z.ClosesAt, PassMark: z.PassMark}
+}
+
 // QuizSettings is what an instructor sets on a quiz.
 type QuizSettings struct {
 	Name             string
@@ -224,38 +231,19 @@ func (s *Store) StartQuizAttempt(quizID uint, owner Owner, now time.Time) (*Atte
 		att.DeadlineAt = &deadline
 	}
 	owner.stamp(att)
-	aqs := make([]AttemptQuestion, len(picked))
-	err = s.w.Transaction(func(tx *gorm.DB) error {
-		// Counted inside the write transaction, so that two starts at once
-		// cannot both take the last attempt.
-		if z.AttemptsAllowed > 0 {
-			n, err := quizAttempts(tx, quizID, owner)
-			if err != nil {
-				return err
-			}
-			if int(n) >= z.AttemptsAllowed {
-				return ErrNoAttemptsLeft
-			}
+	// Counted inside the write transaction, so that two starts at once
+	// cannot both take the last attempt.
+	check := func(tx *gorm.DB) error {
+		if z.AttemptsAllowed == 0 {
+			return nil
 		}
-		if err := tx.Create(att).Error; err != nil {
-			return err
+		n, err := quizAttempts(tx, quizID, owner)
+		if err == nil && int(n) >= z.AttemptsAllowed {
+			err = ErrNoAttemptsLeft
 		}
-		for i, q := range picked {
-			opts := Strings(q.Options)
-			if z.ShuffleOptions {
-				opts = shuffled(q.Options)
-			}
-			aqs[i] = AttemptQuestion{AttemptID: att.ID, Position: i + 1, QuestionID: q.ID, Options: opts}
-		}
-		return tx.Omit("Question").Create(&aqs).Error
-	})
-	if err != nil {
-		return nil, err
+		return err
 	}
-	for i := range aqs {
-		aqs[i].Question = picked[i]
-	}
-	return &AttemptView{Attempt: *att, Questions: aqs, Responses: map[uint]Response{}}, nil
+	return s.createAttempt(att, picked, z.ShuffleOptions, check)
 }
 
 // quizQuestions draws a quiz's questions: the chosen ones (retired ones
