@@ -28,6 +28,12 @@ func typeChoices(types ...questions.Type) []views.Choice {
 	return out
 }
 
+// wide marks a page of wide tables.
+func (h *Handler) wide(p views.Page) views.Page {
+	p.Wide = true
+	return p
+}
+
 // choices pairs values with labels: value, label, value, label...
 func choices(pairs ...string) []views.Choice {
 	out := make([]views.Choice, 0, len(pairs)/2)
@@ -81,7 +87,7 @@ func (h *Handler) renderBank(c *fiber.Ctx, status int, f models.BankFilter, prob
 		return err
 	}
 	titles := map[uint]string{}
-	data := views.BankPage{Page: h.page(c, "Questions"), Total: page.Total, PageNum: page.Page, Pages: page.Pages,
+	data := views.BankPage{Page: h.wide(h.page(c, "Questions")), Total: page.Total, PageNum: page.Page, Pages: page.Pages,
 		Types: questionTypes, Statuses: questionStatuses, Origins: questionOrigins, Tags: tags, Error: problem,
 		Filter: views.BankFilter{ArticleID: f.ArticleID, Type: f.Type, Status: f.Status, Origin: f.Origin, Tag: f.Tag, Search: f.Search}}
 	for _, a := range arts {

@@ -32,7 +32,7 @@ func (h *Handler) quizReport(c *fiber.Ctx) error {
 	rows := reportRows(rep)
 	sortRows(rows, key, desc)
 	base := fmt.Sprintf("/quizzes/%d/report", z.ID)
-	data := views.QuizReportPage{Page: h.page(c, "Report: "+z.Name), QuizID: z.ID, QuizName: z.Name, Attempts: rows,
+	data := views.QuizReportPage{Page: h.wide(h.page(c, "Report: "+z.Name)), QuizID: z.ID, QuizName: z.Name, Attempts: rows,
 		CSVURL: base + ".csv?sort=" + key + map[bool]string{true: "&dir=desc", false: ""}[desc]}
 	for _, col := range reportColumns {
 		link := views.SortLink{Label: col.label, URL: base + "?sort=" + col.key, Sort: "none"}

@@ -41,6 +41,7 @@ type Page struct {
 	Flash string // a one-line notice at the top
 	User  *User  // the signed-in user; nil for a guest
 	Path  string // the page's own path and query, to come back to after logging in
+	Wide  bool   // a page of wide tables (the question bank, reports): a wider column
 }
 
 // HomePage lists the articles.
