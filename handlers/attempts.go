@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -173,7 +174,7 @@ func (h *Handler) showFeedback(c *fiber.Ctx) error {
 	}
 	data := views.FeedbackPage{Page: h.page(c, fmt.Sprintf("Question %d of %d", aq.Position, v.Attempt.Total)),
 		AttemptID: v.Attempt.ID, ArticleID: v.Attempt.ArticleID, Position: aq.Position, Total: v.Attempt.Total,
-		Correct: r.Correct, Partial: partial(r.Credit), Prompt: aq.Question.Prompt, YourAnswer: givenText(r.Given), RightAnswer: questions.FormatAnswer(eq),
+		Correct: r.Correct, Partial: partial(r.Credit), Feedback: authorFeedback(eq, r.Given), Prompt: aq.Question.Prompt, YourAnswer: givenText(r.Given), RightAnswer: questions.FormatAnswer(eq),
 		Source: markAnswer(eq), SectionTitle: eq.Section,
 		SectionLink: fmt.Sprintf("/articles/%d#%s", v.Attempt.ArticleID, models.SectionAnchor(eq.Section)),
 		NextURL:     next, Finished: finished}
@@ -258,6 +259,35 @@ func (h *Handler) showResults(c *fiber.Ctx) error {
 		data.Items = append(data.Items, item)
 	}
 	return h.render(c, fiber.StatusOK, "results", data)
+}
+
+// authorFeedback is the feedback a question's author wrote for the
+// options an answer chose (for true/false: for answering true, then
+// false), then the general feedback.
+func authorFeedback(q questions.Question, given models.JSON) []string {
+	var out []string
+	add := func(i int) {
+		if i >= 0 && i < len(q.OptionFeedback) && q.OptionFeedback[i] != "" {
+			out = append(out, q.OptionFeedback[i])
+		}
+	}
+	var one string
+	var many []string
+	var truth bool
+	switch {
+	case q.Type == questions.TrueFalse && json.Unmarshal(given, &truth) == nil:
+		add(map[bool]int{true: 0, false: 1}[truth])
+	case json.Unmarshal(given, &one) == nil:
+		add(slices.Index(q.Options, one))
+	case json.Unmarshal(given, &many) == nil && q.Type == questions.MultipleAnswer:
+		for _, m := range many {
+			add(slices.Index(q.Options, m))
+		}
+	}
+	if q.Feedback != "" {
+		out = append(out, q.Feedback)
+	}
+	return out
 }
 
 // partial is the percent of the mark a partly right answer earned, 0 for

@@ -215,3 +215,28 @@ func TestPartialCredit(t *testing.T) {
 		t.Errorf("report marks %v, attempt marks %v", rep.Marks, rep.Attempts[0].Marks)
 	}
 }
+
+// TestAuthorFeedback: the feedback page shows what the author wrote for
+// the option chosen, then the general feedback.
+func TestAuthorFeedback(t *testing.T) {
+	ta := newTestApp(t)
+	id := ta.addArticle("city_lyon.txt")
+	q, err := ta.store.AddQuestion(id, questions.Question{Type: questions.MultipleChoice, Prompt: "Which river meets the Rhône at Lyon?",
+		Options: []string{"Saône", "Loire"}, Answer: "Saône", OptionFeedback: []string{"Yes.", "The Loire flows west, far from Lyon."},
+		Feedback: "Lyon lies where the Saône meets the Rhône."}, models.OriginManual)
+	if err != nil {
+		t.Fatal(err)
+	}
+	z, _ := ta.store.CreateQuiz(1, models.QuizSettings{Name: "Rivers"})
+	ta.store.AddQuizQuestions(z.ID, []uint{q.ID})
+	l := ta.as("ann@example.com", models.RoleLearner)
+	resp, _ := startQuiz(t, l, z)
+	loc := resp.Header.Get("Location")
+	resp, body := l.postForm(loc+"/answers", url.Values{"_csrf": {l.csrf(loc)}, "question_id": {fmt.Sprint(q.ID)}, "answer": {"Loire"}})
+	wantStatus(t, resp, http.StatusSeeOther, body)
+	_, page := l.get(resp.Header.Get("Location"))
+	first, second := strings.Index(page, "The Loire flows west"), strings.Index(page, "Lyon lies where the Saône meets")
+	if first < 0 || second < first || strings.Contains(page, "Yes.") {
+		t.Errorf("the feedback page does not show the chosen option's feedback, then the general one:\n%.3000s", page)
+	}
+}

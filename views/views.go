@@ -138,12 +138,15 @@ type AskView struct {
 // the sentence it rests on, the answer marked.
 type FeedbackPage struct {
 	Page
-	AttemptID    uint
-	ArticleID    uint
-	Position     int
-	Total        int
-	Correct      bool
-	Partial      int // the percent of the mark earned by a partly right answer; 0 otherwise
+	AttemptID uint
+	ArticleID uint
+	Position  int
+	Total     int
+	Correct   bool
+	Partial   int // the percent of the mark earned by a partly right answer; 0 otherwise
+	// Feedback is what the question's author wrote for the options chosen,
+	// then for any answer.
+	Feedback     []string
 	Prompt       string
 	YourAnswer   string
 	RightAnswer  string
