@@ -2,7 +2,9 @@ package models
 
 import (
 	"errors"
+	"slices"
 	"testing"
+	"time"
 
 	"factquiz/questions"
 )
@@ -139,5 +141,30 @@ func TestRegenerateKeepsInstructorsWork(t *testing.T) {
 	}
 	if _, err := s.Regenerate(&questions.Parser{}, 999); err != ErrNotFound {
 		t.Errorf("unknown article: %v", err)
+	}
+}
+
+// TestQuizKeepsFalseSettings: a setting left off stays off (GORM would
+// put a column's default in place of a false).
+func TestQuizKeepsFalseSettings(t *testing.T) {
+	s := openTest(t)
+	a := importTest(t, s, "city_lyon.txt")
+	q, _ := s.AddQuestion(a.ID, questions.Question{Type: questions.MultipleChoice, Prompt: "Capital?",
+		Options: []string{"Niamey", "Gao", "Bamako", "Agadez", "Zinder", "Maradi"}, Answer: "Niamey"}, OriginManual)
+	z, err := s.CreateQuiz(1, QuizSettings{Name: "In order"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.AddQuizQuestions(z.ID, []uint{q.ID})
+	got, _ := s.GetQuiz(z.ID)
+	if got.ShuffleOptions || got.ShuffleQuestions {
+		t.Fatalf("stored quiz shuffles: %+v", got)
+	}
+	v, err := s.StartQuizAttempt(z.ID, Owner{GuestToken: "g"}, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"Niamey", "Gao", "Bamako", "Agadez", "Zinder", "Maradi"}; !slices.Equal(v.Questions[0].Options, want) {
+		t.Errorf("options %v, want them in the author's order", v.Questions[0].Options)
 	}
 }

@@ -98,7 +98,7 @@ type Quiz struct {
 	RuleTag      string
 	// Settings.
 	ShuffleQuestions bool
-	ShuffleOptions   bool   `gorm:"not null;default:true"`
+	ShuffleOptions   bool
 	TimeLimit        int    // minutes; 0 for none
 	AttemptsAllowed  int    // 0 for any number
 	FeedbackMode     string `gorm:"not null;default:each"` // each, end or never
