@@ -33,7 +33,17 @@ type testApp struct {
 
 func newTestApp(t *testing.T) *testApp {
 	t.Helper()
-	ta := &testApp{t: t, path: filepath.Join(t.TempDir(), "test.db")}
+	db, drop, err := models.TestDatabase(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Registered first, so it runs after the stores are closed.
+	t.Cleanup(func() {
+		if err := drop(); err != nil {
+			t.Error(err)
+		}
+	})
+	ta := &testApp{t: t, path: db}
 	ta.start()
 	return ta
 }

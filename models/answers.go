@@ -36,7 +36,7 @@ func (s *Store) SubmitAnswer(attemptID uint, owner Owner, questionID uint, prepa
 	timeUp := false
 	err := s.w.Transaction(func(tx *gorm.DB) error {
 		var att Attempt
-		err := tx.Raw("SELECT id, guest_token, learner_id, total, answered, finished_at, deadline_at, quiz_id FROM attempts WHERE id = ?", attemptID).
+		err := tx.Raw("SELECT id, guest_token, learner_id, total, answered, finished_at, deadline_at, quiz_id FROM attempts WHERE id = ?"+s.engine.forUpdate(), attemptID).
 			Row().Scan(&att.ID, &att.GuestToken, &att.LearnerID, &att.Total, &att.Answered, &att.FinishedAt, &att.DeadlineAt, &att.QuizID)
 		now := time.Now().UTC()
 		switch {

@@ -6,7 +6,6 @@ import (
 	"math/rand/v2"
 	"slices"
 	"sort"
-	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -239,8 +238,4 @@ func (s *Store) GetAttempt(id uint, owner Owner) (*AttemptView, error) {
 		v.Responses[r.QuestionID] = r
 	}
 	return v, nil
-}
-
-func isUniqueViolation(err error) bool {
-	return err != nil && strings.Contains(err.Error(), "UNIQUE constraint failed")
 }

@@ -10,6 +10,7 @@ import (
 // scans every attempt that ever asked the question.
 func TestAttemptQuestionLookupUsesIndex(t *testing.T) {
 	s := openTest(t)
+	sqliteOnly(t, s)
 	var plan []struct {
 		ID, Parent, Notused int
 		Detail              string

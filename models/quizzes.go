@@ -237,6 +237,10 @@ func (s *Store) StartQuizAttempt(quizID uint, owner Owner, now time.Time) (*Atte
 		if z.AttemptsAllowed == 0 {
 			return nil
 		}
+		var locked uint
+		if err := tx.Raw("SELECT id FROM quizzes WHERE id = ?"+s.engine.forUpdate(), quizID).Scan(&locked).Error; err != nil {
+			return err
+		}
 		n, err := quizAttempts(tx, quizID, owner)
 		if err == nil && int(n) >= z.AttemptsAllowed {
 			err = ErrNoAttemptsLeft

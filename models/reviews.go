@@ -202,7 +202,7 @@ func (s *Store) RateCard(userID, cardID uint, r srs.Rating, now time.Time) (*Car
 	}
 	var c Card
 	err := s.w.Transaction(func(tx *gorm.DB) error {
-		res := tx.Where("id = ? AND user_id = ?", cardID, userID).Limit(1).Find(&c)
+		res := tx.Raw("SELECT * FROM cards WHERE id = ? AND user_id = ?"+s.engine.forUpdate(), cardID, userID).Scan(&c)
 		if res.Error != nil {
 			return res.Error
 		}

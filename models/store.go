@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"time"
 
 	"gorm.io/driver/sqlite"
 	"gorm.io/gorm"
@@ -36,11 +37,21 @@ type Store struct {
 	w       *gorm.DB // the single writer connection
 	r       *gorm.DB // read-only connections
 	current *sql.Stmt
+	engine  engine
 }
 
-// Open opens (creating if need be) the SQLite database at path and
-// migrates it.
-func Open(path string) (*Store, error) {
+// Open opens the database a -db value names, creating and migrating it if
+// need be: a postgres:// (or postgresql://) URL means PostgreSQL, anything
+// else is the path of a SQLite file.
+func Open(db string) (*Store, error) {
+	if isPostgresURL(db) {
+		return openPostgres(db)
+	}
+	return openSQLite(db)
+}
+
+// openSQLite opens (creating if need be) the SQLite database at path.
+func openSQLite(path string) (*Store, error) {
 	if dir := filepath.Dir(path); dir != "." {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, fmt.Errorf("database folder: %w", err)
@@ -70,7 +81,7 @@ func Open(path string) (*Store, error) {
 		return nil, err
 	}
 	wdb.SetMaxOpenConns(1)
-	s := &Store{w: w}
+	s := &Store{w: w, engine: sqliteEngine}
 	if err := s.migrate(); err != nil {
 		wdb.Close()
 		return nil, fmt.Errorf("migrate %s: %w", path, err)
@@ -87,32 +98,77 @@ func Open(path string) (*Store, error) {
 	}
 	rdb.SetMaxOpenConns(max(4, runtime.NumCPU()*2))
 	s.r = r
-	if s.current, err = rdb.Prepare(currentQuestionSQL); err != nil {
+	if err := s.prepare(rdb); err != nil {
 		s.Close()
-		return nil, fmt.Errorf("prepare: %w", err)
+		return nil, err
 	}
 	return s, nil
 }
 
-// migrate brings the schema up to date. AutoMigrate only adds tables,
-// columns and indexes, so it is safe to run at every start.
-func (s *Store) migrate() error {
-	if err := s.autoMigrate(); err != nil {
-		return err
+// prepare readies the statements the hottest pages run.
+func (s *Store) prepare(db *sql.DB) (err error) {
+	if s.current, err = db.Prepare(s.engine.rebind(currentQuestionSQL)); err != nil {
+		return fmt.Errorf("prepare: %w", err)
 	}
-	// Answers stored before partial credit existed earn their full mark;
-	// the statements change nothing once that is so.
+	return nil
+}
+
+// migrate brings the schema up to date. AutoMigrate only adds tables,
+// columns and indexes, so it is safe to run at every start. The schema's
+// version is recorded, so that an older factquiz refuses a database a
+// newer one has migrated instead of damaging it.
+func (s *Store) migrate() error {
+	// One transaction: on SQLite it holds the write lock, so that two
+	// processes opening a new database at once migrate one after the
+	// other (PostgreSQL instances also take an advisory lock first).
 	return s.w.Transaction(func(tx *gorm.DB) error {
+		if err := checkVersion(tx); err != nil {
+			return err
+		}
+		if err := tx.AutoMigrate(&Article{}, &Section{}, &Question{}, &Quiz{}, &Attempt{}, &AttemptQuestion{}, &Response{},
+			&User{}, &Session{}, &APIToken{}, &Card{}, &ReviewLog{}, &QuizQuestion{}, &Contest{}); err != nil {
+			return err
+		}
+		// Answers stored before partial credit existed earn their full
+		// mark; the statements change nothing once that is so.
 		if err := tx.Exec("UPDATE responses SET credit = 1 WHERE correct AND credit = 0").Error; err != nil {
 			return err
 		}
-		return tx.Exec("UPDATE attempts SET marks = score WHERE marks = 0 AND score > 0").Error
+		if err := tx.Exec("UPDATE attempts SET marks = score WHERE marks = 0 AND score > 0").Error; err != nil {
+			return err
+		}
+		return tx.Save(&SchemaInfo{ID: 1, Version: SchemaVersion, MigratedAt: time.Now().UTC()}).Error
 	})
 }
 
-func (s *Store) autoMigrate() error {
-	return s.w.AutoMigrate(&Article{}, &Section{}, &Question{}, &Quiz{}, &Attempt{}, &AttemptQuestion{}, &Response{},
-		&User{}, &Session{}, &APIToken{}, &Card{}, &ReviewLog{}, &QuizQuestion{}, &Contest{})
+// SchemaVersion is the version of the schema this factquiz migrates to.
+// Raise it whenever a model or a migration step changes.
+const SchemaVersion = 8
+
+// SchemaInfo records the version of the schema a database holds.
+type SchemaInfo struct {
+	ID         uint `gorm:"primaryKey"`
+	Version    int  `gorm:"not null"`
+	MigratedAt time.Time
+}
+
+// ErrNewerSchema is a database migrated by a newer factquiz.
+var ErrNewerSchema = errors.New("the database was migrated by a newer factquiz")
+
+// checkVersion refuses a database whose schema is newer than this
+// factquiz knows.
+func checkVersion(tx *gorm.DB) error {
+	if !tx.Migrator().HasTable(&SchemaInfo{}) {
+		return tx.AutoMigrate(&SchemaInfo{})
+	}
+	var info SchemaInfo
+	if err := tx.Limit(1).Find(&info, 1).Error; err != nil {
+		return err
+	}
+	if info.Version > SchemaVersion {
+		return fmt.Errorf("%w (schema %d; this factquiz knows schema %d): upgrade factquiz, or restore a backup made before the upgrade", ErrNewerSchema, info.Version, SchemaVersion)
+	}
+	return nil
 }
 
 // Close closes the database, checkpointing the WAL into the main file.

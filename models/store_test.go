@@ -4,20 +4,40 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
 	"factquiz/questions"
 )
 
+// openTest opens a new database for a test: SQLite, or PostgreSQL when
+// FACTQUIZ_TEST_POSTGRES names one.
 func openTest(t testing.TB) *Store {
 	t.Helper()
-	s, err := Open(filepath.Join(t.TempDir(), "sub", "test.db"))
+	db, drop, err := TestDatabase(filepath.Join(t.TempDir(), "sub"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { s.Close() })
+	s, err := Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		s.Close()
+		if err := drop(); err != nil {
+			t.Error(err)
+		}
+	})
 	return s
+}
+
+// sqliteOnly skips a test of SQLite's own behaviour on PostgreSQL.
+func sqliteOnly(t testing.TB, s *Store) {
+	t.Helper()
+	if s.engine != sqliteEngine {
+		t.Skip("a test of SQLite's own behaviour")
+	}
 }
 
 func importTest(t testing.TB, s *Store, name string) *Article {
@@ -35,6 +55,7 @@ func importTest(t testing.TB, s *Store, name string) *Article {
 
 func TestOpenSetsPragmas(t *testing.T) {
 	s := openTest(t)
+	sqliteOnly(t, s)
 	for _, tt := range []struct {
 		pragma string
 		want   string
@@ -202,4 +223,56 @@ func TestConcurrentAnswersNeverLocked(t *testing.T) {
 // given prepares a fixed answer.
 func given(v any) Prepare {
 	return func(*AttemptQuestion) (any, error) { return v, nil }
+}
+
+// TestNewerSchemaRefused: a database a newer factquiz migrated is refused
+// with a clear message, and left as it is.
+func TestNewerSchemaRefused(t *testing.T) {
+	db, drop, err := TestDatabase(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer drop()
+	s, err := Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.w.Model(&SchemaInfo{}).Where("id = 1").Update("version", SchemaVersion+1).Error; err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	_, err = Open(db)
+	if !errors.Is(err, ErrNewerSchema) || !strings.Contains(err.Error(), "upgrade factquiz") {
+		t.Fatalf("opening a newer schema: %v", err)
+	}
+}
+
+// TestConcurrentMigrations: instances starting at once on one database
+// migrate one at a time, and all open.
+func TestConcurrentMigrations(t *testing.T) {
+	db, drop, err := TestDatabase(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer drop()
+	var wg sync.WaitGroup
+	errs := make([]error, 4)
+	for i := range errs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s, err := Open(db)
+			if err == nil {
+				_, err = s.ListArticles()
+				s.Close()
+			}
+			errs[i] = err
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Errorf("instance %d: %v", i, err)
+		}
+	}
 }
