@@ -4,7 +4,7 @@
 package handlers
 
 import (
-	"log"
+	"log/slog"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -25,21 +25,25 @@ type Config struct {
 	// Questions is how many questions an article gets when it is added;
 	// 0 means every question that passes the engine's checks.
 	Questions int
-	// Logger receives one line per server error; nil means the standard
-	// logger.
-	Logger *log.Logger
+	// Logger receives one line per request (at debug level for /healthz,
+	// /readyz and /metrics) and one per server error; nil means
+	// slog.Default().
+	Logger *slog.Logger
 	// LoginAttempts is how many failed log-ins a minute are allowed for
 	// one account and for one network address; 0 means 10.
 	LoginAttempts int
+	// MetricsToken, when set, is the bearer token /metrics asks for.
+	MetricsToken string
 }
 
 // Handler serves the application.
 type Handler struct {
-	store  *models.Store
-	views  *views.Renderer
-	parser *questions.Parser
-	cfg    Config
-	log    *log.Logger
+	store   *models.Store
+	views   *views.Renderer
+	parser  *questions.Parser
+	cfg     Config
+	log     *slog.Logger
+	metrics *metrics
 }
 
 // New builds the Fiber application on a store.
@@ -48,9 +52,10 @@ func New(store *models.Store, cfg Config) (*fiber.App, error) {
 	if err != nil {
 		return nil, err
 	}
-	h := &Handler{store: store, views: r, parser: &questions.Parser{MaxBytes: cfg.MaxArticleBytes}, cfg: cfg, log: cfg.Logger}
+	h := &Handler{store: store, views: r, parser: &questions.Parser{MaxBytes: cfg.MaxArticleBytes}, cfg: cfg, log: cfg.Logger,
+		metrics: newMetrics(store)}
 	if h.log == nil {
-		h.log = log.Default()
+		h.log = slog.Default()
 	}
 	app := fiber.New(fiber.Config{
 		AppName:               "factquiz",
@@ -61,7 +66,9 @@ func New(store *models.Store, cfg Config) (*fiber.App, error) {
 		WriteTimeout:          30 * time.Second,
 		IdleTimeout:           120 * time.Second,
 	})
+	app.Use(h.observe)
 	app.Use(recover.New(recover.Config{EnableStackTrace: true, StackTraceHandler: h.logPanic}))
+	h.opsRoutes(app)
 	app.Use("/static", filesystem.New(filesystem.Config{Root: views.FileSystem(), MaxAge: 3600}))
 	app.Use(secureCookies)
 	app.Use(h.identify)
@@ -75,7 +82,7 @@ func New(store *models.Store, cfg Config) (*fiber.App, error) {
 		CookieSameSite:    "Lax",
 		CookieHTTPOnly:    true,
 		Expiration:        12 * time.Hour,
-		Storage:           newTokenStore(maxCSRFTokens),
+		Storage:           newSharedTokens(store.KV("csrf"), maxCSRFTokens),
 		ContextKey:        csrfKey,
 		HandlerContextKey: csrfHandlerKey,
 		ErrorHandler:      h.csrfFailed,
@@ -106,6 +113,8 @@ func (h *Handler) routes(app *fiber.App) {
 	byIP := h.loginLimiter(attempts, "network address", loginByIP)
 	byAccount := h.loginLimiter(attempts, "account", loginByAccount)
 
+	// /healthz, /readyz and /metrics are in opsRoutes, which New
+	// registers before the cookie middleware.
 	app.Get("/", h.home)
 	app.Get("/articles/new", instructor, h.newArticle)
 	app.Post("/articles", instructor, h.createArticle)

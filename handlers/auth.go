@@ -207,6 +207,8 @@ func (h *Handler) loginLimiter(max int, what string, keyOf func(*fiber.Ctx) stri
 		Expiration:             time.Minute,
 		KeyGenerator:           keyOf,
 		SkipSuccessfulRequests: true,
+		// Counted in the database, so that every instance counts the same.
+		Storage: h.store.KV("login"),
 		LimitReached: func(c *fiber.Ctx) error {
 			wait := c.GetRespHeader(fiber.HeaderRetryAfter)
 			if _, err := strconv.Atoi(wait); err != nil {

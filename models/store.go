@@ -126,7 +126,7 @@ func (s *Store) migrate() error {
 			return err
 		}
 		if err := tx.AutoMigrate(&Article{}, &Section{}, &Question{}, &Quiz{}, &Attempt{}, &AttemptQuestion{}, &Response{},
-			&User{}, &Session{}, &APIToken{}, &Card{}, &ReviewLog{}, &QuizQuestion{}, &Contest{}); err != nil {
+			&User{}, &Session{}, &APIToken{}, &Card{}, &ReviewLog{}, &QuizQuestion{}, &Contest{}, &KVEntry{}); err != nil {
 			return err
 		}
 		// Answers stored before partial credit existed earn their full
@@ -143,7 +143,7 @@ func (s *Store) migrate() error {
 
 // SchemaVersion is the version of the schema this factquiz migrates to.
 // Raise it whenever a model or a migration step changes.
-const SchemaVersion = 8
+const SchemaVersion = 9
 
 // SchemaInfo records the version of the schema a database holds.
 type SchemaInfo struct {

@@ -1,0 +1,211 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"factquiz/models"
+)
+
+// TestTwoInstances runs two factquiz processes on one PostgreSQL database
+// and drives one learner across both, alternating: sign up on one, start
+// a quiz on the other, answer on each in turn, and see the same score and
+// dashboard on both. Failed log-ins on both count towards one limit.
+func TestTwoInstances(t *testing.T) {
+	if os.Getenv(models.TestPostgresEnv) == "" {
+		t.Skip("set " + models.TestPostgresEnv + " to a PostgreSQL URL to run two instances on it (.ci/run does)")
+	}
+	db, drop, err := models.TestDatabase(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer drop()
+	bin := filepath.Join(t.TempDir(), "factquiz")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	a, b := startInstance(t, bin, db), startInstance(t, bin, db)
+
+	jar, _ := cookiejar.New(nil)
+	hc := &http.Client{Jar: jar, Timeout: 10 * time.Second}
+	// The jar keys cookies by host: both instances are 127.0.0.1, so one
+	// browser holds one set of cookies for both, as behind a load balancer.
+	form := func(base, page, action string, v url.Values) *http.Response {
+		t.Helper()
+		v.Set("_csrf", csrfOf(t, hc, base+page))
+		resp, err := hc.PostForm(base+action, v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp
+	}
+	resp := form(a, "/signup", "/signup", url.Values{"email": {"ann@example.com"}, "name": {"Ann"}, "password": {"a long password"}})
+	if resp.Request.URL.Path != "/dashboard" {
+		t.Fatalf("sign-up on A ended at %s", resp.Request.URL)
+	}
+	// Start a quiz on B with the CSRF token of a page served by A.
+	token := csrfOf(t, hc, a+"/articles/1")
+	resp, err = hc.PostForm(b+"/articles/1/attempts", url.Values{"_csrf": {token}, "count": {"4"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	m := regexp.MustCompile(`/attempts/(\d+)$`).FindStringSubmatch(resp.Request.URL.Path)
+	if m == nil {
+		t.Fatalf("quiz on B started at %s (status %d)", resp.Request.URL, resp.StatusCode)
+	}
+	attempt := "/attempts/" + m[1]
+	// Answer on A and B in turn.
+	for i := range 4 {
+		base := []string{a, b}[i%2]
+		page := get(t, hc, base+attempt)
+		qid := regexp.MustCompile(`name="question_id" value="(\d+)"`).FindStringSubmatch(page)
+		if qid == nil {
+			t.Fatalf("question %d on %s: no question\n%.1000s", i+1, base, page)
+		}
+		v := answerFor(page)
+		v.Set("question_id", qid[1])
+		resp := form(base, attempt, attempt+"/answers", v)
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("answer %d on %s: status %d", i+1, base, resp.StatusCode)
+		}
+	}
+	scoreRe := regexp.MustCompile(`\d+/4 \(\d+ %\)`)
+	ra, rb := scoreRe.FindString(get(t, hc, a+attempt+"/results")), scoreRe.FindString(get(t, hc, b+attempt+"/results"))
+	if ra == "" || ra != rb {
+		t.Errorf("results differ: A says %q, B says %q", ra, rb)
+	}
+	var pa, pb map[string]any
+	json.Unmarshal([]byte(get(t, hc, a+"/api/progress")), &pa)
+	json.Unmarshal([]byte(get(t, hc, b+"/api/progress")), &pb)
+	if fmt.Sprint(pa) != fmt.Sprint(pb) || pa["answers"] != float64(4) {
+		t.Errorf("dashboards differ or miss the answers:\nA %v\nB %v", pa, pb)
+	}
+
+	// Ten failed log-ins, five on each, lock the account on both.
+	other, _ := cookiejar.New(nil)
+	hc2 := &http.Client{Jar: other, Timeout: 10 * time.Second}
+	for i := range 10 {
+		base := []string{a, b}[i%2]
+		v := url.Values{"_csrf": {csrfOf(t, hc2, base+"/login")}, "email": {"ann@example.com"}, "password": {"wrong"}}
+		resp, err := hc2.PostForm(base+"/login", v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusUnauthorized {
+			t.Fatalf("failure %d on %s: status %d", i+1, base, resp.StatusCode)
+		}
+	}
+	v := url.Values{"_csrf": {csrfOf(t, hc2, a+"/login")}, "email": {"ann@example.com"}, "password": {"a long password"}}
+	resp, err = hc2.PostForm(a+"/login", v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusTooManyRequests {
+		t.Errorf("the 11th log-in after 10 failures across both instances: status %d, want 429", resp.StatusCode)
+	}
+}
+
+// startInstance runs factquiz serve on a free port and returns its URL;
+// the process is stopped when the test ends.
+func startInstance(t *testing.T, bin, db string) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	cmd := exec.CommandContext(ctx, bin, "serve", "-db", db, "-addr", addr)
+	cmd.Cancel = func() error { return cmd.Process.Signal(os.Interrupt) }
+	stderr, _ := cmd.StderrPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cancel(); cmd.Wait() })
+	ready := make(chan struct{})
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		for sc.Scan() {
+			if strings.Contains(sc.Text(), "is serving") {
+				close(ready)
+				break
+			}
+		}
+		io.Copy(io.Discard, stderr)
+	}()
+	select {
+	case <-ready:
+	case <-time.After(30 * time.Second):
+		t.Fatalf("factquiz serve on %s did not start", addr)
+	}
+	return "http://" + addr
+}
+
+func get(t *testing.T, hc *http.Client, u string) string {
+	t.Helper()
+	resp, err := hc.Get(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return string(b)
+}
+
+// answerFor fills in a question page's form with an answer of the right
+// shape: an option, true, the items in the order offered, a match for
+// every item, or a typed answer.
+func answerFor(page string) url.Values {
+	v := url.Values{}
+	selects := regexp.MustCompile(`(?s)<select[^>]*name="((?:order|match)_\d+)"[^>]*>(.*?)</select>`).FindAllStringSubmatch(page, -1)
+	optionRe := regexp.MustCompile(`<option value="([^"]+)"`)
+	for k, sel := range selects {
+		opts := optionRe.FindAllStringSubmatch(sel[2], -1)
+		if len(opts) > 0 {
+			v.Set(sel[1], opts[k%len(opts)][1])
+		}
+	}
+	if len(selects) > 0 {
+		return v
+	}
+	if opt := regexp.MustCompile(`name="answer" value="([^"]+)"`).FindStringSubmatch(page); opt != nil {
+		v.Set("answer", htmlUnescape(opt[1]))
+		return v
+	}
+	v.Set("answer", "2011")
+	return v
+}
+
+func htmlUnescape(s string) string {
+	return strings.NewReplacer("&amp;", "&", "&#39;", "'", "&quot;", `"`, "&lt;", "<", "&gt;", ">", "&#34;", `"`).Replace(s)
+}
+
+var csrfField = regexp.MustCompile(`name="_csrf" value="([^"]+)"`)
+
+func csrfOf(t *testing.T, hc *http.Client, page string) string {
+	t.Helper()
+	m := csrfField.FindStringSubmatch(get(t, hc, page))
+	if m == nil {
+		t.Fatalf("no CSRF token on %s", page)
+	}
+	return m[1]
+}
