@@ -40,3 +40,49 @@ func TestTokenStoreExpires(t *testing.T) {
 		t.Error("a deleted token is still there")
 	}
 }
+
+// countingStorage is a fiber.Storage in memory that counts writes.
+type countingStorage struct {
+	m    map[string][]byte
+	sets int
+}
+
+func (s *countingStorage) Get(k string) ([]byte, error) { return s.m[k], nil }
+func (s *countingStorage) Set(k string, v []byte, _ time.Duration) error {
+	s.sets++
+	s.m[k] = v
+	return nil
+}
+func (s *countingStorage) Delete(k string) error { delete(s.m, k); return nil }
+func (s *countingStorage) Reset() error          { s.m = map[string][]byte{}; return nil }
+func (s *countingStorage) Close() error          { return nil }
+
+func TestSharedTokens(t *testing.T) {
+	db := &countingStorage{m: map[string][]byte{}}
+	a, b := newSharedTokens(db, 10), newSharedTokens(db, 10)
+	for range 50 { // a page view each: the middleware extends the token
+		a.Set("tok", []byte("+"), time.Hour)
+	}
+	if db.sets != 1 {
+		t.Errorf("%d database writes for one token seen 50 times, want 1", db.sets)
+	}
+	// Another instance finds the token in the database.
+	if v, _ := b.Get("tok"); string(v) != "+" {
+		t.Fatalf("instance b: %q", v)
+	}
+	// A token deleted at a log-in is gone for both.
+	a.Delete("tok")
+	if v, _ := a.Get("tok"); v != nil {
+		t.Error("the deleting instance still has the token")
+	}
+	if v, _ := db.Get("tok"); v != nil {
+		t.Error("the database still has the token")
+	}
+	// An old write is refreshed.
+	a.refreshAfter = 0
+	a.Set("x", []byte("+"), time.Hour)
+	a.Set("x", []byte("+"), time.Hour)
+	if db.sets != 3 {
+		t.Errorf("%d writes, want a refresh each time once refreshAfter has passed", db.sets)
+	}
+}
