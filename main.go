@@ -8,6 +8,7 @@
 //	factquiz user add|list|passwd [-email E] [-role learner|instructor|admin]
 //	factquiz import-questions -article ID [-format gift|aiken|csv] FILE...
 //	factquiz export-questions [-article ID | -quiz ID] [-format gift|aiken|csv] [-o FILE]
+//	factquiz backup [-db factquiz.db] FILE
 //	factquiz help [COMMAND]
 package main
 
@@ -50,6 +51,9 @@ func commands(stdin io.Reader, stdout, stderr io.Writer) []command {
 		}},
 		{"export-questions", "write the question bank or a quiz as GIFT, Aiken or CSV", func(fs *flag.FlagSet) func([]string) int {
 			return exportQuestionsCommand(fs, stdout, stderr)
+		}},
+		{"backup", "copy the live SQLite database to a new file and check the copy", func(fs *flag.FlagSet) func([]string) int {
+			return backupCommand(fs, stdout, stderr)
 		}},
 	}
 }

@@ -191,3 +191,46 @@ func TestUserCommand(t *testing.T) {
 		t.Errorf("the new password does not work: %v", err)
 	}
 }
+
+func TestBackupCommand(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "live.db")
+	if _, errOut, status := runCLI(t, "import", "-db", db, filepath.Join("testdata", "articles", "city_lyon.txt")); status != 0 {
+		t.Fatalf("import: status %d, %s", status, errOut)
+	}
+	backup := filepath.Join(dir, "backups", "it's a backup.db")
+	if err := os.Mkdir(filepath.Dir(backup), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, status := runCLI(t, "backup", "-db", db, backup)
+	if status != 0 {
+		t.Fatalf("backup: status %d, err %q", status, errOut)
+	}
+	for _, want := range []string{"backing up " + db + " to " + backup, "articles 1, questions ", "integrity ok"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if _, err := os.Stat(backup); err != nil {
+		t.Errorf("no backup file: %v", err)
+	}
+
+	_, errOut, status = runCLI(t, "backup", "-db", db, backup)
+	if status == 0 || !strings.Contains(errOut, "backup: "+backup+" exists; choose a new name") {
+		t.Errorf("a second backup to the same file: status %d, err %q", status, errOut)
+	}
+	_, errOut, status = runCLI(t, "backup", "-db", "postgres://quiz@localhost/quiz", filepath.Join(dir, "pg.db"))
+	if status != 2 || !strings.Contains(errOut, "backup: factquiz backs up SQLite files; for PostgreSQL use pg_dump (see the README)") {
+		t.Errorf("postgres: status %d, err %q", status, errOut)
+	}
+	_, errOut, status = runCLI(t, "backup", "-db", filepath.Join(dir, "missing.db"), filepath.Join(dir, "m.db"))
+	if status != 1 || !strings.Contains(errOut, "no database to back up") {
+		t.Errorf("a missing database: status %d, err %q", status, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "missing.db")); err == nil {
+		t.Error("backing up a missing database created it")
+	}
+	if _, _, status := runCLI(t, "backup", "-db", db); status != 2 {
+		t.Errorf("no file named: status %d", status)
+	}
+}
