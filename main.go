@@ -7,6 +7,7 @@
 //	factquiz import FILE...
 //	factquiz user add|list|passwd [-email E] [-role learner|instructor|admin]
 //	factquiz import-questions -article ID [-format gift|aiken|csv] FILE...
+//	factquiz migrate-data -from FILE.db -to postgres://... [-force]
 //	factquiz export-questions [-article ID | -quiz ID] [-format gift|aiken|csv] [-o FILE]
 //	factquiz backup [-db factquiz.db] FILE
 //	factquiz help [COMMAND]
@@ -48,6 +49,9 @@ func commands(stdin io.Reader, stdout, stderr io.Writer) []command {
 		}},
 		{"import-questions", "read GIFT, Aiken or CSV question files into an article's question bank", func(fs *flag.FlagSet) func([]string) int {
 			return importQuestionsCommand(fs, stdout, stderr)
+		}},
+		{"migrate-data", "copy a SQLite database into PostgreSQL", func(fs *flag.FlagSet) func([]string) int {
+			return migrateDataCommand(fs, stdout, stderr)
 		}},
 		{"export-questions", "write the question bank or a quiz as GIFT, Aiken or CSV", func(fs *flag.FlagSet) func([]string) int {
 			return exportQuestionsCommand(fs, stdout, stderr)

@@ -234,3 +234,39 @@ func TestBackupCommand(t *testing.T) {
 		t.Errorf("no file named: status %d", status)
 	}
 }
+
+func TestMigrateDataCommand(t *testing.T) {
+	dir := t.TempDir()
+	from := filepath.Join(dir, "from.db")
+	if _, errOut, status := runCLI(t, "import", "-db", from, filepath.Join("testdata", "articles", "city_lyon.txt")); status != 0 {
+		t.Fatalf("import: %s", errOut)
+	}
+	runCLIInput(t, "a long password\n", "user", "add", "-db", from, "-email", "boss@example.com", "-role", "admin")
+	to, drop, err := models.TestDatabase(filepath.Join(dir, "to"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer drop()
+	out, errOut, status := runCLI(t, "migrate-data", "-from", from, "-to", to)
+	if status != 0 || !strings.Contains(out, "questions") || !strings.Contains(errOut, "[##############################]") {
+		t.Fatalf("migrate-data: status %d\n%s\n%s", status, out, errOut)
+	}
+	store, err := models.Open(to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.Authenticate("boss@example.com", "a long password"); err != nil {
+		t.Errorf("the admin cannot log in on the copy: %v", err)
+	}
+	store.Close()
+	_, errOut, status = runCLI(t, "migrate-data", "-from", from, "-to", to)
+	if status != 2 || !strings.Contains(errOut, "already has data") {
+		t.Errorf("a second copy: status %d, %s", status, errOut)
+	}
+	if _, _, status := runCLI(t, "migrate-data", "-from", from, "-to", to, "-force"); status != 0 {
+		t.Errorf("-force: status %d", status)
+	}
+	if _, errOut, status := runCLI(t, "migrate-data", "-from", filepath.Join(dir, "none.db"), "-to", to); status != 1 || !strings.Contains(errOut, "no such file") {
+		t.Errorf("a missing source: status %d, %s", status, errOut)
+	}
+}

@@ -4,8 +4,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log"
+	"log/slog"
 	"net"
+	"net/url"
 	"os"
 	"os/signal"
 	"syscall"
@@ -31,13 +32,19 @@ func serveCommand(fs *flag.FlagSet, stdout, stderr io.Writer) func([]string) int
 	dbPath := fs.String("db", envOr("FACTQUIZ_DB", "factquiz.db"), "SQLite database file (env FACTQUIZ_DB)")
 	addr := fs.String("addr", envOr("FACTQUIZ_ADDR", ":3000"), "address to listen on (env FACTQUIZ_ADDR)")
 	grace := fs.Duration("grace", 10*time.Second, "how long requests in flight may take to finish at shutdown")
+	logFormat := fs.String("log-format", envOr("FACTQUIZ_LOG_FORMAT", "text"), "log format: text or json (env FACTQUIZ_LOG_FORMAT)")
+	metricsToken := fs.String("metrics-token", envOr("FACTQUIZ_METRICS_TOKEN", ""), "bearer token /metrics asks for; empty: none (env FACTQUIZ_METRICS_TOKEN, which ps does not show)")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "Usage: factquiz [serve] [-db factquiz.db] [-addr :3000]")
 		fmt.Fprintln(fs.Output(), "\nRuns the web server. A new database gets the built-in sample article.")
 		fs.PrintDefaults()
 	}
 	return func(args []string) int {
-		logger := log.New(stderr, "", log.LstdFlags)
+		logger, err := newLogger(stderr, *logFormat)
+		if err != nil {
+			fmt.Fprintf(stderr, "factquiz serve: %v\n", err)
+			return 2
+		}
 		if len(args) > 0 {
 			fmt.Fprintf(stderr, "factquiz serve: unexpected argument %q (flags go before arguments; see factquiz serve -h)\n", args[0])
 			return 2
@@ -52,7 +59,7 @@ func serveCommand(fs *flag.FlagSet, stdout, stderr io.Writer) func([]string) int
 			fmt.Fprintf(stderr, "factquiz serve: sample article: %v\n", err)
 			return 1
 		}
-		app, err := handlers.New(store, handlers.Config{Logger: logger})
+		app, err := handlers.New(store, handlers.Config{Logger: logger, MetricsToken: *metricsToken})
 		if err != nil {
 			fmt.Fprintf(stderr, "factquiz serve: %v\n", err)
 			return 1
@@ -62,9 +69,9 @@ func serveCommand(fs *flag.FlagSet, stdout, stderr io.Writer) func([]string) int
 			fmt.Fprintf(stderr, "factquiz serve: %v\n", err)
 			return 1
 		}
-		logger.Printf("factquiz is serving %s on %s", *dbPath, urlFor(ln.Addr()))
+		logger.Info("factquiz is serving", "db", redactDB(*dbPath), "url", urlFor(ln.Addr()))
 		if admins, err := store.CountAdmins(); err == nil && admins == 0 {
-			logger.Printf("no admin account yet: guests can take quizzes; to add articles, create one with: factquiz user add -db %s -email you@example.com -role admin", *dbPath)
+			logger.Info(fmt.Sprintf("no admin account yet: guests can take quizzes; to add articles, create one with: factquiz user add -db %s -email you@example.com -role admin", redactDB(*dbPath)))
 		}
 		done := make(chan error, 1)
 		go func() { done <- app.Listener(ln) }()
@@ -75,18 +82,40 @@ func serveCommand(fs *flag.FlagSet, stdout, stderr io.Writer) func([]string) int
 			fmt.Fprintf(stderr, "factquiz serve: %v\n", err)
 			return 1
 		case sig := <-stop:
-			logger.Printf("%v: finishing requests in flight (up to %v), then closing the database", sig, *grace)
+			logger.Info("finishing requests in flight, then closing the database", "signal", sig.String(), "grace", grace.String())
 		}
 		if err := app.ShutdownWithTimeout(*grace); err != nil {
-			logger.Printf("shutdown: %v", err)
+			logger.Error("shutdown", "error", err)
 		}
 		if err := store.Close(); err != nil {
-			logger.Printf("close database: %v", err)
+			logger.Error("close database", "error", err)
 			return 1
 		}
-		logger.Printf("stopped")
+		logger.Info("stopped")
 		return 0
 	}
+}
+
+// newLogger makes the server's logger: text lines by default, or one JSON
+// object a line for log collectors.
+func newLogger(w io.Writer, format string) (*slog.Logger, error) {
+	switch format {
+	case "text":
+		return slog.New(slog.NewTextHandler(w, nil)), nil
+	case "json":
+		return slog.New(slog.NewJSONHandler(w, nil)), nil
+	}
+	return nil, fmt.Errorf("-log-format must be text or json, not %q", format)
+}
+
+// redactDB is a -db value fit for the log: a database URL's password is
+// replaced by "xxxxx".
+func redactDB(db string) string {
+	u, err := url.Parse(db)
+	if err != nil || u.User == nil {
+		return db
+	}
+	return u.Redacted()
 }
 
 // urlFor is the address to open in a browser.
@@ -103,7 +132,7 @@ func urlFor(a net.Addr) string {
 }
 
 // loadSample stores the built-in sample article in an empty database.
-func loadSample(store *models.Store, logger *log.Logger) error {
+func loadSample(store *models.Store, logger *slog.Logger) error {
 	n, err := store.ArticleCount()
 	if err != nil || n > 0 {
 		return err
@@ -116,7 +145,7 @@ func loadSample(store *models.Store, logger *log.Logger) error {
 	if err != nil {
 		return err
 	}
-	logger.Printf("new database: added the sample article %q with %d questions", art.Title, art.Questions)
+	logger.Info("new database: added the sample article", "title", art.Title, "questions", art.Questions)
 	return nil
 }
 

@@ -84,6 +84,7 @@ func (h *Handler) apiStartAttempt(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	h.metrics.attemptsStarted.Inc()
 	out := struct {
 		ID        uint          `json:"id"`
 		Questions []apiQuestion `json:"questions"`
@@ -117,6 +118,7 @@ func (h *Handler) apiAnswer(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	h.metrics.answered(res)
 	rules, err := h.store.Rules(res.QuizID)
 	if err != nil {
 		return err

@@ -31,6 +31,7 @@ func (h *Handler) startAttempt(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	h.metrics.attemptsStarted.Inc()
 	return c.Redirect(attemptURL(v.Attempt.ID), fiber.StatusSeeOther)
 }
 
@@ -119,6 +120,7 @@ func (h *Handler) submitAnswer(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	h.metrics.answered(res)
 	rules, err := h.store.Rules(res.QuizID)
 	if err != nil {
 		return err

@@ -93,6 +93,9 @@ func TestAuthorization(t *testing.T) {
 	)
 	att := fmt.Sprint(v.Attempt.ID)
 	cases := []authzCase{
+		{"GET", "/healthz", "/healthz", nil, nil, [people]int{ok, ok, ok, ok, ok}},
+		{"GET", "/readyz", "/readyz", nil, nil, [people]int{ok, ok, ok, ok, ok}},
+		{"GET", "/metrics", "/metrics", nil, nil, [people]int{ok, ok, ok, ok, ok}},
 		{"GET", "/", "/", nil, nil, [people]int{ok, ok, ok, ok, ok}},
 		{"GET", "/articles/new", "/articles/new", nil, nil, [people]int{see, forbidden, forbidden, ok, ok}},
 		{"POST", "/articles", "/articles", url.Values{"text": {""}}, nil, [people]int{see, forbidden, forbidden, invalid, invalid}},

@@ -25,7 +25,7 @@ func (h *Handler) errorHandler(c *fiber.Ctx, err error) error {
 	c.Status(status)
 	c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
 	if rerr := h.views.Render(c, "error", data); rerr != nil {
-		h.log.Printf("render error page: %v", rerr)
+		h.log.Error("render error page", "request_id", requestID(c), "error", rerr)
 		return c.SendString(msg)
 	}
 	return nil
@@ -63,7 +63,7 @@ func (h *Handler) classify(c *fiber.Ctx, err error) (int, string) {
 		}
 		return fiber.StatusUnprocessableEntity, capitalise(pe.Error()) + "."
 	}
-	h.log.Printf("error: %s %s: %v", c.Method(), c.Path(), err)
+	h.log.Error("server error", "method", c.Method(), "route", routeLabel(c), "request_id", requestID(c), "error", err)
 	return fiber.StatusInternalServerError, "Something went wrong on our side. Nothing you sent was half-stored; please try again."
 }
 
@@ -76,7 +76,8 @@ func (h *Handler) csrfFailed(c *fiber.Ctx, err error) error {
 }
 
 func (h *Handler) logPanic(c *fiber.Ctx, e any) {
-	h.log.Printf("panic: %s %s: %v\n%s", c.Method(), c.Path(), e, debug.Stack())
+	h.log.Error("panic", "method", c.Method(), "route", routeLabel(c), "request_id", requestID(c),
+		"panic", fmt.Sprint(e), "stack", string(debug.Stack()))
 }
 
 func isAPI(c *fiber.Ctx) bool { return strings.HasPrefix(c.Path(), "/api/") }

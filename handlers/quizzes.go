@@ -282,5 +282,6 @@ func (h *Handler) startQuiz(c *fiber.Ctx) error {
 	case err != nil:
 		return err
 	}
+	h.metrics.attemptsStarted.Inc()
 	return c.Redirect(attemptURL(v.Attempt.ID), fiber.StatusSeeOther)
 }

@@ -103,6 +103,7 @@ func (h *Handler) rateCard(c *fiber.Ctx) error {
 	if _, err := h.store.RateCard(currentUser(c).ID, id, srs.Rating(r), time.Now()); err != nil {
 		return err
 	}
+	h.metrics.reviews.WithLabelValues(models.SourceReview).Inc()
 	return c.Redirect("/review", fiber.StatusSeeOther)
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"log/slog"
 	"mime/multipart"
 	"net"
 	"net/http"
@@ -56,7 +57,7 @@ func (ta *testApp) start() {
 		ta.t.Fatal(err)
 	}
 	ta.t.Cleanup(func() { store.Close() })
-	app, err := New(store, Config{})
+	app, err := New(store, Config{Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		ta.t.Fatal(err)
 	}
