@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -141,7 +142,10 @@ func loadSample(store *models.Store, logger *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	art, err := store.ImportArticle(&questions.Parser{}, text, 0)
+	art, err := store.ImportFirstArticle(&questions.Parser{}, text)
+	if errors.Is(err, models.ErrNotEmpty) {
+		return nil // another instance added it first
+	}
 	if err != nil {
 		return err
 	}

@@ -13,8 +13,39 @@ import (
 // CreateArticle stores an article, its sections and its generated
 // questions in one transaction: either all of it is stored or nothing.
 func (s *Store) CreateArticle(a *questions.Article, source string, qs []questions.Question) (*Article, error) {
+	return s.createArticle(a, source, qs, false)
+}
+
+// ErrNotEmpty is a first article for a database that already has one.
+var ErrNotEmpty = errors.New("the database already has articles")
+
+// ImportFirstArticle stores an article only if the database has none, as
+// one step: several instances starting together on a new database add
+// the sample once. Otherwise it is ErrNotEmpty.
+func (s *Store) ImportFirstArticle(p *questions.Parser, text []byte) (*Article, error) {
+	a, err := p.Parse(text)
+	if err != nil {
+		return nil, err
+	}
+	qs := questions.Generate(a, questions.ExtractFacts(a), questions.Options{Count: -1})
+	return s.createArticle(a, string(text), qs, true)
+}
+
+func (s *Store) createArticle(a *questions.Article, source string, qs []questions.Question, onlyFirst bool) (*Article, error) {
 	art := &Article{Title: a.Title, Source: source, Sections: sectionsOf(a)}
 	err := s.w.Transaction(func(tx *gorm.DB) error {
+		if onlyFirst {
+			if err := s.engine.lockTable(tx, "articles"); err != nil {
+				return err
+			}
+			var n int64
+			if err := tx.Model(&Article{}).Count(&n).Error; err != nil {
+				return err
+			}
+			if n > 0 {
+				return ErrNotEmpty
+			}
+		}
 		if err := tx.Create(art).Error; err != nil {
 			return err
 		}
@@ -31,6 +62,9 @@ func (s *Store) CreateArticle(a *questions.Article, source string, qs []question
 		}
 		return tx.CreateInBatches(rows, 100).Error
 	})
+	if errors.Is(err, ErrNotEmpty) {
+		return nil, err
+	}
 	if err != nil {
 		return nil, fmt.Errorf("store article %q: %w", a.Title, err)
 	}

@@ -57,6 +57,15 @@ func (e engine) forUpdate() string {
 	return ""
 }
 
+// lockTable keeps other transactions from writing a table until this one
+// ends. SQLite's write transactions already exclude each other.
+func (e engine) lockTable(tx *gorm.DB, table string) error {
+	if e != postgresEngine {
+		return nil
+	}
+	return tx.Exec("LOCK TABLE " + table + " IN SHARE ROW EXCLUSIVE MODE").Error
+}
+
 // isUniqueViolation reports whether err is a unique index refusing a row.
 func isUniqueViolation(err error) bool {
 	if err == nil {

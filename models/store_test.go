@@ -276,3 +276,36 @@ func TestConcurrentMigrations(t *testing.T) {
 		}
 	}
 }
+
+// TestImportFirstArticleOnce: instances starting together on a new
+// database add the sample article once.
+func TestImportFirstArticleOnce(t *testing.T) {
+	db, drop, err := TestDatabase(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer drop()
+	text, _ := os.ReadFile(filepath.Join("..", "testdata", "articles", "city_lyon.txt"))
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s, err := Open(db)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			defer s.Close()
+			if _, err := s.ImportFirstArticle(&questions.Parser{}, text); err != nil && !errors.Is(err, ErrNotEmpty) {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	s, _ := Open(db)
+	defer s.Close()
+	if n, _ := s.ArticleCount(); n != 1 {
+		t.Errorf("%d articles, want the one", n)
+	}
+}
