@@ -215,6 +215,7 @@ func newMetrics(store *models.Store) *metrics {
 	m.answers.WithLabelValues("true")
 	m.answers.WithLabelValues("false")
 	m.reviews.WithLabelValues(models.SourceReview)
+	m.reviews.WithLabelValues(models.SourceQuiz)
 	m.registry.MustRegister(m.requests, m.duration, m.answers, m.attemptsStarted, m.attemptsFinished, m.reviews,
 		newPoolCollector(store),
 		collectors.NewGoCollector(),
@@ -225,6 +226,7 @@ func newMetrics(store *models.Store) *metrics {
 // answered counts a stored answer, and the attempt it finished.
 func (m *metrics) answered(res *models.AnswerResult) {
 	m.answers.WithLabelValues(strconv.FormatBool(res.Correct)).Inc()
+	m.reviews.WithLabelValues(models.SourceQuiz).Add(float64(res.Reviewed))
 	if res.Finished {
 		m.attemptsFinished.Inc()
 	}

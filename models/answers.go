@@ -20,6 +20,7 @@ type Prepare func(aq *AttemptQuestion) (any, error)
 type AnswerResult struct {
 	Correct  bool
 	Credit   float64 // the share of the mark earned, from 0 to 1
+	Reviewed int     // the learner's flashcards the answer reviewed
 	Question Question
 	Position int
 	Finished bool
@@ -72,12 +73,13 @@ func (s *Store) SubmitAnswer(attemptID uint, owner Owner, questionID uint, prepa
 			}
 			return err
 		}
+		reviewed := 0
 		if att.LearnerID != nil {
-			if err := feedQuizAnswer(tx, *att.LearnerID, &aq.Question, correct, now); err != nil {
+			if reviewed, err = feedQuizAnswer(tx, *att.LearnerID, &aq.Question, correct, now); err != nil {
 				return err
 			}
 		}
-		res = AnswerResult{Correct: correct, Credit: credit, Question: aq.Question, Position: aq.Position, Finished: att.Answered+1 >= att.Total, QuizID: att.QuizID}
+		res = AnswerResult{Correct: correct, Credit: credit, Reviewed: reviewed, Question: aq.Question, Position: aq.Position, Finished: att.Answered+1 >= att.Total, QuizID: att.QuizID}
 		right := 0
 		if correct {
 			right = 1

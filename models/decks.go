@@ -116,25 +116,25 @@ func userScheduler(tx *gorm.DB, userID uint) (srs.Scheduler, error) {
 }
 
 // feedQuizAnswer counts a learner's quiz answer as a review of their cards
-// of the same fact: right is Good, wrong is Again.
-func feedQuizAnswer(tx *gorm.DB, userID uint, q *Question, correct bool, now time.Time) error {
+// of the same fact (right is Good, wrong is Again), and returns how many.
+func feedQuizAnswer(tx *gorm.DB, userID uint, q *Question, correct bool, now time.Time) (int, error) {
 	var cards []Card
 	err := tx.Model(&Card{}).Joins("JOIN questions q ON q.id = cards.question_id").
 		Where("cards.user_id = ? AND cards.article_id = ? AND q.source = ? AND q.answer = ?", userID, q.ArticleID, q.Source, q.Answer).
 		Find(&cards).Error
 	if err != nil || len(cards) == 0 {
-		return err
+		return 0, err
 	}
 	sched, err := userScheduler(tx, userID)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	for i := range cards {
 		if err := review(tx, sched, &cards[i], quizRating(correct), now, SourceQuiz); err != nil {
-			return err
+			return 0, err
 		}
 	}
-	return nil
+	return len(cards), nil
 }
 
 // DeckCards returns a learner's cards of an article with their questions,
