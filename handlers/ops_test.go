@@ -331,3 +331,28 @@ func TestRequestIDReplaced(t *testing.T) {
 		t.Errorf("a sane 64-character id was replaced by %q", resp.Header.Get("X-Request-ID"))
 	}
 }
+
+// TestMetricsCountQuizReviews: a learner's quiz answer that reviews a
+// flashcard is counted as a review from a quiz.
+func TestMetricsCountQuizReviews(t *testing.T) {
+	ta := newTestApp(t)
+	b, articleID := deckLearner(t, ta)
+	me := models.Owner{UserID: currentID(t, ta, "ann@example.com")}
+	v, err := ta.store.StartAttempt(articleID, 30, me)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, aq := range v.Questions {
+		if aq.Question.Type != "fill_blank" {
+			continue
+		}
+		loc := fmt.Sprintf("/attempts/%d", v.Attempt.ID)
+		resp, body := b.postForm(loc+"/answers", url.Values{"_csrf": {b.csrf("/")}, "question_id": {fmt.Sprint(aq.QuestionID)}, "answer": {"x"}})
+		wantStatus(t, resp, http.StatusSeeOther, body)
+		break
+	}
+	_, text := b.get("/metrics")
+	if !strings.Contains(text, `factquiz_reviews_total{source="quiz"} 1`) {
+		t.Errorf("metrics do not count the quiz review:\n%s", grepLines(text, "factquiz_reviews_total"))
+	}
+}
