@@ -11,7 +11,39 @@ local common = {}
 -- runs init, request and response in a state of its own.
 local threads = {}
 
+-- Several servers: when the environment variable BENCH_WRK_ADDRS lists
+-- addresses (host:port, separated by spaces), thread i connects to
+-- address i (round the list) instead of the URL's, so that with as many
+-- threads as addresses each server gets one thread and its share of the
+-- connections. The URL still gives the Host header, which factquiz does
+-- not check. wrk's main state gets no script arguments, hence the
+-- environment variable.
+local addrs = nil
+
+local function targets()
+  if addrs then
+    return addrs
+  end
+  addrs = {}
+  for hostport in (os.getenv("BENCH_WRK_ADDRS") or ""):gmatch("%S+") do
+    local host, port = hostport:match("^(.+):(%d+)$")
+    if not host then
+      error("BENCH_WRK_ADDRS: " .. hostport .. " is not host:port")
+    end
+    local found = wrk.lookup(host, port)
+    if not found or #found == 0 then
+      error("BENCH_WRK_ADDRS: cannot resolve " .. hostport)
+    end
+    addrs[#addrs + 1] = found[1]
+  end
+  return addrs
+end
+
 function setup(thread)
+  local list = targets()
+  if #list > 0 then
+    thread.addr = list[#threads % #list + 1]
+  end
   thread:set("thread_index", #threads)
   table.insert(threads, thread)
 end
@@ -91,6 +123,9 @@ function done(summary, latency, requests)
   print("bench: statuses " .. (#parts > 0 and table.concat(parts, " ") or "none"))
   print("bench: not-200 " .. (total - expected))
   print("bench: lines " .. lines .. " sent " .. sent_total .. " reused " .. wrapped_total)
+  for i, t in ipairs(threads) do
+    print("bench: thread " .. i .. " server " .. tostring(t.addr) .. " sent " .. (t:get("sent") or 0))
+  end
 end
 
 return common

@@ -95,8 +95,12 @@ func openPostgres(url string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	// As many idle connections as open ones: under load, closing a
+	// connection that comes back and opening another costs PostgreSQL
+	// more than the requests themselves (bench/README.md). Instances ×
+	// 32 must stay under the server's max_connections (100 by default).
 	sqlDB.SetMaxOpenConns(32)
-	sqlDB.SetMaxIdleConns(16)
+	sqlDB.SetMaxIdleConns(32)
 	sqlDB.SetConnMaxIdleTime(5 * time.Minute)
 	s := &Store{w: db, r: db, engine: postgresEngine}
 	err = db.Connection(func(conn *gorm.DB) error {

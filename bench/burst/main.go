@@ -3,6 +3,11 @@
 // of a class that is told "start the quiz now". Before the burst, each
 // guest reads GET /api/articles, as a browser reads a page before its
 // form is sent, and so gets the CSRF token its POST must carry.
+//
+// -url may list several instances that share one database, separated by
+// commas: guest i then reads its page and starts its attempt on instance
+// i (round the list), so that the burst is split evenly, as a load
+// balancer would split it, and each guest stays on one instance.
 package main
 
 import (
@@ -17,6 +22,7 @@ import (
 	"net/url"
 	"os"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 )
@@ -35,7 +41,7 @@ type result struct {
 }
 
 func main() {
-	base := flag.String("url", "", "factquiz base URL, such as http://127.0.0.1:3000 (required)")
+	base := flag.String("url", "", "factquiz base URL, such as http://127.0.0.1:3000, or several separated by commas (required)")
 	n := flag.Int("n", 250, "attempts to start at once")
 	article := flag.Uint("article", 1, "article to start attempts on")
 	count := flag.Int("count", 10, "questions per attempt")
@@ -50,18 +56,30 @@ func main() {
 		fmt.Fprintf(os.Stderr, "burst: %v\n", err)
 		os.Exit(1)
 	}
-	report(os.Stdout, fire(*base, body, *n, *timeout))
+	var bases []string
+	for b := range strings.SplitSeq(*base, ",") {
+		if b = strings.TrimRight(strings.TrimSpace(b), "/"); b != "" {
+			bases = append(bases, b)
+		}
+	}
+	if len(bases) == 0 {
+		fmt.Fprintln(os.Stderr, "burst: -url names no server")
+		os.Exit(2)
+	}
+	report(os.Stdout, len(bases), fire(bases, body, *n, *timeout))
 }
 
 // fire sends n POST /api/attempts from n goroutines that all wait for one
-// closed channel, so that they leave together.
-func fire(base string, body []byte, n int, timeout time.Duration) []result {
+// closed channel, so that they leave together. Goroutine i sends to
+// bases[i%len(bases)].
+func fire(bases []string, body []byte, n int, timeout time.Duration) []result {
 	transport := &http.Transport{MaxIdleConnsPerHost: n}
 	results := make([]result, n)
 	start := make(chan struct{})
 	var ready, done sync.WaitGroup
 	for i := range n {
 		ready.Add(1)
+		base := bases[i%len(bases)]
 		done.Go(func() {
 			client, token, err := guest(transport, base, timeout)
 			ready.Done()
@@ -137,7 +155,7 @@ func post(client *http.Client, target, token string, body []byte) result {
 
 // report prints the figures bench/run.sh reads, one "name value" per
 // line, latencies in milliseconds over every request, failed ones too.
-func report(w io.Writer, results []result) {
+func report(w io.Writer, instances int, results []result) {
 	took := make([]time.Duration, len(results))
 	failed, slow := 0, 0
 	reasons := map[string]int{}
@@ -155,6 +173,7 @@ func report(w io.Writer, results []result) {
 	ms := func(d time.Duration) string { return fmt.Sprintf("%.1f", float64(d.Microseconds())/1000) }
 	fmt.Fprintf(w, "burst: %d POST /api/attempts released together\n", len(results))
 	fmt.Fprintf(w, "requests %d\n", len(results))
+	fmt.Fprintf(w, "instances %d\n", instances)
 	fmt.Fprintf(w, "failed %d\n", failed)
 	fmt.Fprintf(w, "over_1s %d\n", slow)
 	fmt.Fprintf(w, "min_ms %s\n", ms(took[0]))

@@ -13,6 +13,12 @@
 // The CSRF token is the guest's fq_csrf cookie: a script sends it back
 // both as that cookie and in the X-CSRF-Token header, as factquiz asks of
 // every POST that signs in by cookie.
+//
+// -url may list several instances that share one database, separated by
+// commas. Each guest then reads GET /api/articles on one instance and
+// starts its attempt on the next (guest i on instances i and i+1, round
+// the list), so that every token and attempt written is known to work on
+// two instances, and the attempts are spread evenly over the instances.
 package main
 
 import (
@@ -28,6 +34,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 )
@@ -64,7 +71,7 @@ type attempt struct {
 }
 
 func main() {
-	base := flag.String("url", "", "factquiz base URL, such as http://127.0.0.1:3000 (required)")
+	base := flag.String("url", "", "factquiz base URL, such as http://127.0.0.1:3000, or several separated by commas (required)")
 	answerAttempts := flag.Int("answer-attempts", 1000, "attempts whose questions the answer test answers")
 	pageAttempts := flag.Int("page-attempts", 200, "attempts the question-page test shows")
 	article := flag.Uint("article", 1, "article to start attempts on")
@@ -84,7 +91,14 @@ func main() {
 
 func run(base, out string, article uint, count, answerAttempts, pageAttempts, workers int) error {
 	start := time.Now()
-	atts, err := startAttempts(base, article, count, answerAttempts+pageAttempts, workers)
+	bases := strings.Split(base, ",")
+	for i, b := range bases {
+		bases[i] = strings.TrimRight(strings.TrimSpace(b), "/")
+		if bases[i] == "" {
+			return fmt.Errorf("-url %q: an empty URL", base)
+		}
+	}
+	atts, err := startAttempts(bases, article, count, answerAttempts+pageAttempts, workers)
 	if err != nil {
 		return err
 	}
@@ -97,12 +111,16 @@ func run(base, out string, article uint, count, answerAttempts, pageAttempts, wo
 	}
 	fmt.Printf("seed: %d attempts in %.1fs: %d answer lines, %d question pages\n",
 		len(atts), time.Since(start).Seconds(), lines, pageAttempts)
+	if len(bases) > 1 {
+		fmt.Printf("seed: each guest got its token on one of %d instances and started its attempt on the next\n", len(bases))
+	}
 	return nil
 }
 
 // startAttempts starts n attempts with a few workers and returns them in
-// the order they were asked for.
-func startAttempts(base string, article uint, count, n, workers int) ([]attempt, error) {
+// the order they were asked for. Attempt i reads its token on bases[i]
+// and starts on the next base.
+func startAttempts(bases []string, article uint, count, n, workers int) ([]attempt, error) {
 	transport := &http.Transport{MaxIdleConnsPerHost: workers}
 	atts := make([]attempt, n)
 	errs := make([]error, n)
@@ -111,7 +129,8 @@ func startAttempts(base string, article uint, count, n, workers int) ([]attempt,
 	for range workers {
 		wg.Go(func() {
 			for i := range next {
-				a, err := startAttempt(transport, base, article, count)
+				get, post := bases[i%len(bases)], bases[(i+1)%len(bases)]
+				a, err := startAttempt(transport, get, post, article, count)
 				if err != nil {
 					errs[i] = fmt.Errorf("attempt %d of %d: %w", i+1, n, err)
 					continue
@@ -129,10 +148,13 @@ func startAttempts(base string, article uint, count, n, workers int) ([]attempt,
 }
 
 // startAttempt starts one attempt as a new guest, with a cookie jar of its
-// own: a GET gives it its guest and CSRF cookies, then the POST sends the
-// CSRF token back in its header.
-func startAttempt(transport http.RoundTripper, base string, article uint, count int) (*attempt, error) {
-	u, err := url.Parse(base)
+// own: a GET to get gives it its guest and CSRF cookies, then the POST to
+// post (the same server or another instance on the same database) sends
+// the CSRF token back in its header. A cookie jar ignores ports, so the
+// cookies of one loopback instance go to the other, as they would behind
+// a load balancer.
+func startAttempt(transport http.RoundTripper, get, post string, article uint, count int) (*attempt, error) {
+	u, err := url.Parse(get)
 	if err != nil {
 		return nil, err
 	}
@@ -141,7 +163,7 @@ func startAttempt(transport http.RoundTripper, base string, article uint, count 
 		return nil, err
 	}
 	client := &http.Client{Transport: transport, Jar: jar, Timeout: 30 * time.Second}
-	if _, err := call(client, http.MethodGet, base+"/api/articles", "", nil, http.StatusOK); err != nil {
+	if _, err := call(client, http.MethodGet, get+"/api/articles", "", nil, http.StatusOK); err != nil {
 		return nil, err
 	}
 	token := cookie(jar, u, csrfCookie)
@@ -152,7 +174,7 @@ func startAttempt(transport http.RoundTripper, base string, article uint, count 
 	if err != nil {
 		return nil, err
 	}
-	raw, err := call(client, http.MethodPost, base+"/api/attempts", token, body, http.StatusCreated)
+	raw, err := call(client, http.MethodPost, post+"/api/attempts", token, body, http.StatusCreated)
 	if err != nil {
 		return nil, err
 	}
