@@ -6,11 +6,7 @@ import (
 )
 
 func TestKV(t *testing.T) {
-	db, drop, err := TestDatabase(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer drop()
+	db := testDB(t)
 	s, err := Open(db)
 	if err != nil {
 		t.Fatal(err)

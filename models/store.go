@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"time"
 
 	"gorm.io/driver/sqlite"
@@ -72,7 +73,17 @@ func openSQLite(path string) (*Store, error) {
 		wq[k] = v
 	}
 	wq.Set("_txlock", "immediate")
-	w, err := gorm.Open(sqlite.Open("file:"+path+"?"+wq.Encode()), cfg)
+	// Switching a new file to WAL needs a lock that SQLite does not wait
+	// for: processes opening one new database at once try again.
+	var w *gorm.DB
+	var err error
+	for try := 0; ; try++ {
+		w, err = gorm.Open(sqlite.Open("file:"+path+"?"+wq.Encode()), cfg)
+		if err == nil || try == 50 || !strings.Contains(err.Error(), "database is locked") {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}

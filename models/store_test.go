@@ -11,24 +11,30 @@ import (
 	"factquiz/questions"
 )
 
-// openTest opens a new database for a test: SQLite, or PostgreSQL when
-// FACTQUIZ_TEST_POSTGRES names one.
-func openTest(t testing.TB) *Store {
+// testDB names a new database for a test, removed when it ends: SQLite,
+// or PostgreSQL when FACTQUIZ_TEST_POSTGRES names one.
+func testDB(t testing.TB) string {
 	t.Helper()
 	db, drop, err := TestDatabase(filepath.Join(t.TempDir(), "sub"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := Open(db)
-	if err != nil {
-		t.Fatal(err)
-	}
 	t.Cleanup(func() {
-		s.Close()
 		if err := drop(); err != nil {
 			t.Error(err)
 		}
 	})
+	return db
+}
+
+// openTest opens a new database for a test.
+func openTest(t testing.TB) *Store {
+	t.Helper()
+	s, err := Open(testDB(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
 	return s
 }
 
@@ -228,11 +234,7 @@ func given(v any) Prepare {
 // TestNewerSchemaRefused: a database a newer factquiz migrated is refused
 // with a clear message, and left as it is.
 func TestNewerSchemaRefused(t *testing.T) {
-	db, drop, err := TestDatabase(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer drop()
+	db := testDB(t)
 	s, err := Open(db)
 	if err != nil {
 		t.Fatal(err)
@@ -250,11 +252,7 @@ func TestNewerSchemaRefused(t *testing.T) {
 // TestConcurrentMigrations: instances starting at once on one database
 // migrate one at a time, and all open.
 func TestConcurrentMigrations(t *testing.T) {
-	db, drop, err := TestDatabase(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer drop()
+	db := testDB(t)
 	var wg sync.WaitGroup
 	errs := make([]error, 4)
 	for i := range errs {
@@ -280,11 +278,7 @@ func TestConcurrentMigrations(t *testing.T) {
 // TestImportFirstArticleOnce: instances starting together on a new
 // database add the sample article once.
 func TestImportFirstArticleOnce(t *testing.T) {
-	db, drop, err := TestDatabase(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer drop()
+	db := testDB(t)
 	text, _ := os.ReadFile(filepath.Join("..", "testdata", "articles", "city_lyon.txt"))
 	var wg sync.WaitGroup
 	for range 4 {
