@@ -103,8 +103,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 func usage(w io.Writer, cmds []command) {
 	fmt.Fprintln(w, "factquiz turns articles into quizzes and flashcards.")
 	fmt.Fprintln(w, "\nUsage: factquiz COMMAND [flags] [args]\n\nCommands:")
+	width := 0
 	for _, c := range cmds {
-		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
+		width = max(width, len(c.name))
+	}
+	for _, c := range cmds {
+		fmt.Fprintf(w, "  %-*s  %s\n", width, c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nRun 'factquiz help COMMAND' or 'factquiz COMMAND -h' for a command's flags.")
 }
