@@ -411,3 +411,27 @@ func TestAdminChangesRoles(t *testing.T) {
 	resp, body = adm.postForm("/admin/users/9999/role", url.Values{"_csrf": {token}, "role": {"learner"}})
 	wantStatus(t, resp, http.StatusNotFound, body)
 }
+
+// TestSecurityHeaders: every page forbids inline code and framing, and
+// tells browsers not to sniff types or leak its addresses elsewhere.
+func TestSecurityHeaders(t *testing.T) {
+	ta := newTestApp(t)
+	b := ta.client()
+	for _, path := range []string{"/", "/login", "/static/app.js", "/nowhere"} {
+		resp, _ := b.get(path)
+		csp := resp.Header.Get("Content-Security-Policy")
+		for _, want := range []string{"script-src 'self'", "frame-ancestors 'none'", "object-src 'none'"} {
+			if !strings.Contains(csp, want) {
+				t.Errorf("%s: CSP %q lacks %s", path, csp, want)
+			}
+		}
+		if strings.Contains(csp, "unsafe-inline") {
+			t.Errorf("%s: CSP allows inline code", path)
+		}
+		for h, want := range map[string]string{"X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin", "X-Frame-Options": "DENY"} {
+			if got := resp.Header.Get(h); got != want {
+				t.Errorf("%s: %s = %q, want %q", path, h, got, want)
+			}
+		}
+	}
+}
