@@ -275,7 +275,7 @@ func (h *Handler) startQuiz(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	v, err := h.store.StartQuizAttempt(z.ID, owner(c), time.Now())
+	v, err := h.store.StartQuizAttempt(z, owner(c), time.Now())
 	switch {
 	case errors.Is(err, models.ErrQuizClosed), errors.Is(err, models.ErrNoAttemptsLeft), errors.Is(err, models.ErrNoQuestions):
 		return h.renderQuizStart(c, fiber.StatusConflict, z, capitalise(err.Error())+".")

@@ -160,7 +160,7 @@ func TestQuizKeepsFalseSettings(t *testing.T) {
 	if got.ShuffleOptions || got.ShuffleQuestions {
 		t.Fatalf("stored quiz shuffles: %+v", got)
 	}
-	v, err := s.StartQuizAttempt(z.ID, Owner{GuestToken: "g"}, time.Now())
+	v, err := s.StartQuizAttempt(got, Owner{GuestToken: "g"}, time.Now())
 	if err != nil {
 		t.Fatal(err)
 	}

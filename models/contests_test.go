@@ -144,7 +144,7 @@ func TestContestNeedsTheGradeShown(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		v, err := s.StartQuizAttempt(z.ID, me, z.CreatedAt)
+		v, err := s.StartQuizAttempt(z, me, z.CreatedAt)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -117,9 +117,19 @@ func (s *Store) UpdateQuiz(id uint, set QuizSettings) error {
 
 // GetQuiz returns a quiz with its chosen questions in order.
 func (s *Store) GetQuiz(id uint) (*Quiz, error) {
+	return s.findQuiz("id = ?", id)
+}
+
+// QuizByToken returns the quiz a share link names, with its chosen
+// questions.
+func (s *Store) QuizByToken(token string) (*Quiz, error) {
+	return s.findQuiz("share_token = ?", token)
+}
+
+func (s *Store) findQuiz(where string, arg any) (*Quiz, error) {
 	var z Quiz
 	res := s.r.Preload("Questions", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).
-		Preload("Questions.Question").Limit(1).Find(&z, id)
+		Preload("Questions.Question").Where(where, arg).Limit(1).Find(&z)
 	if res.Error != nil {
 		return nil, res.Error
 	}
@@ -127,19 +137,6 @@ func (s *Store) GetQuiz(id uint) (*Quiz, error) {
 		return nil, ErrNotFound
 	}
 	return &z, nil
-}
-
-// QuizByToken returns the quiz a share link names.
-func (s *Store) QuizByToken(token string) (*Quiz, error) {
-	var z Quiz
-	res := s.r.Where("share_token = ?", token).Limit(1).Find(&z)
-	if res.Error != nil {
-		return nil, res.Error
-	}
-	if res.RowsAffected == 0 {
-		return nil, ErrNotFound
-	}
-	return s.GetQuiz(z.ID)
 }
 
 // ListQuizzes returns every quiz, newest first; openOnly keeps those open
@@ -208,13 +205,11 @@ func dedupe(ids []uint) []uint {
 	return slices.Compact(out)
 }
 
-// StartQuizAttempt starts an attempt of a quiz for owner at now, if the
-// quiz is open and owner has attempts left.
-func (s *Store) StartQuizAttempt(quizID uint, owner Owner, now time.Time) (*AttemptView, error) {
-	z, err := s.GetQuiz(quizID)
-	if err != nil {
-		return nil, err
-	}
+// StartQuizAttempt starts an attempt of a quiz, as GetQuiz or QuizByToken
+// loaded it, for owner at now, if the quiz is open and owner has attempts
+// left.
+func (s *Store) StartQuizAttempt(z *Quiz, owner Owner, now time.Time) (*AttemptView, error) {
+	quizID := z.ID
 	if z.OpensAt != nil && now.Before(*z.OpensAt) || z.ClosesAt != nil && !now.Before(*z.ClosesAt) {
 		return nil, ErrQuizClosed
 	}
