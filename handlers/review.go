@@ -55,7 +55,7 @@ func (h *Handler) showReview(c *fiber.Ctx) error {
 	}
 	data.Card = cardView(card, title)
 	data.Shown = c.Query("show") == "1"
-	switch err := h.store.Rateable(card, now); err {
+	switch err := q.Rateable(card, now); err {
 	case nil:
 		data.Rateable = true
 	case models.ErrNotDue, models.ErrNewCardLimit:

@@ -154,22 +154,31 @@ func (s *Store) GetCard(userID, cardID uint) (*Card, error) {
 	return &c, nil
 }
 
-// Rateable says whether a card may be rated at now: a new card while the
-// day's new cards last, a learning card within LearnAhead of its due
-// time, a review card due by the end of the day. A card that is not is
-// ErrNotDue or ErrNewCardLimit.
-func (s *Store) Rateable(c *Card, now time.Time) error {
-	return rateable(s.r, c, now)
+// Rateable says whether one of the learner's cards may be rated at now,
+// given what the queue has left: a new card while the day's new cards
+// last, a learning card within LearnAhead of its due time, a review card
+// due by the end of the day. A card that is not is ErrNotDue or
+// ErrNewCardLimit.
+func (q *Queue) Rateable(c *Card, now time.Time) error {
+	return dueRule(c, now, q.New)
 }
 
 func rateable(db *gorm.DB, c *Card, now time.Time) error {
-	switch c.State {
-	case srs.New:
-		left, err := newLeft(db, c.UserID, now)
-		if err != nil {
+	left := 0
+	if c.State == srs.New {
+		var err error
+		if left, err = newLeft(db, c.UserID, now); err != nil {
 			return err
 		}
-		if left == 0 {
+	}
+	return dueRule(c, now, left)
+}
+
+// dueRule applies the rule of Rateable with the new cards left today.
+func dueRule(c *Card, now time.Time, newLeft int) error {
+	switch c.State {
+	case srs.New:
+		if newLeft == 0 {
 			return ErrNewCardLimit
 		}
 	case srs.Learning, srs.Relearning:
