@@ -1,12 +1,10 @@
 package main
 
 import (
-	"bufio"
-	"context"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
@@ -15,6 +13,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -34,10 +33,7 @@ func TestTwoInstances(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer drop()
-	bin := filepath.Join(t.TempDir(), "factquiz")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildFactquiz(t)
 	a, b := startInstance(t, bin, db), startInstance(t, bin, db)
 
 	jar, _ := cookiejar.New(nil)
@@ -123,41 +119,141 @@ func TestTwoInstances(t *testing.T) {
 	}
 }
 
+// buildFactquiz builds factquiz from this tree into a temporary folder,
+// so that the tests that run it as a process run the code as it is now.
+func buildFactquiz(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "factquiz")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
 // startInstance runs factquiz serve on a free port and returns its URL;
 // the process is stopped when the test ends.
 func startInstance(t *testing.T, bin, db string) string {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
+	return startServer(t, bin, db).URL
+}
+
+// server is a factquiz serve process a test started.
+type server struct {
+	URL    string // where it listens, from its log
+	cmd    *exec.Cmd
+	log    *serverLog
+	exited chan struct{} // closed once the process has exited
+	err    error         // what Wait returned, once exited is closed
+}
+
+// startServer runs factquiz serve -db db, with any further flags, on a
+// loopback port the kernel picks, and returns once the server has logged
+// its URL. Unless the test ends it first, the process gets SIGINT when
+// the test ends, and is waited for.
+func startServer(t *testing.T, bin, db string, flags ...string) *server {
+	t.Helper()
+	args := append([]string{"serve", "-db", db, "-addr", "127.0.0.1:0"}, flags...)
+	s := &server{cmd: exec.Command(bin, args...), log: newServerLog(), exited: make(chan struct{})}
+	s.cmd.Stderr = s.log
+	if err := s.cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	addr := ln.Addr().String()
-	ln.Close()
-	ctx, cancel := context.WithCancel(context.Background())
-	cmd := exec.CommandContext(ctx, bin, "serve", "-db", db, "-addr", addr)
-	cmd.Cancel = func() error { return cmd.Process.Signal(os.Interrupt) }
-	stderr, _ := cmd.StderrPipe()
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { cancel(); cmd.Wait() })
-	ready := make(chan struct{})
 	go func() {
-		sc := bufio.NewScanner(stderr)
-		for sc.Scan() {
-			if strings.Contains(sc.Text(), "is serving") {
-				close(ready)
-				break
-			}
-		}
-		io.Copy(io.Discard, stderr)
+		s.err = s.cmd.Wait()
+		close(s.exited)
 	}()
+	t.Cleanup(func() { s.stop(t) })
 	select {
-	case <-ready:
+	case s.URL = <-s.log.url:
+	case <-s.exited:
+		t.Fatalf("factquiz serve exited at start (%v):\n%s", s.err, s.log.tail())
 	case <-time.After(30 * time.Second):
-		t.Fatalf("factquiz serve on %s did not start", addr)
+		t.Fatalf("factquiz serve on %s did not start within 30 s:\n%s", db, s.log.tail())
 	}
-	return "http://" + addr
+	return s
+}
+
+// stop sends SIGINT, as Ctrl-C does, and waits for the process to exit;
+// one still running 30 s later is killed.
+func (s *server) stop(t *testing.T) {
+	if s.hasExited() {
+		return
+	}
+	s.cmd.Process.Signal(os.Interrupt)
+	select {
+	case <-s.exited:
+	case <-time.After(30 * time.Second):
+		t.Errorf("factquiz serve did not stop within 30 s of SIGINT; killing it\n%s", s.log.tail())
+		s.cmd.Process.Kill()
+		<-s.exited
+	}
+}
+
+func (s *server) hasExited() bool {
+	select {
+	case <-s.exited:
+		return true
+	default:
+		return false
+	}
+}
+
+// serverLog is a server's standard error: it keeps the last lines for
+// failure messages and hands over the URL the server logs once it
+// listens.
+type serverLog struct {
+	mu      sync.Mutex
+	partial []byte
+	lines   []string
+	errs    []string // the first 5 lines logged at level ERROR or WARN, cut at 400 bytes
+	url     chan string
+	found   bool
+}
+
+const serverLogLines = 40
+
+var servingURL = regexp.MustCompile(`factquiz is serving.*\burl=(http://[^\s"]+)`)
+
+func newServerLog() *serverLog { return &serverLog{url: make(chan string, 1)} }
+
+func (l *serverLog) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.partial = append(l.partial, p...)
+	for {
+		i := bytes.IndexByte(l.partial, '\n')
+		if i < 0 {
+			return len(p), nil
+		}
+		line := string(l.partial[:i])
+		l.partial = append(l.partial[:0], l.partial[i+1:]...)
+		if m := servingURL.FindStringSubmatch(line); m != nil && !l.found {
+			l.found = true
+			l.url <- m[1]
+		}
+		if (strings.Contains(line, "level=ERROR") || strings.Contains(line, "level=WARN")) && len(l.errs) < 5 {
+			l.errs = append(l.errs, line[:min(len(line), 400)])
+		}
+		if len(l.lines) == serverLogLines {
+			l.lines = append(l.lines[:0], l.lines[1:]...)
+		}
+		l.lines = append(l.lines, line)
+	}
+}
+
+// tail is the end of the log, for a failure message.
+func (l *serverLog) tail() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return strings.Join(l.lines, "\n")
+}
+
+// errors are the first lines the server logged at level ERROR or WARN:
+// what it said about its failures, for a failure message.
+func (l *serverLog) errors() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return strings.Join(l.errs, "\n")
 }
 
 func get(t *testing.T, hc *http.Client, u string) string {
