@@ -57,6 +57,14 @@ func (h *Handler) classify(c *fiber.Ctx, err error) (int, string) {
 		return fiber.StatusNotFound, capitalise(err.Error()) + "."
 	case errors.Is(err, models.ErrNoQuestions):
 		return fiber.StatusUnprocessableEntity, capitalise(err.Error()) + "."
+	case models.Unavailable(err):
+		// Nothing was stored; the same request may well succeed shortly.
+		c.Set(fiber.HeaderRetryAfter, "5")
+		h.log.Warn("database unavailable", "method", c.Method(), "route", routeLabel(c), "request_id", requestID(c), "error", err)
+		if c.Method() == fiber.MethodGet || c.Method() == fiber.MethodHead {
+			return fiber.StatusServiceUnavailable, "The database is not available just now. Try again in a moment."
+		}
+		return fiber.StatusServiceUnavailable, "Could not save: the database is not available just now (it may be full or restarting). Nothing was saved; try again in a moment."
 	case errors.As(err, &pe):
 		if errors.Is(err, questions.ErrTooLarge) {
 			return fiber.StatusRequestEntityTooLarge, capitalise(pe.Error()) + "."

@@ -1,12 +1,11 @@
 package models
 
 import (
+	"cmp"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"time"
-
-	"gorm.io/gorm"
 
 	"factquiz/questions"
 )
@@ -27,18 +26,38 @@ type AnswerResult struct {
 	QuizID   *uint // the quiz the attempt is of, if any
 }
 
-// SubmitAnswer grades and stores an answer in one transaction, and returns
-// only once it is committed: an answer that got a result is on disk. The
-// last answer of an attempt finishes it. A learner's answer also counts as
-// a review of their flashcards of the same fact, in the same transaction. The attempt keeps running counts
-// of answers and right answers, so that no answer has to count the others.
+// SubmitAnswer grades and stores an answer, and returns only once it is
+// committed: an answer that got a result is on disk. The question is read
+// and the answer graded first, beside other requests; then the group
+// committer (commit.go) writes it with the answers that arrived with it,
+// in one transaction. The last answer of an attempt finishes it. A
+// learner's answer also counts as a review of their flashcards of the
+// same fact, in the same transaction. The attempt keeps running counts
+// of answers and right answers, so that no answer has to count the
+// others.
 func (s *Store) SubmitAnswer(attemptID uint, owner Owner, questionID uint, prepare Prepare) (*AnswerResult, error) {
+	aq, err := s.answerTarget(attemptID, owner, questionID)
+	if err != nil {
+		return nil, err
+	}
+	given, err := prepare(aq)
+	if err != nil {
+		return nil, err
+	}
+	credit, givenJSON, err := grade(aq.Question, given)
+	if err != nil {
+		return nil, err
+	}
+	correct := credit == 1
 	var res AnswerResult
 	timeUp := false
-	err := s.w.Transaction(func(tx *gorm.DB) error {
+	err = s.commits.write(attemptID, func(tx *writeTx) error {
+		// The state is read again here, under the write lock: the read
+		// above may be a moment old.
+		res, timeUp = AnswerResult{}, false
 		var att Attempt
-		err := tx.Raw("SELECT id, guest_token, learner_id, total, answered, finished_at, deadline_at, quiz_id FROM attempts WHERE id = ?"+s.engine.forUpdate(), attemptID).
-			Row().Scan(&att.ID, &att.GuestToken, &att.LearnerID, &att.Total, &att.Answered, &att.FinishedAt, &att.DeadlineAt, &att.QuizID)
+		err := tx.queryRow(s.engine.lockAttemptSQL(), attemptID).
+			Scan(&att.ID, &att.GuestToken, &att.LearnerID, &att.Total, &att.Answered, &att.FinishedAt, &att.DeadlineAt, &att.QuizID)
 		now := time.Now().UTC()
 		switch {
 		case errors.Is(err, sql.ErrNoRows) || err == nil && !owner.owns(&att):
@@ -51,45 +70,40 @@ func (s *Store) SubmitAnswer(attemptID uint, owner Owner, questionID uint, prepa
 			// The time is up: the attempt ends here, and this answer is not
 			// counted; the finish is committed, the answer is refused.
 			timeUp = true
-			return tx.Exec("UPDATE attempts SET finished_at = ? WHERE id = ?", *att.DeadlineAt, attemptID).Error
+			_, err := tx.exec("UPDATE attempts SET finished_at = ? WHERE id = ?", *att.DeadlineAt, attemptID)
+			return err
 		}
-		aq, err := attemptQuestion(tx, attemptID, questionID)
+		// ON CONFLICT DO NOTHING: a second answer to the question changes
+		// nothing and breaks no transaction, so the batch goes on.
+		inserted, err := tx.exec(insertResponseSQL,
+			attemptID, questionID, aq.Position, string(givenJSON), correct, credit, now)
 		if err != nil {
 			return err
 		}
-		given, err := prepare(aq)
-		if err != nil {
-			return err
-		}
-		credit, givenJSON, err := grade(aq.Question, given)
-		if err != nil {
-			return err
-		}
-		correct := credit == 1
-		if err := tx.Exec("INSERT INTO responses (attempt_id, question_id, position, given, correct, credit, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-			attemptID, questionID, aq.Position, string(givenJSON), correct, credit, now).Error; err != nil {
-			if isUniqueViolation(err) {
-				return ErrAlreadyAnswered
-			}
-			return err
+		if n, err := inserted.RowsAffected(); err != nil || n == 0 {
+			return cmp.Or(err, ErrAlreadyAnswered)
 		}
 		reviewed := 0
 		if att.LearnerID != nil {
-			if reviewed, err = feedQuizAnswer(tx, *att.LearnerID, &aq.Question, correct, now); err != nil {
+			if reviewed, err = feedQuizAnswer(tx.orm(), *att.LearnerID, &aq.Question, correct, now); err != nil {
 				return err
 			}
 		}
-		res = AnswerResult{Correct: correct, Credit: credit, Reviewed: reviewed, Question: aq.Question, Position: aq.Position, Finished: att.Answered+1 >= att.Total, QuizID: att.QuizID}
+		finished := att.Answered+1 >= att.Total
 		right := 0
 		if correct {
 			right = 1
 		}
 		var finishedAt *time.Time
-		if res.Finished {
+		if finished {
 			finishedAt = &now
 		}
-		return tx.Exec("UPDATE attempts SET answered = answered + 1, score = score + ?, marks = marks + ?, finished_at = COALESCE(?, finished_at) WHERE id = ?",
-			right, credit, finishedAt, attemptID).Error
+		if _, err := tx.exec(countAnswerSQL,
+			right, credit, finishedAt, attemptID); err != nil {
+			return err
+		}
+		res = AnswerResult{Correct: correct, Credit: credit, Reviewed: reviewed, Question: aq.Question, Position: aq.Position, Finished: finished, QuizID: att.QuizID}
+		return nil
 	})
 	if err != nil {
 		return nil, err
@@ -100,31 +114,71 @@ func (s *Store) SubmitAnswer(attemptID uint, owner Owner, questionID uint, prepa
 	return &res, nil
 }
 
+// The statements of an answer's write, prepared once (answerStatements).
+const (
+	insertResponseSQL = "INSERT INTO responses (attempt_id, question_id, position, given, correct, credit, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (attempt_id, question_id) DO NOTHING"
+	countAnswerSQL    = "UPDATE attempts SET answered = answered + 1, score = score + ?, marks = marks + ?, finished_at = COALESCE(?, finished_at) WHERE id = ?"
+)
+
+// lockAttemptSQL reads the attempt an answer is for, locking its row on
+// PostgreSQL.
+func (e engine) lockAttemptSQL() string {
+	return "SELECT id, guest_token, learner_id, total, answered, finished_at, deadline_at, quiz_id FROM attempts WHERE id = ?" + e.forUpdate()
+}
+
+// answerStatements are the writer's statements worth preparing once.
+func (e engine) answerStatements() []string {
+	return []string{e.lockAttemptSQL(), insertResponseSQL, countAnswerSQL}
+}
+
+// answerTargetSQL reads what an answer needs before it is written: the
+// attempt's owner and state, and the question as the attempt shows it
+// (its options in the attempt's order). Answers are what a class sends
+// most, so this is one prepared statement.
+const answerTargetSQL = `SELECT a.guest_token, a.learner_id, a.finished_at, aq.id, aq.position, aq.options,
+	q.article_id, q."key", q.position, q.type, q.prompt, q.options, q.answer, q.accepted, COALESCE(q.tolerance, 0),
+	COALESCE(q.source, ''), COALESCE(q.section, ''), COALESCE(q.kind, ''), COALESCE(q.score, 0), q.status, q.origin,
+	COALESCE(q.title, ''), q.tags, COALESCE(q.feedback, ''), q.option_feedback, q.weights
+FROM attempt_questions aq
+JOIN attempts a ON a.id = aq.attempt_id
+JOIN questions q ON q.id = aq.question_id
+WHERE aq.attempt_id = ? AND aq.question_id = ?`
+
+// answerTarget reads, on a read connection, the question an answer is
+// for as the attempt shows it, after checking that the attempt is the
+// owner's and still open.
+func (s *Store) answerTarget(attemptID uint, owner Owner, questionID uint) (*AttemptQuestion, error) {
+	var att Attempt
+	aq := &AttemptQuestion{AttemptID: attemptID, QuestionID: questionID}
+	q := &aq.Question
+	q.ID = questionID
+	err := s.target.QueryRow(attemptID, questionID).Scan(&att.GuestToken, &att.LearnerID, &att.FinishedAt,
+		&aq.ID, &aq.Position, &aq.Options,
+		&q.ArticleID, &q.Key, &q.Position, &q.Type, &q.Prompt, &q.Options, &q.Answer, &q.Accepted, &q.Tolerance,
+		&q.Source, &q.Section, &q.Kind, &q.Score, &q.Status, &q.Origin,
+		&q.Title, &q.Tags, &q.Feedback, &q.OptionFeedback, &q.Weights)
+	if errors.Is(err, sql.ErrNoRows) {
+		// No such question in the attempt; is there such an attempt?
+		err = s.r.Raw("SELECT guest_token, learner_id, finished_at FROM attempts WHERE id = ?", attemptID).
+			Row().Scan(&att.GuestToken, &att.LearnerID, &att.FinishedAt)
+		if err == nil && owner.owns(&att) {
+			return nil, ErrNotInAttempt
+		}
+	}
+	switch {
+	case errors.Is(err, sql.ErrNoRows) || err == nil && !owner.owns(&att):
+		return nil, ErrNotFound
+	case err != nil:
+		return nil, err
+	case att.FinishedAt != nil:
+		return nil, ErrFinished
+	}
+	return aq, nil
+}
+
 // deadlineGrace is how late an answer to a timed quiz may arrive and still
 // count: the time it takes to send a form.
 const deadlineGrace = 5 * time.Second
-
-// attemptQuestion loads one question of an attempt with its options in
-// the attempt's order.
-func attemptQuestion(db *gorm.DB, attemptID, questionID uint) (*AttemptQuestion, error) {
-	var row struct {
-		Question
-		AQID       uint
-		AQPosition int
-		AQOptions  Strings
-	}
-	res := db.Raw(`SELECT q.*, aq.id AS aq_id, aq.position AS aq_position, aq.options AS aq_options
-		FROM attempt_questions aq JOIN questions q ON q.id = aq.question_id
-		WHERE aq.attempt_id = ? AND aq.question_id = ?`, attemptID, questionID).Scan(&row)
-	if res.Error != nil {
-		return nil, res.Error
-	}
-	if res.RowsAffected == 0 {
-		return nil, ErrNotInAttempt
-	}
-	return &AttemptQuestion{ID: row.AQID, AttemptID: attemptID, Position: row.AQPosition, QuestionID: questionID,
-		Options: row.AQOptions, Question: row.Question}, nil
-}
 
 // grade works out the credit an answer earns, from 0 to 1, and encodes
 // the answer for storage.

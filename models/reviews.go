@@ -204,13 +204,17 @@ func (s *Store) Preview(c *Card, now time.Time) ([4]srs.Card, error) {
 }
 
 // RateCard records a learner's rating of one of their cards and
-// reschedules it, in one transaction.
+// reschedules it, in one transaction, and returns once it is committed.
 func (s *Store) RateCard(userID, cardID uint, r srs.Rating, now time.Time) (*Card, error) {
 	if !r.Valid() {
 		return nil, FieldErrors{"rating": "The rating must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)."}
 	}
 	var c Card
-	err := s.w.Transaction(func(tx *gorm.DB) error {
+	// The rating is written by the group committer (commit.go), with the
+	// answers and ratings that arrived with it.
+	err := s.commits.write(cardID, func(wtx *writeTx) error {
+		c = Card{}
+		tx := wtx.orm()
 		res := tx.Raw("SELECT * FROM cards WHERE id = ? AND user_id = ?"+s.engine.forUpdate(), cardID, userID).Scan(&c)
 		if res.Error != nil {
 			return res.Error

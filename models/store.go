@@ -35,10 +35,12 @@ var (
 
 // Store owns the database.
 type Store struct {
-	w       *gorm.DB // the single writer connection
-	r       *gorm.DB // read-only connections
-	current *sql.Stmt
+	w       *gorm.DB  // the single writer connection
+	r       *gorm.DB  // read-only connections
+	current *sql.Stmt // currentQuestionSQL
+	target  *sql.Stmt // answerTargetSQL
 	engine  engine
+	commits *committer // writes answers and ratings in groups
 }
 
 // Open opens the database a -db value names, creating and migrating it if
@@ -116,9 +118,16 @@ func openSQLite(path string) (*Store, error) {
 	return s, nil
 }
 
-// prepare readies the statements the hottest pages run.
+// prepare readies the statements the hottest pages run, and starts the
+// group committer.
 func (s *Store) prepare(db *sql.DB) (err error) {
+	if s.commits, err = newCommitter(s.w, s.engine, s.engine.answerStatements()); err != nil {
+		return err
+	}
 	if s.current, err = db.Prepare(s.engine.rebind(currentQuestionSQL)); err != nil {
+		return fmt.Errorf("prepare: %w", err)
+	}
+	if s.target, err = db.Prepare(s.engine.rebind(answerTargetSQL)); err != nil {
 		return fmt.Errorf("prepare: %w", err)
 	}
 	return nil
@@ -185,8 +194,14 @@ func checkVersion(tx *gorm.DB) error {
 // Close closes the database, checkpointing the WAL into the main file.
 func (s *Store) Close() error {
 	var errs []error
-	if s.current != nil {
-		errs = append(errs, s.current.Close())
+	if s.commits != nil {
+		// Writes already sent are committed before the connections close.
+		s.commits.close()
+	}
+	for _, st := range []*sql.Stmt{s.current, s.target} {
+		if st != nil {
+			errs = append(errs, st.Close())
+		}
 	}
 	for _, db := range []*gorm.DB{s.r, s.w} {
 		if db == nil {

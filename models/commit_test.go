@@ -1,0 +1,204 @@
+package models
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+)
+
+// holdCommitter blocks the committer with a job that waits until the
+// returned function is called, so that the writes sent meanwhile gather
+// into one batch.
+func holdCommitter(t *testing.T, s *Store) (release func()) {
+	t.Helper()
+	started, hold := make(chan struct{}), make(chan struct{})
+	go s.commits.write(0, func(*writeTx) error {
+		close(started)
+		<-hold
+		return nil
+	})
+	<-started
+	return sync.OnceFunc(func() { close(hold) })
+}
+
+// waitQueued waits until n writes are waiting for the committer.
+func waitQueued(t *testing.T, s *Store, n int) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for len(s.commits.jobs) < n {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d writes queued, want %d", len(s.commits.jobs), n)
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
+// TestGroupCommitOutcomes sends answers that land in one batch: good
+// ones, a second answer to a question, a question not in the attempt, an
+// answer to another guest's attempt. Each gets its own outcome, and the
+// good ones are stored.
+func TestGroupCommitOutcomes(t *testing.T) {
+	s := openTest(t)
+	a := importTest(t, s, "city_lyon.txt")
+	me := Owner{GuestToken: "guest-1"}
+	v, err := s.StartAttempt(a.ID, 4, me)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Answer the first question beforehand, so that answering it again
+	// in the batch is a duplicate.
+	first := v.Questions[0]
+	if _, err := s.SubmitAnswer(v.Attempt.ID, me, first.QuestionID, expected(first.Question)); err != nil {
+		t.Fatal(err)
+	}
+	release := holdCommitter(t, s)
+	defer release()
+
+	type send struct {
+		name    string
+		owner   Owner
+		qid     uint
+		wantErr error
+	}
+	sends := []send{
+		{"second question", me, v.Questions[1].QuestionID, nil},
+		{"first question again", me, first.QuestionID, ErrAlreadyAnswered},
+		{"third question", me, v.Questions[2].QuestionID, nil},
+		{"another guest", Owner{GuestToken: "guest-2"}, v.Questions[3].QuestionID, ErrNotFound},
+		{"fourth question", me, v.Questions[3].QuestionID, nil},
+	}
+	errs := make([]error, len(sends))
+	var wg sync.WaitGroup
+	queued := 0
+	for i, sd := range sends {
+		if sd.wantErr == ErrNotFound {
+			// Refused by the read before the batch: never queued.
+			errs[i] = submitTo(s, v.Attempt.ID, sd.owner, sd.qid, v)
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = submitTo(s, v.Attempt.ID, sd.owner, sd.qid, v)
+		}()
+		queued++
+		waitQueued(t, s, queued)
+	}
+	before := s.CommitStats()
+	release()
+	wg.Wait()
+	for i, sd := range sends {
+		if !errors.Is(errs[i], sd.wantErr) || (sd.wantErr == nil) != (errs[i] == nil) {
+			t.Errorf("%s: got %v, want %v", sd.name, errs[i], sd.wantErr)
+		}
+	}
+	after := s.CommitStats()
+	// Two batches: the held write's, then all the others.
+	if after.Batches != before.Batches+2 || after.Largest < queued {
+		t.Errorf("commit stats went from %+v to %+v: the %d answers were not one batch", before, after, queued)
+	}
+	got, err := s.GetAttempt(v.Attempt.ID, me)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Responses) != 4 || got.Attempt.Answered != 4 || got.Attempt.FinishedAt == nil {
+		t.Errorf("stored %d responses, answered %d, finished %v; want 4, 4, finished",
+			len(got.Responses), got.Attempt.Answered, got.Attempt.FinishedAt)
+	}
+}
+
+// TestGroupCommitIsolatesAFailedWrite: a write that fails after it has
+// changed something takes the batch's transaction down; the others in the
+// batch are written again on their own and succeed, and nothing of the
+// failed one stays.
+func TestGroupCommitIsolatesAFailedWrite(t *testing.T) {
+	s := openTest(t)
+	release := holdCommitter(t, s)
+	defer release()
+	put := func(key string, fail bool) func(*writeTx) error {
+		return func(tx *writeTx) error {
+			if _, err := tx.exec("INSERT INTO kv_entries (key, value, expires_at) VALUES (?, ?, ?)", key, []byte("v"), time.Time{}); err != nil {
+				return err
+			}
+			if fail {
+				return fmt.Errorf("%s failed after writing", key)
+			}
+			return nil
+		}
+	}
+	keys := []string{"a", "bad", "c"}
+	errs := make([]error, len(keys))
+	var wg sync.WaitGroup
+	for i, k := range keys {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = s.commits.write(uint(i+1), put(k, k == "bad"))
+		}()
+		waitQueued(t, s, i+1)
+	}
+	release()
+	wg.Wait()
+	if errs[0] != nil || errs[2] != nil || errs[1] == nil {
+		t.Fatalf("outcomes %v; want only the bad write to fail", errs)
+	}
+	var stored []string
+	if err := s.r.Raw("SELECT key FROM kv_entries ORDER BY key").Scan(&stored).Error; err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(stored) != "[a c]" {
+		t.Errorf("stored %v, want [a c]", stored)
+	}
+	if st := s.CommitStats(); st.Failures != 1 {
+		t.Errorf("stats %+v: want the one failed batch counted", st)
+	}
+}
+
+// TestGroupCommitPanic: a write that panics fails alone; the committer
+// goes on serving.
+func TestGroupCommitPanic(t *testing.T) {
+	s := openTest(t)
+	err := s.commits.write(1, func(*writeTx) error { panic("boom") })
+	if err == nil {
+		t.Fatal("a panicking write reported success")
+	}
+	if err := s.commits.write(2, func(*writeTx) error { return nil }); err != nil {
+		t.Fatalf("the committer stopped after a panic: %v", err)
+	}
+}
+
+// TestGroupCommitAfterClose: writes sent after Close are refused as
+// unavailable, not lost or hung.
+func TestGroupCommitAfterClose(t *testing.T) {
+	s, err := Open(testDB(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	err = s.commits.write(1, func(*writeTx) error { return nil })
+	if !errors.Is(err, ErrUnavailable) {
+		t.Fatalf("write after close: %v, want ErrUnavailable", err)
+	}
+}
+
+func expected(q Question) Prepare {
+	return func(*AttemptQuestion) (any, error) {
+		eq, err := q.Engine()
+		if err != nil {
+			return nil, err
+		}
+		return eq.Expected(), nil
+	}
+}
+
+func submitTo(s *Store, attemptID uint, o Owner, qid uint, v *AttemptView) error {
+	for _, aq := range v.Questions {
+		if aq.QuestionID == qid {
+			_, err := s.SubmitAnswer(attemptID, o, qid, expected(aq.Question))
+			return err
+		}
+	}
+	return fmt.Errorf("question %d is not in the attempt", qid)
+}
