@@ -68,6 +68,12 @@ func Validate(q Question) map[string]string {
 		if msg := listProblem(lefts, "pairs"); msg != "" {
 			errs["pairs"] = msg
 		}
+		// Right-hand sides may repeat, but each is an answer to choose.
+		for _, p := range q.Pairs {
+			if msg := answerProblem(p[1]); msg != "" && errs["pairs"] == "" {
+				errs["pairs"] = msg
+			}
+		}
 	case TrueFalse:
 	default:
 		errs["type"] = fmt.Sprintf("Unknown question type %q.", q.Type)

@@ -32,6 +32,8 @@ var validateTests = []struct {
 	{"ordering of one", Question{Type: Ordering, Prompt: "Order", Order: []string{"a"}}, "items", "at least two"},
 	{"matching", Question{Type: Matching, Prompt: "Match", Pairs: [][2]string{{"a", "1"}, {"b", "2"}}}, "", ""},
 	{"matching with a left twice", Question{Type: Matching, Prompt: "Match", Pairs: [][2]string{{"a", "1"}, {"a", "2"}}}, "pairs", "given twice"},
+	{"matching with an empty right", Question{Type: Matching, Prompt: "Match", Pairs: [][2]string{{"a", "1"}, {"b", " "}}}, "pairs", "may not be empty"},
+	{"matching with a long right", Question{Type: Matching, Prompt: "Match", Pairs: [][2]string{{"a", "1"}, {"b", strings.Repeat("y", MaxAnswerLen+1)}}}, "pairs", "at most"},
 	{"unknown type", Question{Type: "essay", Prompt: "Write"}, "type", "Unknown question type"},
 }
 
