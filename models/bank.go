@@ -62,18 +62,30 @@ func (s *Store) ListQuestions(f BankFilter) (*BankPage, error) {
 		pat := "%" + likeEscape(word) + "%"
 		q = q.Where("(prompt LIKE ? ESCAPE '\\' OR answer LIKE ? ESCAPE '\\' OR source LIKE ? ESCAPE '\\')", pat, pat, pat)
 	}
-	page := &BankPage{Page: max(1, f.Page)}
+	page := &BankPage{}
 	if err := q.Count(&page.Total).Error; err != nil {
 		return nil, err
 	}
-	per := f.PerPage
-	if per <= 0 {
-		per = DefaultPerPage
-	}
-	per = min(per, MaxPerPage)
-	page.Pages = max(1, int((page.Total+int64(per)-1)/int64(per)))
-	err := q.Order("article_id, position, id").Limit(per).Offset((page.Page - 1) * per).Find(&page.Questions).Error
+	var per, offset int
+	page.Page, page.Pages, per, offset = pageWindow(f.Page, f.PerPage, page.Total)
+	err := q.Order("article_id, position, id").Limit(per).Offset(offset).Find(&page.Questions).Error
 	return page, err
+}
+
+// pageWindow works out which of total rows a page shows: the page number,
+// kept from 1 to the last page so that the offset can neither overflow
+// nor pass the end, how many pages there are, and the rows' limit and
+// offset. perPage is DefaultPerPage when 0 or less, and at most
+// MaxPerPage.
+func pageWindow(page, perPage int, total int64) (p, pages, limit, offset int) {
+	limit = perPage
+	if limit <= 0 {
+		limit = DefaultPerPage
+	}
+	limit = min(limit, MaxPerPage)
+	pages = max(1, int((total-1)/int64(limit)+1))
+	p = min(max(1, page), pages)
+	return p, pages, limit, (p - 1) * limit
 }
 
 func likeEscape(s string) string {

@@ -336,15 +336,7 @@ func (s *Store) Stats(userID uint, now time.Time) (*CardStats, error) {
 // SetFlashcardSettings changes a learner's desired retention and daily
 // new cards; wrong values are FieldErrors.
 func (s *Store) SetFlashcardSettings(userID uint, retention, newPerDay string) error {
-	errs := FieldErrors{}
-	r, err := strconv.ParseFloat(retention, 64)
-	if err != nil || r < MinRetention-1e-9 || r > MaxRetention+1e-9 {
-		errs["retention"] = fmt.Sprintf("Desired retention must be a number from %.2f to %.2f, such as 0.90.", MinRetention, MaxRetention)
-	}
-	n, err := strconv.Atoi(newPerDay)
-	if err != nil || n < 0 || n > MaxNewPerDay {
-		errs["new_per_day"] = fmt.Sprintf("New cards per day must be a whole number from 0 to %d.", MaxNewPerDay)
-	}
+	r, n, errs := parseFlashcardSettings(retention, newPerDay)
 	if len(errs) > 0 {
 		return errs
 	}
@@ -356,6 +348,21 @@ func (s *Store) SetFlashcardSettings(userID uint, retention, newPerDay string) e
 		return ErrNotFound
 	}
 	return nil
+}
+
+// parseFlashcardSettings reads the desired retention and the daily new
+// cards as the profile form sends them; wrong values are FieldErrors.
+func parseFlashcardSettings(retention, newPerDay string) (float64, int, FieldErrors) {
+	errs := FieldErrors{}
+	r, err := strconv.ParseFloat(retention, 64)
+	if err != nil || !(r >= MinRetention-1e-9 && r <= MaxRetention+1e-9) { // also NaN
+		errs["retention"] = fmt.Sprintf("Desired retention must be a number from %.2f to %.2f, such as 0.90.", MinRetention, MaxRetention)
+	}
+	n, err := strconv.Atoi(newPerDay)
+	if err != nil || n < 0 || n > MaxNewPerDay {
+		errs["new_per_day"] = fmt.Sprintf("New cards per day must be a whole number from 0 to %d.", MaxNewPerDay)
+	}
+	return r, n, errs
 }
 
 // CardsByFact maps a learner's cards to their facts, so that a question
