@@ -112,13 +112,17 @@ func loginURL(next string) string {
 }
 
 // safeNext keeps a "next" address only when it is a path on this site, so
-// that the log-in form cannot send anyone elsewhere.
+// that the log-in form cannot send anyone elsewhere. Control characters
+// are refused: browsers drop tabs and newlines from a URL, which would
+// turn "/\t/evil.example" into "//evil.example".
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") || strings.ContainsAny(next, "\r\n") {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") || strings.ContainsFunc(next, isControl) {
 		return ""
 	}
 	return next
 }
+
+func isControl(r rune) bool { return r < ' ' || r == 0x7f }
 
 // startSession signs the user in with a new session id, so that an id
 // planted in the browser before logging in is worth nothing. The quizzes
