@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -12,13 +13,37 @@ import (
 	"factquiz/questions"
 )
 
-// maxAnswerLen caps a typed answer; no right answer is anywhere near it.
+// maxAnswerLen caps a typed answer, and each item of a list answer, in
+// characters; no right answer is anywhere near it.
 const maxAnswerLen = 500
 
 // formAnswer reads the answer to aq from the question form, in the shape
 // the engine grades. problem says what is missing or wrong.
 func formAnswer(c *fiber.Ctx, aq *models.AttemptQuestion) (any, string) {
-	answer := strings.TrimSpace(c.FormValue("answer"))
+	return answerFromForm(aq, formValue(c), postValues(c, "answer"))
+}
+
+// formValue reads one field of the request's form (or query), as
+// c.FormValue does, for the parsers that take no Fiber context.
+func formValue(c *fiber.Ctx) func(key string) string {
+	return func(key string) string { return c.FormValue(key) }
+}
+
+// postValues returns every value of a field posted several times (the
+// ticked boxes of a form), in order.
+func postValues(c *fiber.Ctx, key string) []string {
+	var out []string
+	for _, raw := range c.Request().PostArgs().PeekMulti(key) {
+		out = append(out, string(raw))
+	}
+	return out
+}
+
+// answerFromForm is formAnswer on the form's values: value reads one
+// field, chosen holds every "answer" field posted (the ticked options of
+// a multiple answer question).
+func answerFromForm(aq *models.AttemptQuestion, value func(key string) string, chosen []string) (any, string) {
+	answer := strings.TrimSpace(value("answer"))
 	switch questions.Type(aq.Question.Type) {
 	case questions.MultipleChoice:
 		if !slices.Contains(aq.Options, answer) {
@@ -31,12 +56,13 @@ func formAnswer(c *fiber.Ctx, aq *models.AttemptQuestion) (any, string) {
 		}
 		return answer == "true", ""
 	case questions.MultipleAnswer:
-		var chosen []string
-		for _, raw := range c.Request().PostArgs().PeekMulti("answer") {
-			if !slices.Contains(aq.Options, string(raw)) {
+		for i, o := range chosen {
+			if !slices.Contains(aq.Options, o) {
 				return nil, "Choose among the options."
 			}
-			chosen = append(chosen, string(raw))
+			if slices.Contains(chosen[:i], o) {
+				return nil, "Choose each option once."
+			}
 		}
 		if len(chosen) == 0 {
 			return nil, "Choose every right answer: at least one."
@@ -45,7 +71,7 @@ func formAnswer(c *fiber.Ctx, aq *models.AttemptQuestion) (any, string) {
 	case questions.Ordering:
 		order := make([]string, len(aq.Options))
 		for k := range order {
-			order[k] = c.FormValue("order_" + strconv.Itoa(k+1))
+			order[k] = value("order_" + strconv.Itoa(k+1))
 			if !slices.Contains(aq.Options, order[k]) {
 				return nil, fmt.Sprintf("Choose an event for place %d.", k+1)
 			}
@@ -58,7 +84,7 @@ func formAnswer(c *fiber.Ctx, aq *models.AttemptQuestion) (any, string) {
 		lefts := aq.Question.Lefts()
 		pairs := make([][2]string, len(lefts))
 		for i, left := range lefts {
-			right := c.FormValue("match_" + strconv.Itoa(i))
+			right := value("match_" + strconv.Itoa(i))
 			if !slices.Contains(aq.Options, right) {
 				return nil, fmt.Sprintf("Choose a match for “%s”.", left)
 			}
@@ -69,7 +95,7 @@ func formAnswer(c *fiber.Ctx, aq *models.AttemptQuestion) (any, string) {
 	switch {
 	case answer == "":
 		return nil, "Type an answer first."
-	case len(answer) > maxAnswerLen:
+	case utf8.RuneCountInString(answer) > maxAnswerLen:
 		return nil, fmt.Sprintf("That answer is too long (at most %d characters).", maxAnswerLen)
 	}
 	return answer, ""
@@ -83,6 +109,9 @@ func formAnswer(c *fiber.Ctx, aq *models.AttemptQuestion) (any, string) {
 func jsonAnswer(q models.Question, given any) (any, error) {
 	bad := func(want string) error {
 		return fiber.NewError(fiber.StatusUnprocessableEntity, fmt.Sprintf("The answer to a %s question must be %s.", q.Type, want))
+	}
+	tooLong := func() error {
+		return fiber.NewError(fiber.StatusUnprocessableEntity, fmt.Sprintf("The answer is too long (at most %d characters).", maxAnswerLen))
 	}
 	switch questions.Type(q.Type) {
 	case questions.TrueFalse:
@@ -101,11 +130,14 @@ func jsonAnswer(q models.Question, given any) (any, error) {
 			if out[i], ok = it.(string); !ok {
 				return nil, bad(want)
 			}
+			if utf8.RuneCountInString(out[i]) > maxAnswerLen {
+				return nil, tooLong()
+			}
 		}
 		return out, nil
 	case questions.Matching:
 		items, ok := given.([]any)
-		if !ok || len(items) == 0 {
+		if !ok || len(items) == 0 || len(items) > questions.MaxOptions {
 			return nil, bad("a list of [left, right] pairs")
 		}
 		out := make([][2]string, len(items))
@@ -119,6 +151,9 @@ func jsonAnswer(q models.Question, given any) (any, error) {
 			if !ok1 || !ok2 {
 				return nil, bad("a list of [left, right] pairs")
 			}
+			if utf8.RuneCountInString(l) > maxAnswerLen || utf8.RuneCountInString(r) > maxAnswerLen {
+				return nil, tooLong()
+			}
 			out[i] = [2]string{l, r}
 		}
 		return out, nil
@@ -131,8 +166,8 @@ func jsonAnswer(q models.Question, given any) (any, error) {
 	if !ok {
 		return nil, bad("a string")
 	}
-	if len(s) > maxAnswerLen {
-		return nil, fiber.NewError(fiber.StatusUnprocessableEntity, fmt.Sprintf("The answer is too long (at most %d characters).", maxAnswerLen))
+	if utf8.RuneCountInString(s) > maxAnswerLen {
+		return nil, tooLong()
 	}
 	return s, nil
 }

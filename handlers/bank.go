@@ -52,22 +52,32 @@ func (h *Handler) bank(c *fiber.Ctx) error {
 	return h.renderBank(c, fiber.StatusOK, f, "")
 }
 
+// maxPageParam bounds the whole numbers the bank's query takes, an
+// article id or a page; the store keeps the page within the last.
+const maxPageParam = 1 << 30
+
 func bankFilter(c *fiber.Ctx) (models.BankFilter, error) {
-	f := models.BankFilter{Type: c.Query("type"), Status: c.Query("status"), Origin: c.Query("origin"),
-		Tag: c.Query("tag"), Search: c.Query("q"), Page: 1}
-	for name, dst := range map[string]*int{"article": nil, "page": &f.Page} {
-		raw := c.Query(name)
+	return bankFilterFrom(func(key string) string { return c.Query(key) })
+}
+
+// bankFilterFrom is bankFilter on the query's values: an article or a
+// page that is not a whole number from 0 to maxPageParam is a 400.
+func bankFilterFrom(query func(key string) string) (models.BankFilter, error) {
+	f := models.BankFilter{Type: query("type"), Status: query("status"), Origin: query("origin"),
+		Tag: query("tag"), Search: query("q"), Page: 1}
+	for _, name := range []string{"article", "page"} {
+		raw := query(name)
 		if raw == "" {
 			continue
 		}
 		n, err := strconv.Atoi(raw)
-		if err != nil || n < 0 || n > 1<<30 {
+		if err != nil || n < 0 || n > maxPageParam {
 			return f, fiber.NewError(fiber.StatusBadRequest, "The "+name+" must be a whole number, not “"+raw+"”.")
 		}
-		if dst == nil {
+		if name == "article" {
 			f.ArticleID = uint(n)
 		} else {
-			*dst = max(1, n)
+			f.Page = max(1, n)
 		}
 	}
 	return f, nil
@@ -204,7 +214,7 @@ func filterFrom(v url.Values) models.BankFilter {
 	if a, err := strconv.ParseUint(v.Get("article"), 10, 32); err == nil {
 		f.ArticleID = uint(a)
 	}
-	if p, err := strconv.Atoi(v.Get("page")); err == nil && p > 0 {
+	if p, err := strconv.Atoi(v.Get("page")); err == nil && p > 0 && p <= maxPageParam {
 		f.Page = p
 	}
 	return f

@@ -106,7 +106,7 @@ func (h *Handler) saveQuestion(c *fiber.Ctx) error {
 	if id == 0 && (err != nil || articleID == 0) {
 		return fiber.NewError(fiber.StatusBadRequest, "Say which article the question is for.")
 	}
-	q, errs := questionFromForm(c)
+	q, errs := questionFromForm(formValue(c))
 	var saved *models.Question
 	if len(errs) == 0 {
 		if id != 0 {
@@ -159,12 +159,12 @@ func formOptionRows(c *fiber.Ctx) []views.OptionRow {
 	return rows[:min(len(rows), last+optionRows)]
 }
 
-// questionFromForm reads a question of any type from the form and checks
-// it; errs says what is wrong, by field.
-func questionFromForm(c *fiber.Ctx) (questions.Question, map[string]string) {
-	q := questions.Question{Type: questions.Type(c.FormValue("type")), Title: strings.TrimSpace(c.FormValue("title")),
-		Prompt: strings.TrimSpace(c.FormValue("prompt")), Feedback: strings.TrimSpace(c.FormValue("feedback"))}
-	for _, t := range strings.Split(c.FormValue("tags"), ",") {
+// questionFromForm reads a question of any type from the form's values
+// and checks it; errs says what is wrong, by field.
+func questionFromForm(value func(key string) string) (questions.Question, map[string]string) {
+	q := questions.Question{Type: questions.Type(value("type")), Title: strings.TrimSpace(value("title")),
+		Prompt: strings.TrimSpace(value("prompt")), Feedback: strings.TrimSpace(value("feedback"))}
+	for _, t := range strings.Split(value("tags"), ",") {
 		if t = strings.TrimSpace(t); t != "" {
 			q.Tags = append(q.Tags, t)
 		}
@@ -172,20 +172,20 @@ func questionFromForm(c *fiber.Ctx) (questions.Question, map[string]string) {
 	errs := map[string]string{}
 	switch q.Type {
 	case questions.MultipleChoice, questions.MultipleAnswer:
-		right, _ := strconv.Atoi(c.FormValue("right"))
+		right, _ := strconv.Atoi(value("right"))
 		for n := 1; n <= questions.MaxOptions; n++ {
 			key := strconv.Itoa(n)
-			text := strings.TrimSpace(c.FormValue("option_" + key))
+			text := strings.TrimSpace(value("option_" + key))
 			if text == "" {
 				continue
 			}
 			q.Options = append(q.Options, text)
-			q.OptionFeedback = append(q.OptionFeedback, strings.TrimSpace(c.FormValue("option_feedback_"+key)))
+			q.OptionFeedback = append(q.OptionFeedback, strings.TrimSpace(value("option_feedback_"+key)))
 			if q.Type == questions.MultipleChoice && n == right {
 				q.Answer = text
 			}
 			if q.Type == questions.MultipleAnswer {
-				w, err := strconv.ParseFloat(strings.TrimSpace(c.FormValue("weight_"+key)), 64)
+				w, err := strconv.ParseFloat(strings.TrimSpace(value("weight_"+key)), 64)
 				if err != nil {
 					errs["weights"] = "Give every option a weight, a number such as 50 or -100."
 				}
@@ -199,16 +199,16 @@ func questionFromForm(c *fiber.Ctx) (questions.Question, map[string]string) {
 			q.OptionFeedback = nil
 		}
 	case questions.TrueFalse:
-		q.Truth = c.FormValue("truth") == "true"
-		if v := c.FormValue("truth"); v != "true" && v != "false" {
+		q.Truth = value("truth") == "true"
+		if v := value("truth"); v != "true" && v != "false" {
 			errs["truth"] = "Choose whether the statement is true or false."
 		}
 	case questions.FillBlank:
-		q.Answer = strings.TrimSpace(c.FormValue("answer"))
-		q.Accepted = lines(c.FormValue("accepted"))
+		q.Answer = strings.TrimSpace(value("answer"))
+		q.Accepted = lines(value("accepted"))
 	case questions.Numeric:
-		q.Answer = strings.TrimSpace(c.FormValue("answer"))
-		if raw := strings.TrimSpace(c.FormValue("tolerance")); raw != "" {
+		q.Answer = strings.TrimSpace(value("answer"))
+		if raw := strings.TrimSpace(value("tolerance")); raw != "" {
 			t, err := strconv.ParseFloat(raw, 64)
 			if err != nil || t < 0 {
 				errs["tolerance"] = "The tolerance must be a number of 0 or more."
@@ -216,10 +216,10 @@ func questionFromForm(c *fiber.Ctx) (questions.Question, map[string]string) {
 			q.Tolerance = t
 		}
 	case questions.Ordering:
-		q.Order = lines(c.FormValue("items"))
+		q.Order = lines(value("items"))
 		q.Options = q.Order
 	case questions.Matching:
-		for i, l := range lines(c.FormValue("pairs")) {
+		for i, l := range lines(value("pairs")) {
 			left, right, ok := strings.Cut(l, "->")
 			if !ok || strings.TrimSpace(left) == "" || strings.TrimSpace(right) == "" {
 				errs["pairs"] = fmt.Sprintf("Line %d is not a pair: write it as left -> right.", i+1)

@@ -172,10 +172,16 @@ func formTime(t *time.Time) string {
 }
 
 // quizSettings reads the quiz form; errs says what is wrong by field.
-func quizSettings(c *fiber.Ctx) (set models.QuizSettings, errs map[string]string) {
+func quizSettings(c *fiber.Ctx) (models.QuizSettings, map[string]string) {
+	return quizSettingsFrom(formValue(c), postValues(c, "rule_articles"))
+}
+
+// quizSettingsFrom is quizSettings on the form's values: value reads one
+// field, ruleArticles holds every "rule_articles" field posted.
+func quizSettingsFrom(value func(key string) string, ruleArticles []string) (set models.QuizSettings, errs map[string]string) {
 	errs = map[string]string{}
 	num := func(name string) int {
-		raw := strings.TrimSpace(c.FormValue(name))
+		raw := strings.TrimSpace(value(name))
 		if raw == "" {
 			return 0
 		}
@@ -186,7 +192,7 @@ func quizSettings(c *fiber.Ctx) (set models.QuizSettings, errs map[string]string
 		return n
 	}
 	when := func(name string) *time.Time {
-		raw := strings.TrimSpace(c.FormValue(name))
+		raw := strings.TrimSpace(value(name))
 		if raw == "" {
 			return nil
 		}
@@ -197,18 +203,18 @@ func quizSettings(c *fiber.Ctx) (set models.QuizSettings, errs map[string]string
 		}
 		return &t
 	}
-	set = models.QuizSettings{Name: c.FormValue("name"), RuleTag: c.FormValue("rule_tag"),
-		ShuffleQuestions: c.FormValue("shuffle_questions") == "on", ShuffleOptions: c.FormValue("shuffle_options") == "on",
-		TimeLimit: num("time_limit"), AttemptsAllowed: num("attempts_allowed"), FeedbackMode: c.FormValue("feedback_mode"),
+	set = models.QuizSettings{Name: value("name"), RuleTag: value("rule_tag"),
+		ShuffleQuestions: value("shuffle_questions") == "on", ShuffleOptions: value("shuffle_options") == "on",
+		TimeLimit: num("time_limit"), AttemptsAllowed: num("attempts_allowed"), FeedbackMode: value("feedback_mode"),
 		OpensAt: when("opens_at"), ClosesAt: when("closes_at"), PassMark: num("pass_mark")}
-	if c.FormValue("mode") == "rule" {
+	if value("mode") == "rule" {
 		set.RuleCount = num("rule_count")
 		if set.RuleCount == 0 && errs["rule_count"] == "" {
 			errs["rule_count"] = "Say how many questions the rule draws, from 1 to 100."
 		}
-		for _, raw := range c.Request().PostArgs().PeekMulti("rule_articles") {
-			id, err := strconv.ParseUint(string(raw), 10, 32)
-			if err != nil {
+		for _, raw := range ruleArticles {
+			id, err := strconv.ParseUint(raw, 10, 32)
+			if err != nil || id == 0 {
 				errs["rule_articles"] = "Choose articles from the list."
 				continue
 			}

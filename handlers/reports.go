@@ -28,7 +28,7 @@ func (h *Handler) quizReport(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	key, desc := c.Query("sort", "date"), c.Query("dir") == "desc"
+	key, desc := reportSort(c.Query("sort"), c.Query("dir"))
 	rows := reportRows(rep)
 	sortRows(rows, key, desc)
 	base := fmt.Sprintf("/quizzes/%d/report", z.ID)
@@ -70,7 +70,8 @@ func (h *Handler) quizReportCSV(c *fiber.Ctx) error {
 		return err
 	}
 	rows := reportRows(rep)
-	sortRows(rows, c.Query("sort", "date"), c.Query("dir") == "desc")
+	key, desc := reportSort(c.Query("sort"), c.Query("dir"))
+	sortRows(rows, key, desc)
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
 	w.Write([]string{"attempt", "learner", "email", "score", "total", "percent", "time_taken_seconds", "started_at", "finished"})
@@ -89,6 +90,18 @@ func (h *Handler) quizReportCSV(c *fiber.Ctx) error {
 	c.Set(fiber.HeaderContentType, "text/csv; charset=utf-8")
 	c.Set(fiber.HeaderContentDisposition, fmt.Sprintf(`attachment; filename="%s.attempts.csv"`, fileSlug(z.Name)))
 	return c.Send(b.Bytes())
+}
+
+// reportSort reads the attempts table's order from the query: ?sort=
+// names a column ("date" if it names none), ?dir=desc reverses it.
+func reportSort(sort, dir string) (key string, desc bool) {
+	key = "date"
+	for _, col := range reportColumns {
+		if col.key == sort {
+			key = sort
+		}
+	}
+	return key, dir == "desc"
 }
 
 func reportRows(rep *models.QuizReport) []views.ReportRow {

@@ -22,11 +22,11 @@ func (h *Handler) showReview(c *fiber.Ctx) error {
 	var card *models.Card
 	var err error
 	if raw := c.Query("card"); raw != "" {
-		id, perr := strconv.ParseUint(raw, 10, 32)
-		if perr != nil || id == 0 {
-			return fiber.NewError(fiber.StatusNotFound, "There is no card "+raw+".")
+		id, perr := cardParam(raw)
+		if perr != nil {
+			return perr
 		}
-		card, err = h.store.GetCard(u.ID, uint(id))
+		card, err = h.store.GetCard(u.ID, id)
 	} else {
 		card, err = h.store.NextCard(u.ID, now)
 	}
@@ -96,15 +96,33 @@ func (h *Handler) rateCard(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	r, err := strconv.Atoi(c.FormValue("rating"))
-	if err != nil || !srs.Rating(r).Valid() {
-		return fiber.NewError(fiber.StatusUnprocessableEntity, "The rating must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy).")
+	r, err := parseRating(c.FormValue("rating"))
+	if err != nil {
+		return err
 	}
-	if _, err := h.store.RateCard(currentUser(c).ID, id, srs.Rating(r), time.Now()); err != nil {
+	if _, err := h.store.RateCard(currentUser(c).ID, id, r, time.Now()); err != nil {
 		return err
 	}
 	h.metrics.reviews.WithLabelValues(models.SourceReview).Inc()
 	return c.Redirect("/review", fiber.StatusSeeOther)
+}
+
+// cardParam reads the ?card= of the review page: a card id, or a 404.
+func cardParam(raw string) (uint, error) {
+	id, err := strconv.ParseUint(raw, 10, 32)
+	if err != nil || id == 0 {
+		return 0, fiber.NewError(fiber.StatusNotFound, "There is no card "+raw+".")
+	}
+	return uint(id), nil
+}
+
+// parseRating reads a rating button's value: 1 to 4, or a 422.
+func parseRating(raw string) (srs.Rating, error) {
+	r, err := strconv.Atoi(raw)
+	if err != nil || !srs.Rating(r).Valid() {
+		return 0, fiber.NewError(fiber.StatusUnprocessableEntity, "The rating must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy).")
+	}
+	return srs.Rating(r), nil
 }
 
 // undoRating takes the last rating back and shows its card again.
