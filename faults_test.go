@@ -371,7 +371,7 @@ func newGuest(base string, rt http.RoundTripper) (*guest, error) {
 		return nil, err
 	}
 	if status != http.StatusOK {
-		return nil, fmt.Errorf("GET /api/articles: %d: %s", status, body)
+		return nil, &statusError{status: status, body: body}
 	}
 	u, err := url.Parse(base)
 	if err != nil {
@@ -386,6 +386,17 @@ func newGuest(base string, rt http.RoundTripper) (*guest, error) {
 		return nil, errors.New("GET /api/articles set no fq_csrf cookie")
 	}
 	return g, nil
+}
+
+// statusError is a guest's first request answered with another status
+// than 200.
+type statusError struct {
+	status int
+	body   []byte
+}
+
+func (e *statusError) Error() string {
+	return fmt.Sprintf("GET /api/articles: %d: %s", e.status, e.body)
 }
 
 // errPartial is a response whose status came but whose body was cut
@@ -540,13 +551,23 @@ func startLoad(base string, clients int) *load {
 	return l
 }
 
+// run is one client: a new guest for each attempt, as each learner of a
+// class is (one guest answering without end would meet the answer rate
+// limit), starting attempts and answering them until ctx ends.
 func (l *load) run(ctx context.Context, base string) {
-	g, err := newGuest(base, l.rt)
-	if err != nil {
-		l.record(outcome{request: "GET /api/articles", err: err, partial: errors.Is(err, errPartial), sent: time.Now(), done: time.Now()})
-		return
-	}
 	for ctx.Err() == nil {
+		g, err := newGuest(base, l.rt)
+		if err != nil {
+			var se *statusError
+			if errors.As(err, &se) && se.status >= 500 {
+				// The database is away: try again shortly.
+				l.record(outcome{request: "GET /api/articles", status: se.status, body: se.body, sent: time.Now(), done: time.Now()})
+				time.Sleep(20 * time.Millisecond)
+				continue
+			}
+			l.record(outcome{request: "GET /api/articles", err: err, partial: errors.Is(err, errPartial), sent: time.Now(), done: time.Now()})
+			return
+		}
 		sent := time.Now()
 		att, status, err := g.start(10)
 		l.record(outcome{request: "POST /api/attempts", status: status, err: err, partial: errors.Is(err, errPartial), sent: sent, done: time.Now()})

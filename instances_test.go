@@ -212,7 +212,7 @@ type serverLog struct {
 
 const serverLogLines = 40
 
-var servingURL = regexp.MustCompile(`factquiz is serving.*\burl=(http://[^\s"]+)`)
+var servingURL = regexp.MustCompile(`factquiz is serving.*\burl=(https?://[^\s"]+)`)
 
 func newServerLog() *serverLog { return &serverLog{url: make(chan string, 1)} }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"crypto/tls"
 	"errors"
 	"flag"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -35,6 +37,11 @@ func serveCommand(fs *flag.FlagSet, stdout, stderr io.Writer) func([]string) int
 	grace := fs.Duration("grace", 10*time.Second, "how long requests in flight may take to finish at shutdown")
 	logFormat := fs.String("log-format", envOr("FACTQUIZ_LOG_FORMAT", "text"), "log format: text or json (env FACTQUIZ_LOG_FORMAT)")
 	metricsToken := fs.String("metrics-token", envOr("FACTQUIZ_METRICS_TOKEN", ""), "bearer token /metrics asks for; empty: none (env FACTQUIZ_METRICS_TOKEN, which ps does not show)")
+	tlsCert := fs.String("tls-cert", envOr("FACTQUIZ_TLS_CERT", ""), "PEM certificate (chain) file: serve HTTPS (with -tls-key; env FACTQUIZ_TLS_CERT)")
+	tlsKey := fs.String("tls-key", envOr("FACTQUIZ_TLS_KEY", ""), "PEM private key file of -tls-cert (env FACTQUIZ_TLS_KEY)")
+	proxies := fs.String("trusted-proxies", envOr("FACTQUIZ_TRUSTED_PROXIES", ""), "comma-separated addresses or CIDR ranges of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (env FACTQUIZ_TRUSTED_PROXIES)")
+	answerRate := fs.Int("answers-per-minute", 120, "answers and flashcard ratings one session may send a minute; -1: no limit")
+	signupRate := fs.Int("signups-per-hour", 20, "sign-ups one network address may send an hour; -1: no limit")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "Usage: factquiz [serve] [-db factquiz.db] [-addr :3000]")
 		fmt.Fprintln(fs.Output(), "\nRuns the web server. A new database gets the built-in sample article.")
@@ -60,7 +67,13 @@ func serveCommand(fs *flag.FlagSet, stdout, stderr io.Writer) func([]string) int
 			fmt.Fprintf(stderr, "factquiz serve: sample article: %v\n", err)
 			return 1
 		}
-		app, err := handlers.New(store, handlers.Config{Logger: logger, MetricsToken: *metricsToken})
+		tlsConfig, err := loadTLS(*tlsCert, *tlsKey)
+		if err != nil {
+			fmt.Fprintf(stderr, "factquiz serve: %v\n", err)
+			return 2
+		}
+		app, err := handlers.New(store, handlers.Config{Logger: logger, MetricsToken: *metricsToken,
+			TrustedProxies: splitList(*proxies), AnswersPerMinute: *answerRate, SignupsPerHour: *signupRate})
 		if err != nil {
 			fmt.Fprintf(stderr, "factquiz serve: %v\n", err)
 			return 1
@@ -70,7 +83,11 @@ func serveCommand(fs *flag.FlagSet, stdout, stderr io.Writer) func([]string) int
 			fmt.Fprintf(stderr, "factquiz serve: %v\n", err)
 			return 1
 		}
-		logger.Info("factquiz is serving", "db", redactDB(*dbPath), "url", urlFor(ln.Addr()))
+		scheme := "http"
+		if tlsConfig != nil {
+			ln, scheme = tls.NewListener(ln, tlsConfig), "https"
+		}
+		logger.Info("factquiz is serving", "db", redactDB(*dbPath), "url", urlFor(scheme, ln.Addr()))
 		if admins, err := store.CountAdmins(); err == nil && admins == 0 {
 			logger.Info(fmt.Sprintf("no admin account yet: guests can take quizzes; to add articles, create one with: factquiz user add -db %s -email you@example.com -role admin", redactDB(*dbPath)))
 		}
@@ -97,6 +114,33 @@ func serveCommand(fs *flag.FlagSet, stdout, stderr io.Writer) func([]string) int
 	}
 }
 
+// loadTLS reads the certificate and key for HTTPS; with neither there is
+// no TLS (behind a proxy that terminates it, say).
+func loadTLS(certFile, keyFile string) (*tls.Config, error) {
+	switch {
+	case certFile == "" && keyFile == "":
+		return nil, nil
+	case certFile == "" || keyFile == "":
+		return nil, errors.New("-tls-cert and -tls-key go together: give both files, or neither")
+	}
+	cert, err := tls.LoadX509KeyPair(certFile, keyFile)
+	if err != nil {
+		return nil, fmt.Errorf("TLS certificate %s with key %s: %w", certFile, keyFile, err)
+	}
+	return &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}, nil
+}
+
+// splitList splits a comma-separated flag value, dropping blanks.
+func splitList(s string) []string {
+	var out []string
+	for _, part := range strings.Split(s, ",") {
+		if part = strings.TrimSpace(part); part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
+}
+
 // newLogger makes the server's logger: text lines by default, or one JSON
 // object a line for log collectors.
 func newLogger(w io.Writer, format string) (*slog.Logger, error) {
@@ -120,16 +164,16 @@ func redactDB(db string) string {
 }
 
 // urlFor is the address to open in a browser.
-func urlFor(a net.Addr) string {
+func urlFor(scheme string, a net.Addr) string {
 	tcp, ok := a.(*net.TCPAddr)
 	if !ok {
-		return a.String()
+		return scheme + "://" + a.String()
 	}
 	host := tcp.IP.String()
 	if tcp.IP.IsUnspecified() {
 		host = "localhost"
 	}
-	return fmt.Sprintf("http://%s", net.JoinHostPort(host, fmt.Sprint(tcp.Port)))
+	return scheme + "://" + net.JoinHostPort(host, fmt.Sprint(tcp.Port))
 }
 
 // loadSample stores the built-in sample article in an empty database.

@@ -64,6 +64,14 @@ func (h *Handler) renderSignup(c *fiber.Ctx, status int, n models.NewUser, next 
 	return h.render(c, status, "signup", data)
 }
 
+// renderSignupError shows the sign-up form again, as filled in, with a
+// message about the whole form.
+func (h *Handler) renderSignupError(c *fiber.Ctx, status int, msg string) error {
+	data := views.SignupPage{Page: h.page(c, "Sign up"), Email: c.FormValue("email"), Name: c.FormValue("name"),
+		Next: safeNext(c.FormValue("next")), Error: msg, MinPassword: models.MinPassword}
+	return h.render(c, status, "signup", data)
+}
+
 // signup creates a learner account, signs it in and gives it the quizzes
 // this browser took as a guest.
 func (h *Handler) signup(c *fiber.Ctx) error {

@@ -35,6 +35,17 @@ type Config struct {
 	LoginAttempts int
 	// MetricsToken, when set, is the bearer token /metrics asks for.
 	MetricsToken string
+	// AnswersPerMinute is how many answers and flashcard ratings one
+	// session may send a minute; 0 means 120, a negative number no limit.
+	AnswersPerMinute int
+	// SignupsPerHour is how many sign-ups one network address may send
+	// an hour; 0 means 20, a negative number no limit.
+	SignupsPerHour int
+	// TrustedProxies are the addresses (or CIDR ranges) of reverse
+	// proxies whose X-Forwarded-For and X-Forwarded-Proto headers are
+	// believed. With none, X-Forwarded-For is ignored: the client's
+	// address is the connection's.
+	TrustedProxies []string
 }
 
 // Handler serves the application.
@@ -66,6 +77,12 @@ func New(store *models.Store, cfg Config) (*fiber.App, error) {
 		ReadTimeout:           30 * time.Second,
 		WriteTimeout:          30 * time.Second,
 		IdleTimeout:           120 * time.Second,
+		// Behind trusted proxies, the client's address is the one the
+		// proxy puts in X-Forwarded-For, and only their headers count.
+		EnableTrustedProxyCheck: len(cfg.TrustedProxies) > 0,
+		TrustedProxies:          cfg.TrustedProxies,
+		ProxyHeader:             proxyHeader(cfg.TrustedProxies),
+		EnableIPValidation:      true,
 	})
 	app.Use(h.observe)
 	app.Use(recover.New(recover.Config{EnableStackTrace: true, StackTraceHandler: h.logPanic}))
@@ -122,6 +139,7 @@ func (h *Handler) routes(app *fiber.App) {
 	}
 	byIP := h.loginLimiter(attempts, "network address", loginByIP)
 	byAccount := h.loginLimiter(attempts, "account", loginByAccount)
+	answers := h.answerLimiter()
 
 	// /healthz, /readyz and /metrics are in opsRoutes, which New
 	// registers before the cookie middleware.
@@ -131,13 +149,13 @@ func (h *Handler) routes(app *fiber.App) {
 	app.Get("/articles/:id", h.showArticle)
 	app.Post("/articles/:id/attempts", h.startAttempt)
 	app.Get("/attempts/:id", h.showQuestion)
-	app.Post("/attempts/:id/answers", h.submitAnswer)
+	app.Post("/attempts/:id/answers", answers, h.submitAnswer)
 	app.Get("/attempts/:id/feedback/:pos", h.showFeedback)
 	app.Get("/attempts/:id/results", h.showResults)
 	app.Post("/attempts/:id/contest", learner, h.contestAnswer)
 
 	app.Get("/signup", h.showSignup)
-	app.Post("/signup", h.signup)
+	app.Post("/signup", h.signupLimiter(), h.signup)
 	app.Get("/login", h.showLogin)
 	app.Post("/login", byIP, byAccount, h.login)
 	app.Post("/logout", h.logout)
@@ -151,7 +169,7 @@ func (h *Handler) routes(app *fiber.App) {
 	app.Get("/articles/:id/deck.csv", learner, h.exportDeck("csv"))
 	app.Get("/review", learner, h.showReview)
 	app.Post("/review/undo", learner, h.undoRating)
-	app.Post("/review/:id", learner, h.rateCard)
+	app.Post("/review/:id", learner, answers, h.rateCard)
 	app.Get("/dashboard", learner, h.dashboard)
 	app.Get("/bank", instructor, h.bank)
 	app.Post("/bank/bulk", instructor, h.bulkQuestions)
@@ -186,7 +204,7 @@ func (h *Handler) routes(app *fiber.App) {
 	api.Post("/articles", instructor, h.apiCreateArticle)
 	api.Post("/attempts", h.apiStartAttempt)
 	api.Get("/attempts/:id", h.apiGetAttempt)
-	api.Post("/attempts/:id/answers", h.apiAnswer)
+	api.Post("/attempts/:id/answers", answers, h.apiAnswer)
 	api.Get("/me", learner, h.apiMe)
 	api.Get("/progress", learner, h.apiProgress)
 

@@ -30,9 +30,16 @@ type testApp struct {
 	app   *fiber.App
 	store *models.Store
 	path  string
+	cfg   Config // the application's settings but the logger
 }
 
 func newTestApp(t *testing.T) *testApp {
+	t.Helper()
+	return newTestAppConfig(t, Config{})
+}
+
+// newTestAppConfig is newTestApp with some settings.
+func newTestAppConfig(t *testing.T, cfg Config) *testApp {
 	t.Helper()
 	db, drop, err := models.TestDatabase(t.TempDir())
 	if err != nil {
@@ -44,7 +51,7 @@ func newTestApp(t *testing.T) *testApp {
 			t.Error(err)
 		}
 	})
-	ta := &testApp{t: t, path: db}
+	ta := &testApp{t: t, path: db, cfg: cfg}
 	ta.start()
 	return ta
 }
@@ -57,7 +64,9 @@ func (ta *testApp) start() {
 		ta.t.Fatal(err)
 	}
 	ta.t.Cleanup(func() { store.Close() })
-	app, err := New(store, Config{Logger: slog.New(slog.DiscardHandler)})
+	cfg := ta.cfg
+	cfg.Logger = slog.New(slog.DiscardHandler)
+	app, err := New(store, cfg)
 	if err != nil {
 		ta.t.Fatal(err)
 	}

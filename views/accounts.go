@@ -39,6 +39,7 @@ type SignupPage struct {
 	Page
 	Email, Name string
 	Next        string
+	Error       string // a message about the whole form, such as a rate limit
 	Errors      map[string]string
 	// GuestAttempts is how many quizzes this browser took as a guest;
 	// they become the new account's.

@@ -1,0 +1,99 @@
+package handlers
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/limiter"
+)
+
+// Rate limits beyond the log-in's (auth.go): answers per session, so that
+// one client cannot flood the writer, and sign-ups per network address,
+// so that one machine cannot mass-create accounts. Each answers 429 Too
+// Many Requests with Retry-After and says how long to wait.
+
+// Defaults of Config's limits.
+const (
+	defaultAnswersPerMinute = 120
+	defaultSignupsPerHour   = 20
+)
+
+// answerLimiter allows cfg.AnswersPerMinute answers and flashcard
+// ratings a minute for each session: the account, else the guest. It
+// counts in memory: counting in the database would cost a write for
+// every answer. With several instances behind a load balancer each
+// counts its own share, so the limit is per instance.
+func (h *Handler) answerLimiter() fiber.Handler {
+	max := h.cfg.AnswersPerMinute
+	switch {
+	case max < 0:
+		return func(c *fiber.Ctx) error { return c.Next() }
+	case max == 0:
+		max = defaultAnswersPerMinute
+	}
+	return limiter.New(limiter.Config{
+		Max:               max,
+		Expiration:        time.Minute,
+		LimiterMiddleware: limiter.SlidingWindow{},
+		KeyGenerator:      sessionKey,
+		LimitReached: func(c *fiber.Ctx) error {
+			return fiber.NewError(fiber.StatusTooManyRequests, "You are sending answers faster than anyone can read the questions (at most "+
+				strconv.Itoa(max)+" a minute). Wait "+retryAfter(c, 60)+" seconds and send this one again; nothing was lost.")
+		},
+	})
+}
+
+// signupLimiter allows cfg.SignupsPerHour sign-up forms an hour from one
+// network address, counted in the database so that every instance counts
+// the same.
+func (h *Handler) signupLimiter() fiber.Handler {
+	max := h.cfg.SignupsPerHour
+	switch {
+	case max < 0:
+		return func(c *fiber.Ctx) error { return c.Next() }
+	case max == 0:
+		max = defaultSignupsPerHour
+	}
+	return limiter.New(limiter.Config{
+		Max:          max,
+		Expiration:   time.Hour,
+		KeyGenerator: func(c *fiber.Ctx) string { return "ip:" + c.IP() },
+		Storage:      h.store.KV("signup"),
+		LimitReached: func(c *fiber.Ctx) error {
+			msg := "Too many accounts were created from this network address. Wait " + retryAfter(c, 3600) + " seconds and try again."
+			return h.renderSignupError(c, fiber.StatusTooManyRequests, msg)
+		},
+	})
+}
+
+// sessionKey names the session a request belongs to: the account, the
+// guest cookie, else the network address.
+func sessionKey(c *fiber.Ctx) string {
+	if u := currentUser(c); u != nil {
+		return "user:" + strconv.FormatUint(uint64(u.ID), 10)
+	}
+	if g, _ := c.Locals(guestKey).(string); g != "" {
+		return "guest:" + g
+	}
+	return "ip:" + c.IP()
+}
+
+// retryAfter is the Retry-After the limiter set, in seconds, or def.
+func retryAfter(c *fiber.Ctx, def int) string {
+	wait := c.GetRespHeader(fiber.HeaderRetryAfter)
+	if _, err := strconv.Atoi(wait); err != nil {
+		wait = strconv.Itoa(def)
+		c.Set(fiber.HeaderRetryAfter, wait)
+	}
+	return wait
+}
+
+// proxyHeader is where the client's address is read from: X-Forwarded-For
+// behind trusted proxies, the connection otherwise.
+func proxyHeader(trusted []string) string {
+	if len(trusted) == 0 {
+		return ""
+	}
+	return fiber.HeaderXForwardedFor
+}
