@@ -1,6 +1,7 @@
 package models
 
 import (
+	"crypto/subtle"
 	"errors"
 	"math"
 	"math/rand/v2"
@@ -29,7 +30,8 @@ func (o Owner) owns(a *Attempt) bool {
 	if a.LearnerID != nil {
 		return o.UserID != 0 && *a.LearnerID == o.UserID
 	}
-	return o.UserID == 0 && o.GuestToken != "" && a.GuestToken == o.GuestToken
+	// The guest cookie is a secret: compared in constant time.
+	return o.UserID == 0 && o.GuestToken != "" && subtle.ConstantTimeCompare([]byte(a.GuestToken), []byte(o.GuestToken)) == 1
 }
 
 // stamp marks a new attempt as the owner's.
