@@ -13,12 +13,18 @@ const (
 	MaxOptions   = 12   // options, items or pairs
 	MaxPromptLen = 2000 // characters
 	MaxAnswerLen = 300  // characters of one answer or option
+
+	MaxTitleLen    = 200  // characters of a question's title
+	MaxFeedbackLen = 2000 // characters of the general feedback, or of the feedback on one option
+	MaxTags        = 20   // tags of one question
+	MaxTagLen      = 100  // characters of one tag
 )
 
 // Validate checks a question an instructor wrote or imported, and says
 // what is wrong by field: "prompt", "options", "right", "weights",
-// "answer", "accepted", "tolerance", "items", "pairs". An empty map means
-// the question can be asked and graded.
+// "answer", "accepted", "tolerance", "items", "pairs", "title",
+// "feedback", "tags". An empty map means the question can be asked and
+// graded.
 func Validate(q Question) map[string]string {
 	errs := map[string]string{}
 	switch n := utf8.RuneCountInString(strings.TrimSpace(q.Prompt)); {
@@ -78,7 +84,32 @@ func Validate(q Question) map[string]string {
 	default:
 		errs["type"] = fmt.Sprintf("Unknown question type %q.", q.Type)
 	}
+	textProblems(q, errs)
 	return errs
+}
+
+// textProblems adds what is too long among the texts every type may have:
+// the title, the feedback and the tags.
+func textProblems(q Question, errs map[string]string) {
+	if utf8.RuneCountInString(q.Title) > MaxTitleLen {
+		errs["title"] = fmt.Sprintf("The title may be at most %d characters long.", MaxTitleLen)
+	}
+	if utf8.RuneCountInString(q.Feedback) > MaxFeedbackLen {
+		errs["feedback"] = fmt.Sprintf("The feedback may be at most %d characters long.", MaxFeedbackLen)
+	}
+	for _, fb := range q.OptionFeedback {
+		if utf8.RuneCountInString(fb) > MaxFeedbackLen && errs["options"] == "" {
+			errs["options"] = fmt.Sprintf("The feedback on an option may be at most %d characters long.", MaxFeedbackLen)
+		}
+	}
+	if len(q.Tags) > MaxTags {
+		errs["tags"] = fmt.Sprintf("Give at most %d tags.", MaxTags)
+	}
+	for _, t := range q.Tags {
+		if utf8.RuneCountInString(t) > MaxTagLen && errs["tags"] == "" {
+			errs["tags"] = fmt.Sprintf("Each tag may be at most %d characters long.", MaxTagLen)
+		}
+	}
 }
 
 // listProblem checks the options, items or pairs of a question: at least
