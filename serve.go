@@ -48,39 +48,41 @@ func serveCommand(fs *flag.FlagSet, stdout, stderr io.Writer) func([]string) int
 		fs.PrintDefaults()
 	}
 	return func(args []string) int {
-		logger, err := newLogger(stderr, *logFormat)
+		logOut := newLogWriter(stderr)
+		defer logOut.Close()
+		logger, err := newLogger(logOut, *logFormat)
 		if err != nil {
-			fmt.Fprintf(stderr, "factquiz serve: %v\n", err)
+			fmt.Fprintf(logOut, "factquiz serve: %v\n", err)
 			return 2
 		}
 		if len(args) > 0 {
-			fmt.Fprintf(stderr, "factquiz serve: unexpected argument %q (flags go before arguments; see factquiz serve -h)\n", args[0])
+			fmt.Fprintf(logOut, "factquiz serve: unexpected argument %q (flags go before arguments; see factquiz serve -h)\n", args[0])
 			return 2
 		}
 		store, err := models.Open(*dbPath)
 		if err != nil {
-			fmt.Fprintf(stderr, "factquiz serve: %v\n", err)
+			fmt.Fprintf(logOut, "factquiz serve: %v\n", err)
 			return 1
 		}
 		defer store.Close()
 		if err := loadSample(store, logger); err != nil {
-			fmt.Fprintf(stderr, "factquiz serve: sample article: %v\n", err)
+			fmt.Fprintf(logOut, "factquiz serve: sample article: %v\n", err)
 			return 1
 		}
 		tlsConfig, err := loadTLS(*tlsCert, *tlsKey)
 		if err != nil {
-			fmt.Fprintf(stderr, "factquiz serve: %v\n", err)
+			fmt.Fprintf(logOut, "factquiz serve: %v\n", err)
 			return 2
 		}
 		app, err := handlers.New(store, handlers.Config{Logger: logger, MetricsToken: *metricsToken,
 			TrustedProxies: splitList(*proxies), AnswersPerMinute: *answerRate, SignupsPerHour: *signupRate})
 		if err != nil {
-			fmt.Fprintf(stderr, "factquiz serve: %v\n", err)
+			fmt.Fprintf(logOut, "factquiz serve: %v\n", err)
 			return 1
 		}
 		ln, err := net.Listen("tcp", *addr)
 		if err != nil {
-			fmt.Fprintf(stderr, "factquiz serve: %v\n", err)
+			fmt.Fprintf(logOut, "factquiz serve: %v\n", err)
 			return 1
 		}
 		scheme := "http"
@@ -97,7 +99,7 @@ func serveCommand(fs *flag.FlagSet, stdout, stderr io.Writer) func([]string) int
 		signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
 		select {
 		case err := <-done:
-			fmt.Fprintf(stderr, "factquiz serve: %v\n", err)
+			fmt.Fprintf(logOut, "factquiz serve: %v\n", err)
 			return 1
 		case sig := <-stop:
 			logger.Info("finishing requests in flight, then closing the database", "signal", sig.String(), "grace", grace.String())

@@ -21,9 +21,9 @@ seconds=${BENCH_SECONDS:-10}
 db_mode=${BENCH_DB:-sqlite}
 connections=64
 threads=2
-# Enough answers for a server answering 4,000 a second; a run that uses
+# Enough answers for a server answering 30,000 a second; a run that uses
 # them up repeats lines, and the repeats are reported as errors (409).
-answer_attempts=${BENCH_ANSWER_ATTEMPTS:-$((seconds * 400))}
+answer_attempts=${BENCH_ANSWER_ATTEMPTS:-$((seconds * 3000))}
 page_attempts=200
 burst_size=250
 
@@ -285,7 +285,7 @@ if [[ $db_mode == sqlite ]]; then
   start_factquiz factquiz "$tmp/bench.db"
 
   say "starting the reference server"
-  "$tmp/refserver" -addr 127.0.0.1:0 >"$tmp/refserver.log" 2>&1 &
+  "$tmp/refserver" -addr 127.0.0.1:0 -db "$tmp/reference.db" >"$tmp/refserver.log" 2>&1 &
   ref_pid=$!
   pids+=("$ref_pid")
   ref_url=$(url_from "$tmp/refserver.log" "$ref_pid")
@@ -296,6 +296,7 @@ if [[ $db_mode == sqlite ]]; then
   rss_start=$(rss_mb "$fq_pid")
 
   wrk_run reference "$ref_url/"
+  wrk_run reference-insert -s "$here/insert.lua" "$ref_url/insert"
   wrk_run question-page -s "$here/pages.lua" "$fq_url" -- "$tmp/pages.tsv" "$threads"
   rss_pages=$(rss_mb "$fq_pid")
   wrk_run answers -s "$here/answers.lua" "$fq_url" -- "$tmp/answers.tsv" "$threads"
@@ -314,9 +315,10 @@ if [[ $db_mode == sqlite ]]; then
     echo
     printf '%-32s %12s %12s %8s\n' run "requests/s" "p99 ms" errors
     local name label e
-    for name in reference question-page answers; do
+    for name in reference reference-insert question-page answers; do
       case $name in
       reference) label="reference GET / (bare Fiber)" ;;
+      reference-insert) label="reference POST /insert (GORM)" ;;
       question-page) label="question page GET /attempts/{id}" ;;
       answers) label="answer POST /api/.../answers" ;;
       esac
@@ -326,6 +328,8 @@ if [[ $db_mode == sqlite ]]; then
     done
     awk -v p="$(rps question-page)" -v r="$(rps reference)" \
       'BEGIN { printf "question page / reference: %.4f (%.2f %%)\n", p / r, 100 * p / r }'
+    awk -v a="$(rps answers)" -v r="$(rps reference-insert)" \
+      'BEGIN { printf "durable answers / reference insert: %.2f\n", a / r }'
     if ((reused > 0)); then
       echo "answers: ran out of seeded lines; $reused requests repeated an answer (409, counted as errors)"
     fi

@@ -125,10 +125,21 @@ func (h *Handler) apiAnswer(c *fiber.Ctx) error {
 	}
 	// A quiz that shows feedback at the end or never says only that the
 	// answer is saved.
-	if rules.Feedback != models.FeedbackEach {
-		return c.JSON(fiber.Map{"saved": true, "finished": res.Finished})
+	out := answerSaved{Saved: true, Finished: res.Finished}
+	if rules.Feedback == models.FeedbackEach {
+		out.Correct, out.Answer, out.Source = &res.Correct, res.Question.Answer, res.Question.Source
 	}
-	return c.JSON(fiber.Map{"saved": true, "correct": res.Correct, "answer": res.Question.Answer, "source": res.Question.Source, "finished": res.Finished})
+	return c.JSON(out)
+}
+
+// answerSaved is the reply to an answer: whether it was right, the right
+// answer and its sentence only when the quiz shows feedback at once.
+type answerSaved struct {
+	Saved    bool        `json:"saved"`
+	Correct  *bool       `json:"correct,omitempty"`
+	Answer   models.JSON `json:"answer,omitempty"`
+	Source   string      `json:"source,omitempty"`
+	Finished bool        `json:"finished"`
 }
 
 func (h *Handler) apiGetAttempt(c *fiber.Ctx) error {

@@ -133,12 +133,11 @@ func (e engine) answerStatements() []string {
 
 // answerTargetSQL reads what an answer needs before it is written: the
 // attempt's owner and state, and the question as the attempt shows it
-// (its options in the attempt's order). Answers are what a class sends
-// most, so this is one prepared statement.
+// (its options in the attempt's order), with the columns that grading,
+// the reply, the flashcards and the question form use. Answers are what
+// a class sends most, so this is one prepared statement.
 const answerTargetSQL = `SELECT a.guest_token, a.learner_id, a.finished_at, aq.id, aq.position, aq.options,
-	q.article_id, q."key", q.position, q.type, q.prompt, q.options, q.answer, q.accepted, COALESCE(q.tolerance, 0),
-	COALESCE(q.source, ''), COALESCE(q.section, ''), COALESCE(q.kind, ''), COALESCE(q.score, 0), q.status, q.origin,
-	COALESCE(q.title, ''), q.tags, COALESCE(q.feedback, ''), q.option_feedback, q.weights
+	q.article_id, q.type, q.prompt, q.options, q.answer, q.accepted, COALESCE(q.tolerance, 0), COALESCE(q.source, ''), q.weights
 FROM attempt_questions aq
 JOIN attempts a ON a.id = aq.attempt_id
 JOIN questions q ON q.id = aq.question_id
@@ -154,9 +153,7 @@ func (s *Store) answerTarget(attemptID uint, owner Owner, questionID uint) (*Att
 	q.ID = questionID
 	err := s.target.QueryRow(attemptID, questionID).Scan(&att.GuestToken, &att.LearnerID, &att.FinishedAt,
 		&aq.ID, &aq.Position, &aq.Options,
-		&q.ArticleID, &q.Key, &q.Position, &q.Type, &q.Prompt, &q.Options, &q.Answer, &q.Accepted, &q.Tolerance,
-		&q.Source, &q.Section, &q.Kind, &q.Score, &q.Status, &q.Origin,
-		&q.Title, &q.Tags, &q.Feedback, &q.OptionFeedback, &q.Weights)
+		&q.ArticleID, &q.Type, &q.Prompt, &q.Options, &q.Answer, &q.Accepted, &q.Tolerance, &q.Source, &q.Weights)
 	if errors.Is(err, sql.ErrNoRows) {
 		// No such question in the attempt; is there such an attempt?
 		err = s.r.Raw("SELECT guest_token, learner_id, finished_at FROM attempts WHERE id = ?", attemptID).
