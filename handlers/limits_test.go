@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -325,6 +326,70 @@ func TestLimitOptions(t *testing.T) {
 		if after := bankTotal(t, ta); after != before+1 {
 			t.Errorf("%s: %d questions stored, want the good one", format, after-before)
 		}
+	}
+}
+
+// optionInput is the text input of one option row of the question form.
+var optionInput = regexp.MustCompile(`name="option_[0-9]+"`)
+
+// TestLimitOptionRows: the question form never shows more option rows
+// than a question may have, however many are filled; an option sent past
+// the last row is refused with the limit, not dropped, for multiple choice
+// and multiple answer, new or edited.
+func TestLimitOptionRows(t *testing.T) {
+	ta := newTestApp(t)
+	article := fmt.Sprint(ta.addArticle("city_lyon.txt"))
+	teacher := ta.as("teacher@example.com", models.RoleInstructor)
+	token := teacher.csrf("/")
+	rows := func(body string) int { return len(optionInput.FindAllString(body, -1)) }
+	options := func(typ string, n int) url.Values {
+		form := url.Values{"_csrf": {token}, "article": {article}, "type": {typ}, "prompt": {"Which?"}, "right": {"1"}}
+		for i := 1; i <= n; i++ {
+			form.Set(fmt.Sprintf("option_%d", i), fmt.Sprintf("Option %d", i))
+			form.Set(fmt.Sprintf("weight_%d", i), map[bool]string{true: "100", false: "0"}[i == 1])
+		}
+		return form
+	}
+	_, body := teacher.get("/questions/new?article=" + article)
+	if n := rows(body); n != optionRows {
+		t.Errorf("the new form shows %d option rows, want %d", n, optionRows)
+	}
+	resp, body := teacher.postForm("/questions", options("multiple_choice", questions.MaxOptions))
+	wantStatus(t, resp, http.StatusSeeOther, body)
+	p, _ := ta.store.ListQuestions(models.BankFilter{Origin: models.OriginManual})
+	if p.Total != 1 {
+		t.Fatalf("%d questions written, want 1", p.Total)
+	}
+	id := p.Questions[0].ID
+	path := fmt.Sprintf("/questions/%d", id)
+	_, body = teacher.get(path + "/edit")
+	if n := rows(body); n != questions.MaxOptions {
+		t.Errorf("the edit form of a question of %d options shows %d option rows", questions.MaxOptions, n)
+	}
+
+	// Refused for another reason, a form of 11 options comes back with 12
+	// rows, not 17.
+	form := options("multiple_choice", questions.MaxOptions-1)
+	form.Set("prompt", "")
+	resp, body = teacher.postForm(path, form)
+	wantStatus(t, resp, http.StatusUnprocessableEntity, body)
+	if n := rows(body); n != questions.MaxOptions {
+		t.Errorf("a refused form of %d options comes back with %d option rows", questions.MaxOptions-1, n)
+	}
+
+	for _, typ := range []string{"multiple_choice", "multiple_answer"} {
+		for _, to := range []string{"/questions", path} {
+			resp, body := teacher.postForm(to, options(typ, questions.MaxOptions+1))
+			wantStatus(t, resp, http.StatusUnprocessableEntity, body)
+			wantSays(t, typ+" with 13 options to "+to, body, "Give at most 12 options.", `id="options-error"`, `value="Option 13"`)
+		}
+	}
+	if p, _ := ta.store.ListQuestions(models.BankFilter{Origin: models.OriginManual}); p.Total != 1 {
+		t.Errorf("%d questions written, want the 1 of 12 options", p.Total)
+	}
+	got, _ := ta.store.GetQuestion(id)
+	if eq, _ := got.Engine(); len(eq.Options) != questions.MaxOptions {
+		t.Errorf("the question has %d options after refused edits, want %d", len(eq.Options), questions.MaxOptions)
 	}
 }
 

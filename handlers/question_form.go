@@ -12,8 +12,21 @@ import (
 	"factquiz/views"
 )
 
-// optionRows is how many option rows the form offers beyond those filled.
+// optionRows is how many option rows the form offers beyond those filled,
+// up to questions.MaxOptions rows in all.
 const optionRows = 6
+
+// readOptionRows is how many option rows a posted form is read for: one
+// more than a question may have, so that a form sent with too many is
+// refused by the validator with the limit rather than cut short.
+const readOptionRows = questions.MaxOptions + 1
+
+// shownOptionRows is how many option rows the form shows for filled ones:
+// blank rows to add more, up to questions.MaxOptions, and never fewer than
+// are filled.
+func shownOptionRows(filled int) int {
+	return max(filled, min(filled+optionRows, questions.MaxOptions))
+}
 
 // newQuestion shows the form to write a question for an article.
 func (h *Handler) newQuestion(c *fiber.Ctx) error {
@@ -75,8 +88,9 @@ func questionForm(q questions.Question) views.QuestionForm {
 }
 
 func optionsForm(options []string, weights []float64, feedback []string) []views.OptionRow {
-	rows := make([]views.OptionRow, 0, len(options)+optionRows)
-	for i := range len(options) + optionRows {
+	n := shownOptionRows(len(options))
+	rows := make([]views.OptionRow, 0, n)
+	for i := range n {
 		row := views.OptionRow{N: i + 1}
 		if i < len(options) {
 			row.Text = options[i]
@@ -145,7 +159,7 @@ func (h *Handler) saveQuestion(c *fiber.Ctx) error {
 // so that the form comes back as it was sent.
 func formOptionRows(c *fiber.Ctx) []views.OptionRow {
 	var rows []views.OptionRow
-	for n := 1; n <= questions.MaxOptions; n++ {
+	for n := 1; n <= readOptionRows; n++ {
 		key := strconv.Itoa(n)
 		text, weight, fb := c.FormValue("option_"+key), c.FormValue("weight_"+key), c.FormValue("option_feedback_"+key)
 		rows = append(rows, views.OptionRow{N: n, Text: text, Weight: weight, Feedback: fb})
@@ -156,7 +170,7 @@ func formOptionRows(c *fiber.Ctx) []views.OptionRow {
 			last = i + 1
 		}
 	}
-	return rows[:min(len(rows), last+optionRows)]
+	return rows[:shownOptionRows(last)]
 }
 
 // questionFromForm reads a question of any type from the form's values
@@ -173,7 +187,7 @@ func questionFromForm(value func(key string) string) (questions.Question, map[st
 	switch q.Type {
 	case questions.MultipleChoice, questions.MultipleAnswer:
 		right, _ := strconv.Atoi(value("right"))
-		for n := 1; n <= questions.MaxOptions; n++ {
+		for n := 1; n <= readOptionRows; n++ {
 			key := strconv.Itoa(n)
 			text := strings.TrimSpace(value("option_" + key))
 			if text == "" {
