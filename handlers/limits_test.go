@@ -453,6 +453,46 @@ func TestLimitQuestionTexts(t *testing.T) {
 		"Line 3: The feedback may be at most 2000 characters long.")
 }
 
+// TestLimitTags: a tag added to questions in bulk, or a quiz's rule
+// draws by, is no longer than a question's tags may be; over it, the bank
+// or the quiz form says the limit and nothing is stored.
+func TestLimitTags(t *testing.T) {
+	ta := newTestApp(t)
+	articleID := ta.addArticle("city_lyon.txt")
+	teacher := ta.as("teacher@example.com", models.RoleInstructor)
+	token := teacher.csrf("/")
+	p, _ := ta.store.ListQuestions(models.BankFilter{ArticleID: articleID, PerPage: 2})
+	bulk := func(tag string) url.Values {
+		return url.Values{"_csrf": {token}, "action": {"tag"}, "tag": {tag}, "return": {fmt.Sprintf("article=%d", articleID)},
+			"ids": {fmt.Sprint(p.Questions[0].ID), fmt.Sprint(p.Questions[1].ID)}}
+	}
+	rule := func(tag string) url.Values {
+		return url.Values{"_csrf": {token}, "name": {"By tag"}, "mode": {"rule"}, "rule_count": {"3"}, "rule_tag": {tag}}
+	}
+	over, at := strings.Repeat("é", questions.MaxTagLen+1), strings.Repeat("é", questions.MaxTagLen)
+
+	resp, body := teacher.postForm("/bank/bulk", bulk(over))
+	wantStatus(t, resp, http.StatusUnprocessableEntity, body)
+	wantSays(t, "the bank", body, `id="bank-error"`, "A tag may be at most 100 characters long.")
+	if tags, _ := ta.store.Tags(); len(tags) != 0 {
+		t.Errorf("a refused bulk tag stored tags %q", tags)
+	}
+	resp, body = teacher.postForm("/quizzes", rule(over))
+	wantStatus(t, resp, http.StatusUnprocessableEntity, body)
+	wantSays(t, "the quiz form", body, `id="rule-tag-error"`, "The tag may be at most 100 characters long.")
+	if zs, _ := ta.store.ListQuizzes(false, time.Now()); len(zs) != 0 {
+		t.Errorf("%d quizzes stored", len(zs))
+	}
+
+	resp, body = teacher.postForm("/bank/bulk", bulk(at))
+	wantStatus(t, resp, http.StatusSeeOther, body)
+	if tagged, _ := ta.store.ListQuestions(models.BankFilter{Tag: at}); tagged.Total != 2 {
+		t.Errorf("%d questions tagged at the limit, want 2", tagged.Total)
+	}
+	resp, body = teacher.postForm("/quizzes", rule(at))
+	wantStatus(t, resp, http.StatusSeeOther, body)
+}
+
 // TestLimitAnswerLength: a typed answer has at most 500 characters, from
 // the form or the API; a longer one is a 422 that says so, and nothing is
 // stored.

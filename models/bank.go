@@ -1,7 +1,9 @@
 package models
 
 import (
+	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"gorm.io/gorm"
 
@@ -106,7 +108,9 @@ const (
 )
 
 // BulkUpdate applies an action to questions, all or none: approve, retire,
-// or add or remove a tag.
+// or add or remove a tag. A tag added is held to the limits of a question
+// written by hand: questions.MaxTagLen characters, questions.MaxTags tags
+// a question.
 func (s *Store) BulkUpdate(ids []uint, action, tag string) (int, error) {
 	if len(ids) == 0 {
 		return 0, FieldErrors{"ids": "Choose at least one question."}
@@ -114,6 +118,9 @@ func (s *Store) BulkUpdate(ids []uint, action, tag string) (int, error) {
 	tag = strings.TrimSpace(tag)
 	if (action == BulkTag || action == BulkUntag) && tag == "" {
 		return 0, FieldErrors{"tag": "Give the tag to add or remove."}
+	}
+	if action == BulkTag && utf8.RuneCountInString(tag) > questions.MaxTagLen {
+		return 0, FieldErrors{"tag": fmt.Sprintf("A tag may be at most %d characters long.", questions.MaxTagLen)}
 	}
 	n := 0
 	err := s.w.Transaction(func(tx *gorm.DB) error {
@@ -130,6 +137,9 @@ func (s *Store) BulkUpdate(ids []uint, action, tag string) (int, error) {
 			}
 			for _, q := range qs {
 				tags := withTag(q.Tags, tag, action == BulkTag)
+				if len(tags) > questions.MaxTags && len(tags) > len(q.Tags) {
+					return FieldErrors{"tag": fmt.Sprintf("Question %d already has %d tags, and a question may have at most %d: nothing was tagged.", q.ID, len(q.Tags), questions.MaxTags)}
+				}
 				if err := tx.Model(&Question{}).Where("id = ?", q.ID).Update("tags", tags).Error; err != nil {
 					return err
 				}

@@ -2,7 +2,9 @@ package models
 
 import (
 	"errors"
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -166,5 +168,76 @@ func TestQuizKeepsFalseSettings(t *testing.T) {
 	}
 	if want := []string{"Niamey", "Gao", "Bamako", "Agadez", "Zinder", "Maradi"}; !slices.Equal(v.Questions[0].Options, want) {
 		t.Errorf("options %v, want them in the author's order", v.Questions[0].Options)
+	}
+}
+
+// TestBulkTagLimits: a tag added in bulk is held to a question's limits,
+// its length and the number of tags, all or none, with a message that
+// gives the limit; removing a tag is not.
+func TestBulkTagLimits(t *testing.T) {
+	s := openTest(t)
+	a := importTest(t, s, "city_lyon.txt")
+	tags := make([]string, questions.MaxTags)
+	for i := range tags {
+		tags[i] = fmt.Sprintf("tag %d", i+1)
+	}
+	full, err := s.AddQuestion(a.ID, questions.Question{Type: questions.TrueFalse, Prompt: "Lyon is in France.", Truth: true, Tags: tags}, OriginManual)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := s.ListQuestions(BankFilter{ArticleID: a.ID, Origin: OriginGenerated, PerPage: 2})
+	other := page.Questions[0].ID
+	tagged := func(tag string) int64 {
+		p, _ := s.ListQuestions(BankFilter{Tag: tag})
+		return p.Total
+	}
+
+	long := strings.Repeat("é", questions.MaxTagLen+1)
+	var fe FieldErrors
+	if _, err := s.BulkUpdate([]uint{other}, BulkTag, long); !errors.As(err, &fe) || fe["tag"] != "A tag may be at most 100 characters long." {
+		t.Errorf("a tag of %d characters: %v", questions.MaxTagLen+1, err)
+	}
+	if n, err := s.BulkUpdate([]uint{other}, BulkTag, long[:len(long)-len("é")]); err != nil || n != 1 {
+		t.Errorf("a tag of %d characters: %d tagged, %v", questions.MaxTagLen, n, err)
+	}
+	if n, err := s.BulkUpdate([]uint{other}, BulkUntag, long); err != nil || n != 1 {
+		t.Errorf("removing a long tag: %d, %v", n, err)
+	}
+
+	_, err = s.BulkUpdate([]uint{other, full.ID}, BulkTag, "week 1")
+	want := fmt.Sprintf("Question %d already has 20 tags, and a question may have at most 20: nothing was tagged.", full.ID)
+	if !errors.As(err, &fe) || fe["tag"] != want {
+		t.Errorf("a 21st tag: %v, want %q", err, want)
+	}
+	if n := tagged("week 1"); n != 0 {
+		t.Errorf("a refused bulk tag tagged %d questions", n)
+	}
+	// A tag the question has already is no new tag.
+	if n, err := s.BulkUpdate([]uint{other, full.ID}, BulkTag, "TAG 1"); err != nil || n != 2 {
+		t.Errorf("a tag the full question has: %d, %v", n, err)
+	}
+}
+
+// TestQuizRuleTagLimit: a quiz's rule draws by a tag no longer than a
+// question's tags may be.
+func TestQuizRuleTagLimit(t *testing.T) {
+	s := openTest(t)
+	set := QuizSettings{Name: "By tag", RuleCount: 3, RuleTag: strings.Repeat("é", questions.MaxTagLen+1)}
+	_, err := s.CreateQuiz(1, set)
+	var fe FieldErrors
+	if !errors.As(err, &fe) || fe["rule_tag"] != "The tag may be at most 100 characters long." {
+		t.Fatalf("a rule tag of %d characters: %v", questions.MaxTagLen+1, err)
+	}
+	set.RuleTag = " " + strings.Repeat("é", questions.MaxTagLen) + " "
+	z, err := s.CreateQuiz(1, set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set.RuleTag += "é"
+	if err := s.UpdateQuiz(z.ID, set); !errors.As(err, &fe) || fe["rule_tag"] == "" {
+		t.Errorf("an update to a rule tag of %d characters: %v", questions.MaxTagLen+1, err)
+	}
+	if got, _ := s.GetQuiz(z.ID); got.RuleTag != strings.Repeat("é", questions.MaxTagLen) {
+		t.Errorf("rule tag %q, want the %d characters trimmed", got.RuleTag, questions.MaxTagLen)
 	}
 }

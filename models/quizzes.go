@@ -4,12 +4,16 @@ import (
 	crand "crypto/rand"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"gorm.io/gorm"
+
+	"factquiz/questions"
 )
 
 // Errors of quizzes.
@@ -42,7 +46,8 @@ type QuizSettings struct {
 	PassMark         int
 }
 
-// Validate checks the settings, and tidies the name and the feedback mode.
+// Validate checks the settings, and tidies the name, the rule's tag and
+// the feedback mode.
 func (q *QuizSettings) Validate() FieldErrors {
 	errs := FieldErrors{}
 	q.Name = strings.TrimSpace(q.Name)
@@ -51,6 +56,10 @@ func (q *QuizSettings) Validate() FieldErrors {
 		errs["name"] = "Give the quiz a name."
 	case len([]rune(q.Name)) > 200:
 		errs["name"] = "Quiz names may be at most 200 characters long."
+	}
+	q.RuleTag = strings.TrimSpace(q.RuleTag)
+	if utf8.RuneCountInString(q.RuleTag) > questions.MaxTagLen {
+		errs["rule_tag"] = fmt.Sprintf("The tag may be at most %d characters long.", questions.MaxTagLen)
 	}
 	if q.RuleCount < 0 || q.RuleCount > MaxAttemptSize {
 		errs["rule_count"] = "A rule draws from 1 to 100 questions (0 for the questions you choose)."
@@ -76,8 +85,9 @@ func (q *QuizSettings) Validate() FieldErrors {
 	return errs
 }
 
+// apply copies settings, validated, onto a quiz.
 func (q *QuizSettings) apply(z *Quiz) {
-	z.Name, z.RuleCount, z.RuleArticles, z.RuleTag = q.Name, q.RuleCount, Uints(q.RuleArticles), strings.TrimSpace(q.RuleTag)
+	z.Name, z.RuleCount, z.RuleArticles, z.RuleTag = q.Name, q.RuleCount, Uints(q.RuleArticles), q.RuleTag
 	z.ShuffleQuestions, z.ShuffleOptions, z.TimeLimit, z.AttemptsAllowed = q.ShuffleQuestions, q.ShuffleOptions, q.TimeLimit, q.AttemptsAllowed
 	z.FeedbackMode, z.OpensAt, z.ClosesAt, z.PassMark = q.FeedbackMode, q.OpensAt, q.ClosesAt, q.PassMark
 }
