@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"errors"
+	"fmt"
 	"net/url"
 	"strconv"
 	"time"
@@ -61,7 +62,8 @@ func bankFilter(c *fiber.Ctx) (models.BankFilter, error) {
 }
 
 // bankFilterFrom is bankFilter on the query's values: an article or a
-// page that is not a whole number from 0 to maxPageParam is a 400.
+// page that is not a whole number from 0 to maxPageParam is a 400 that
+// says the range (0, every article or the first page, goes unsaid).
 func bankFilterFrom(query func(key string) string) (models.BankFilter, error) {
 	f := models.BankFilter{Type: query("type"), Status: query("status"), Origin: query("origin"),
 		Tag: query("tag"), Search: query("q"), Page: 1}
@@ -72,7 +74,7 @@ func bankFilterFrom(query func(key string) string) (models.BankFilter, error) {
 		}
 		n, err := strconv.Atoi(raw)
 		if err != nil || n < 0 || n > maxPageParam {
-			return f, fiber.NewError(fiber.StatusBadRequest, "The "+name+" must be a whole number, not “"+raw+"”.")
+			return f, fiber.NewError(fiber.StatusBadRequest, fmt.Sprintf("The %s must be a whole number from 1 to %d, not “%s”.", name, maxPageParam, raw))
 		}
 		if name == "article" {
 			f.ArticleID = uint(n)

@@ -545,7 +545,7 @@ func TestLimitAnswerLength(t *testing.T) {
 
 // TestLimitPaging: the bank shows 50 questions a page whatever the query
 // asks; a page that is not a whole number from 0 to 2^30 is a 400 that
-// says so, and a page past the last shows the last.
+// says the range, and a page past the last shows the last.
 func TestLimitPaging(t *testing.T) {
 	ta := newTestApp(t)
 	ta.addArticle("city_lyon.txt")
@@ -558,8 +558,11 @@ func TestLimitPaging(t *testing.T) {
 	for _, bad := range []string{"abc", "-1", "1.5", "99999999999", "1073741825", "9223372036854775808"} {
 		resp, body := teacher.get("/bank?page=" + bad)
 		wantStatus(t, resp, http.StatusBadRequest, body)
-		wantSays(t, "page="+bad, body, "The page must be a whole number")
+		wantSays(t, "page="+bad, body, "The page must be a whole number from 1 to 1073741824, not “"+bad+"”.")
 	}
+	resp, body := teacher.get("/bank?article=4294967296")
+	wantStatus(t, resp, http.StatusBadRequest, body)
+	wantSays(t, "article=4294967296", body, "The article must be a whole number from 1 to 1073741824, not “4294967296”.")
 	last := int(total) - (pages-1)*models.DefaultPerPage
 	for query, want := range map[string][2]int{
 		"page=0":                      {1, models.DefaultPerPage},
@@ -578,7 +581,7 @@ func TestLimitPaging(t *testing.T) {
 	}
 	// An attempt asks at most 100 questions.
 	l := ta.client()
-	resp, body := l.postForm("/articles/1/attempts", url.Values{"_csrf": {l.csrf("/")}, "count": {"101"}})
+	resp, body = l.postForm("/articles/1/attempts", url.Values{"_csrf": {l.csrf("/")}, "count": {"101"}})
 	wantStatus(t, resp, http.StatusBadRequest, body)
 	wantSays(t, "a form for 101 questions", body, "from 1 to 100")
 	resp, out := l.postJSON("/api/attempts", map[string]any{"article_id": 1, "count": 101})
