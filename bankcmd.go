@@ -22,6 +22,7 @@ func importQuestionsCommand(fs *flag.FlagSet, stdout, stderr io.Writer) func([]s
 		fmt.Fprintln(fs.Output(), "Usage: factquiz import-questions -article ID [-format gift|aiken|csv] [-dry-run] FILE...")
 		fmt.Fprintln(fs.Output(), "\nReads each file and stores the questions read, approved, in one transaction a file.")
 		fmt.Fprintln(fs.Output(), "Questions that cannot be read are reported with their line and left out.")
+		fmt.Fprintf(fs.Output(), "A file of more than %d questions is refused whole.\n", questions.MaxImportQuestions)
 		fs.PrintDefaults()
 	}
 	return func(files []string) int {
@@ -67,6 +68,9 @@ func importQuestionFile(store *models.Store, article uint, file, format string, 
 	res, err := questions.ReadQuestions(format, bytes.NewReader(data))
 	if err != nil {
 		return 0, 0, err
+	}
+	if n := len(res.Questions); n > questions.MaxImportQuestions {
+		return 0, 0, fmt.Errorf("the file has %d questions: at most %d can be imported at once, so none was stored; split it into smaller files", n, questions.MaxImportQuestions)
 	}
 	problems := 0
 	for _, e := range res.Errors {

@@ -18,11 +18,6 @@ import (
 // maxImportBytes caps an imported question file.
 const maxImportBytes = 2 << 20
 
-// maxImportQuestions caps the questions of one import, which the preview
-// lists one by one and the store adds in one transaction; a file of
-// maxImportBytes could hold some 200,000 short ones.
-const maxImportQuestions = 1000
-
 // showImport shows the import form.
 func (h *Handler) showImport(c *fiber.Ctx) error {
 	id, _ := strconv.ParseUint(c.Query("article"), 10, 32)
@@ -65,8 +60,8 @@ func (h *Handler) importQuestions(c *fiber.Ctx) error {
 		data.Error = capitalise(err.Error()) + "."
 		return h.renderImport(c, fiber.StatusUnprocessableEntity, data)
 	}
-	if n := len(res.Questions); n > maxImportQuestions {
-		data.Error = fmt.Sprintf("The file has %d questions: at most %d can be imported at once. Split it into smaller files.", n, maxImportQuestions)
+	if n := len(res.Questions); n > questions.MaxImportQuestions {
+		data.Error = fmt.Sprintf("The file has %d questions: at most %d can be imported at once. Split it into smaller files.", n, questions.MaxImportQuestions)
 		return h.renderImport(c, fiber.StatusUnprocessableEntity, data)
 	}
 	qs := previewImport(&data, res)

@@ -23,6 +23,11 @@ func FormatOf(name string) string {
 	return "gift"
 }
 
+// MaxImportQuestions caps the questions of one imported file, which an
+// import lists one by one and stores in one transaction; a file of 2 MB
+// could hold some 200,000 short ones.
+const MaxImportQuestions = 1000
+
 // ReadQuestions reads a question file in a format: gift, aiken or csv.
 func ReadQuestions(format string, r io.Reader) (*ImportResult, error) {
 	switch format {
