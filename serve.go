@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"time"
@@ -48,6 +49,11 @@ func serveCommand(fs *flag.FlagSet, stdout, stderr io.Writer) func([]string) int
 		fs.PrintDefaults()
 	}
 	return func(args []string) int {
+		if os.Getenv("GOGC") == "" {
+			// Fewer garbage collections for a little more memory: a
+			// request allocates a few KB that live for microseconds.
+			debug.SetGCPercent(serveGCPercent)
+		}
 		logOut := newLogWriter(stderr)
 		defer logOut.Close()
 		logger, err := newLogger(logOut, *logFormat)
@@ -115,6 +121,11 @@ func serveCommand(fs *flag.FlagSet, stdout, stderr io.Writer) func([]string) int
 		return 0
 	}
 }
+
+// serveGCPercent is the server's GOGC unless the environment sets one:
+// the heap may grow to five times what is live before a collection, which
+// under load costs tens of MB and saves about a tenth of the CPU.
+const serveGCPercent = 400
 
 // loadTLS reads the certificate and key for HTTPS; with neither there is
 // no TLS (behind a proxy that terminates it, say).

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -32,16 +33,63 @@ func (h *Handler) answerLimiter() fiber.Handler {
 	case max == 0:
 		max = defaultAnswersPerMinute
 	}
-	return limiter.New(limiter.Config{
-		Max:               max,
-		Expiration:        time.Minute,
-		LimiterMiddleware: limiter.SlidingWindow{},
-		KeyGenerator:      sessionKey,
-		LimitReached: func(c *fiber.Ctx) error {
-			return fiber.NewError(fiber.StatusTooManyRequests, "You are sending answers faster than anyone can read the questions (at most "+
-				strconv.Itoa(max)+" a minute). Wait "+retryAfter(c, 60)+" seconds and send this one again; nothing was lost.")
-		},
-	})
+	w := newWindows(max, time.Minute)
+	return func(c *fiber.Ctx) error {
+		wait := w.take(sessionKey(c), time.Now())
+		if wait == 0 {
+			return c.Next()
+		}
+		secs := strconv.Itoa(int((wait + time.Second - 1) / time.Second))
+		c.Set(fiber.HeaderRetryAfter, secs)
+		return fiber.NewError(fiber.StatusTooManyRequests, "You are sending answers faster than anyone can read the questions (at most "+
+			strconv.Itoa(max)+" a minute). Wait "+secs+" seconds and send this one again; nothing was lost.")
+	}
+}
+
+// windows counts requests per key in fixed windows: at most max in each
+// window of a key, which starts with the key's first request. It is the
+// answers' limiter, on every answer, so it is a map under one lock and
+// nothing more; keys whose window has passed are swept once a window.
+type windows struct {
+	mu     sync.Mutex
+	max    int
+	length time.Duration
+	counts map[string]window
+	swept  time.Time
+}
+
+type window struct {
+	start time.Time
+	n     int
+}
+
+func newWindows(max int, length time.Duration) *windows {
+	return &windows{max: max, length: length, counts: map[string]window{}}
+}
+
+// take counts a request of key at now, and returns 0 if it is allowed,
+// else how long until the key's window ends.
+func (w *windows) take(key string, now time.Time) time.Duration {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if now.Sub(w.swept) >= w.length {
+		for k, win := range w.counts {
+			if now.Sub(win.start) >= w.length {
+				delete(w.counts, k)
+			}
+		}
+		w.swept = now
+	}
+	win, ok := w.counts[key]
+	if !ok || now.Sub(win.start) >= w.length {
+		win = window{start: now}
+	}
+	if win.n >= w.max {
+		return max(time.Second, win.start.Add(w.length).Sub(now))
+	}
+	win.n++
+	w.counts[key] = win
+	return 0
 }
 
 // signupLimiter allows cfg.SignupsPerHour sign-up forms an hour from one

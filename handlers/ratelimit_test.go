@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"factquiz/models"
 )
@@ -116,4 +117,34 @@ func TestSignupRateLimit(t *testing.T) {
 		resp, body = signup(ta, "c@example.com", "203.0.113.1")
 		wantStatus(t, resp, http.StatusTooManyRequests, body)
 	})
+}
+
+// TestWindows: each key gets max requests a window, counted from its
+// first; the wait is what is left of the window; a new window starts
+// afresh, and old keys are swept.
+func TestWindows(t *testing.T) {
+	w := newWindows(2, time.Minute)
+	t0 := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
+	for i, tc := range []struct {
+		key  string
+		at   time.Duration
+		want time.Duration
+	}{
+		{"a", 0, 0},
+		{"a", 10 * time.Second, 0},
+		{"a", 20 * time.Second, 40 * time.Second},
+		{"b", 20 * time.Second, 0},
+		{"a", 59*time.Second + 900*time.Millisecond, time.Second}, // at least a second
+		{"a", 60 * time.Second, 0},
+		{"a", 61 * time.Second, 0},
+		{"a", 62 * time.Second, 58 * time.Second},
+	} {
+		if got := w.take(tc.key, t0.Add(tc.at)); got != tc.want {
+			t.Errorf("%d: %s at %v: wait %v, want %v", i, tc.key, tc.at, got, tc.want)
+		}
+	}
+	w.take("c", t0.Add(3*time.Minute))
+	if len(w.counts) != 1 {
+		t.Errorf("after the sweep %d keys remain, want only c", len(w.counts))
+	}
 }
