@@ -723,13 +723,18 @@ func waitRefused(t *testing.T, base string, timeout time.Duration) {
 	deadline := time.Now().Add(timeout)
 	for {
 		c, err := net.Dial("tcp", addr)
-		if err != nil {
-			if !errors.Is(err, syscall.ECONNREFUSED) {
-				t.Fatalf("dial %s after SIGTERM: %v, want connection refused", addr, err)
-			}
+		switch {
+		case errors.Is(err, syscall.ECONNRESET):
+			// The connection was in the listen queue as the listener
+			// closed, and the kernel reset it: dial again, and it must
+			// be refused.
+		case err != nil && !errors.Is(err, syscall.ECONNREFUSED):
+			t.Fatalf("dial %s after SIGTERM: %v, want connection refused", addr, err)
+		case err != nil:
 			return
+		default:
+			c.Close()
 		}
-		c.Close()
 		if time.Now().After(deadline) {
 			t.Fatalf("factquiz still accepts connections %v after SIGTERM", timeout)
 		}
