@@ -237,6 +237,8 @@ type poolCollector struct {
 	store                      *models.Store
 	maxOpen, open, inUse, idle *prometheus.Desc
 	waits, waitSeconds         *prometheus.Desc
+	// The group committer's figures.
+	batches, batchWrites, batchLargest, batchFailures *prometheus.Desc
 }
 
 func newPoolCollector(store *models.Store) *poolCollector {
@@ -244,18 +246,24 @@ func newPoolCollector(store *models.Store) *poolCollector {
 		return prometheus.NewDesc("factquiz_db_"+name, help, []string{"pool"}, nil)
 	}
 	return &poolCollector{
-		store:       store,
-		maxOpen:     desc("connections_max_open", "Most connections the pool may open."),
-		open:        desc("connections_open", "Connections open, in use or idle."),
-		inUse:       desc("connections_in_use", "Connections in use."),
-		idle:        desc("connections_idle", "Idle connections."),
-		waits:       desc("waits_total", "Times a query waited for a free connection."),
-		waitSeconds: desc("wait_seconds_total", "Time queries spent waiting for a free connection."),
+		store:        store,
+		maxOpen:      desc("connections_max_open", "Most connections the pool may open."),
+		open:         desc("connections_open", "Connections open, in use or idle."),
+		inUse:        desc("connections_in_use", "Connections in use."),
+		idle:         desc("connections_idle", "Idle connections."),
+		waits:        desc("waits_total", "Times a query waited for a free connection."),
+		waitSeconds:  desc("wait_seconds_total", "Time queries spent waiting for a free connection."),
+		batches:      prometheus.NewDesc("factquiz_commit_batches_total", "Transactions the group committer has committed.", nil, nil),
+		batchWrites:  prometheus.NewDesc("factquiz_commit_writes_total", "Answers and ratings in those transactions.", nil, nil),
+		batchLargest: prometheus.NewDesc("factquiz_commit_batch_largest", "The most writes one transaction has held.", nil, nil),
+		batchFailures: prometheus.NewDesc("factquiz_commit_batch_failures_total",
+			"Batches whose transaction failed as a whole, so that each write in them was run again alone.", nil, nil),
 	}
 }
 
 func (pc *poolCollector) Describe(ch chan<- *prometheus.Desc) {
-	for _, d := range []*prometheus.Desc{pc.maxOpen, pc.open, pc.inUse, pc.idle, pc.waits, pc.waitSeconds} {
+	for _, d := range []*prometheus.Desc{pc.maxOpen, pc.open, pc.inUse, pc.idle, pc.waits, pc.waitSeconds,
+		pc.batches, pc.batchWrites, pc.batchLargest, pc.batchFailures} {
 		ch <- d
 	}
 }
@@ -274,4 +282,9 @@ func (pc *poolCollector) Collect(ch chan<- prometheus.Metric) {
 		ch <- prometheus.MustNewConstMetric(pc.waits, prometheus.CounterValue, float64(s.WaitCount), p.name)
 		ch <- prometheus.MustNewConstMetric(pc.waitSeconds, prometheus.CounterValue, s.WaitDuration.Seconds(), p.name)
 	}
+	c := pc.store.CommitStats()
+	ch <- prometheus.MustNewConstMetric(pc.batches, prometheus.CounterValue, float64(c.Batches))
+	ch <- prometheus.MustNewConstMetric(pc.batchWrites, prometheus.CounterValue, float64(c.Writes))
+	ch <- prometheus.MustNewConstMetric(pc.batchLargest, prometheus.GaugeValue, float64(c.Largest))
+	ch <- prometheus.MustNewConstMetric(pc.batchFailures, prometheus.CounterValue, float64(c.Failures))
 }

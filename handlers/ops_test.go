@@ -210,6 +210,10 @@ func TestMetricsCountQuizzes(t *testing.T) {
 	wantMetric(t, m, `factquiz_answers_total{correct="false"} 1`)
 	wantMetric(t, m, `factquiz_attempts_finished_total 1`)
 	wantMetric(t, m, `factquiz_http_requests_total{method="POST",route="/api/attempts/:id/answers",status="409"} 1`)
+	// The two answers went through the group committer, one at a time.
+	wantMetric(t, m, `factquiz_commit_writes_total 2`)
+	wantMetric(t, m, `factquiz_commit_batches_total 2`)
+	wantMetric(t, m, `factquiz_commit_batch_failures_total 0`)
 }
 
 func TestMetricsToken(t *testing.T) {
