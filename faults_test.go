@@ -493,9 +493,9 @@ func errorOf(body string) string {
 	return e.Error
 }
 
-// answerOnce starts an attempt as a new guest and answers one question,
-// which must get a 200.
-func answerOnce(t *testing.T, base string) answerKey {
+// startGuestAttempt becomes a new guest and starts an attempt of three
+// questions, which must succeed.
+func startGuestAttempt(t *testing.T, base string) (*guest, *apiAttempt) {
 	t.Helper()
 	g, err := newGuest(base, http.DefaultTransport)
 	if err != nil {
@@ -505,6 +505,14 @@ func answerOnce(t *testing.T, base string) answerKey {
 	if err != nil || status != http.StatusCreated {
 		t.Fatalf("start an attempt: %d, %v", status, err)
 	}
+	return g, att
+}
+
+// answerOnce starts an attempt as a new guest and answers one question,
+// which must get a 200.
+func answerOnce(t *testing.T, base string) answerKey {
+	t.Helper()
+	g, att := startGuestAttempt(t, base)
 	status, body, err := g.answer(att.ID, att.Questions[0])
 	if err != nil || status != http.StatusOK {
 		t.Fatalf("answer: %d, %v: %s", status, err, body)
@@ -754,14 +762,7 @@ type slowAnswer struct {
 // and half the body of an answer to its first question.
 func startSlowAnswer(t *testing.T, base string) *slowAnswer {
 	t.Helper()
-	g, err := newGuest(base, http.DefaultTransport)
-	if err != nil {
-		t.Fatal(err)
-	}
-	att, status, err := g.start(3)
-	if err != nil || status != http.StatusCreated {
-		t.Fatalf("start an attempt: %d, %v", status, err)
-	}
+	g, att := startGuestAttempt(t, base)
 	q := att.Questions[0]
 	body, _ := json.Marshal(map[string]any{"question_id": q.ID, "answer": answerOfShape(q)})
 	u, _ := url.Parse(base)

@@ -589,18 +589,37 @@ func TestLimitPaging(t *testing.T) {
 	wantSays(t, "an API call for 101 questions", fmt.Sprint(out["error"]), "from 1 to 100")
 }
 
+// contestedSite is an app with an instructor, a learner who took a quiz
+// with wrong answers and contested the fill-in one, and that contest.
+type contestedSite struct {
+	articleID uint
+	teacher   *client
+	ann       *client
+	taken     quizTaken
+	contests  []models.ContestItem
+}
+
+func newContestedSite(t *testing.T, ta *testApp) *contestedSite {
+	t.Helper()
+	cs := &contestedSite{articleID: contestArticle(t, ta)}
+	cs.teacher = ta.as("teacher@example.com", models.RoleInstructor)
+	cs.ann = ta.as("ann@example.com", models.RoleLearner)
+	cs.taken = takeQuiz(t, ta, cs.ann, cs.articleID, models.Owner{UserID: currentID(t, ta, "ann@example.com")}, wrongAnswers)
+	resp, body := cs.ann.contest(cs.taken, "fill_blank", "", "")
+	wantStatus(t, resp, http.StatusSeeOther, body)
+	var err error
+	if cs.contests, err = ta.store.OpenContests(); err != nil {
+		t.Fatal(err)
+	}
+	return cs
+}
+
 // TestLimitFreeText: the other free texts, each refused past its limit
 // with the limit in the message.
 func TestLimitFreeText(t *testing.T) {
 	ta := newTestApp(t)
-	articleID := contestArticle(t, ta)
-	teacher := ta.as("teacher@example.com", models.RoleInstructor)
-	ann := ta.as("ann@example.com", models.RoleLearner)
-	taken := takeQuiz(t, ta, ann, articleID, models.Owner{UserID: currentID(t, ta, "ann@example.com")}, wrongAnswers)
-	resp, body := ann.contest(taken, "fill_blank", "", "")
-	wantStatus(t, resp, http.StatusSeeOther, body)
-	contests, _ := ta.store.OpenContests()
-	guest := ta.client()
+	cs := newContestedSite(t, ta)
+	teacher, ann, taken, contests, guest := cs.teacher, cs.ann, cs.taken, cs.contests, ta.client()
 	for _, c := range []struct {
 		name string
 		c    *client

@@ -773,14 +773,8 @@ var attachmentName = regexp.MustCompile(`^attachment; filename="[a-z0-9_]+(\.[a-
 func TestXSSReflectedInput(t *testing.T) {
 	ta := newTestApp(t)
 	s := &xssSite{t: t, ta: ta, values: map[string]string{}}
-	articleID := contestArticle(t, ta)
-	teacher := ta.as("teacher@example.com", models.RoleInstructor)
-	ann := ta.as("ann@example.com", models.RoleLearner)
-	taken := takeQuiz(t, ta, ann, articleID, models.Owner{UserID: currentID(t, ta, "ann@example.com")}, wrongAnswers)
-	resp, body := ann.contest(taken, "fill_blank", "", "")
-	wantStatus(t, resp, http.StatusSeeOther, body)
-	contests, _ := ta.store.OpenContests()
-	guest := ta.client()
+	cs := newContestedSite(t, ta)
+	articleID, teacher, ann, contests, guest := cs.articleID, cs.teacher, cs.ann, cs.contests, ta.client()
 	long := strings.Repeat("x", 600)
 
 	cases := []struct {
