@@ -16,30 +16,6 @@ import (
 	"factquiz/models"
 )
 
-// newOpsApp is newTestApp with a configuration of the test's own.
-func newOpsApp(t *testing.T, cfg Config) *testApp {
-	t.Helper()
-	db, drop, err := models.TestDatabase(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := drop(); err != nil {
-			t.Error(err)
-		}
-	})
-	store, err := models.Open(db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close() })
-	app, err := New(store, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &testApp{t: t, app: app, store: store, path: db}
-}
-
 // logBuffer collects the JSON log lines of an application.
 type logBuffer struct {
 	mu  sync.Mutex
@@ -79,7 +55,7 @@ func (b *logBuffer) lines(t *testing.T, key string, value any) []map[string]any 
 
 func newLoggedApp(t *testing.T) (*testApp, *logBuffer) {
 	buf := &logBuffer{}
-	return newOpsApp(t, Config{Logger: slog.New(slog.NewJSONHandler(buf, nil))}), buf
+	return newTestAppConfig(t, Config{Logger: slog.New(slog.NewJSONHandler(buf, nil))}), buf
 }
 
 func (c *client) metrics() string {
@@ -217,7 +193,7 @@ func TestMetricsCountQuizzes(t *testing.T) {
 }
 
 func TestMetricsToken(t *testing.T) {
-	ta := newOpsApp(t, Config{MetricsToken: "s3cret-token"})
+	ta := newTestAppConfig(t, Config{MetricsToken: "s3cret-token"})
 	c := ta.client()
 	for _, auth := range []string{"", "Bearer wrong", "s3cret-token", "Basic s3cret-token"} {
 		req := httptest.NewRequest(http.MethodGet, "/metrics", nil)

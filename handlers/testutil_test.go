@@ -30,7 +30,7 @@ type testApp struct {
 	app   *fiber.App
 	store *models.Store
 	path  string
-	cfg   Config // the application's settings but the logger
+	cfg   Config // the application's settings
 }
 
 func newTestApp(t *testing.T) *testApp {
@@ -38,7 +38,8 @@ func newTestApp(t *testing.T) *testApp {
 	return newTestAppConfig(t, Config{})
 }
 
-// newTestAppConfig is newTestApp with some settings.
+// newTestAppConfig is newTestApp with some settings; a nil Logger
+// discards the log.
 func newTestAppConfig(t *testing.T, cfg Config) *testApp {
 	t.Helper()
 	db, drop, err := models.TestDatabase(t.TempDir())
@@ -65,7 +66,9 @@ func (ta *testApp) start() {
 	}
 	ta.t.Cleanup(func() { store.Close() })
 	cfg := ta.cfg
-	cfg.Logger = slog.New(slog.DiscardHandler)
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
 	app, err := New(store, cfg)
 	if err != nil {
 		ta.t.Fatal(err)
