@@ -84,13 +84,18 @@ func (h *Handler) createQuiz(c *fiber.Ctx) error {
 	return h.renderQuizForm(c, fiber.StatusUnprocessableEntity, &models.Quiz{}, set, errs)
 }
 
-// editQuiz shows a quiz's settings and its chosen questions.
-func (h *Handler) editQuiz(c *fiber.Ctx) error {
+// quiz loads the quiz of the :id in the path.
+func (h *Handler) quiz(c *fiber.Ctx) (*models.Quiz, error) {
 	id, err := idParam(c, "id")
 	if err != nil {
-		return err
+		return nil, err
 	}
-	z, err := h.store.GetQuiz(id)
+	return h.store.GetQuiz(id)
+}
+
+// editQuiz shows a quiz's settings and its chosen questions.
+func (h *Handler) editQuiz(c *fiber.Ctx) error {
+	z, err := h.quiz(c)
 	if err != nil {
 		return err
 	}
@@ -99,17 +104,13 @@ func (h *Handler) editQuiz(c *fiber.Ctx) error {
 
 // updateQuiz saves a quiz's settings.
 func (h *Handler) updateQuiz(c *fiber.Ctx) error {
-	id, err := idParam(c, "id")
-	if err != nil {
-		return err
-	}
-	z, err := h.store.GetQuiz(id)
+	z, err := h.quiz(c)
 	if err != nil {
 		return err
 	}
 	set, errs := quizSettings(c)
 	if len(errs) == 0 {
-		err := h.store.UpdateQuiz(id, set)
+		err := h.store.UpdateQuiz(z.ID, set)
 		var fe models.FieldErrors
 		if errors.As(err, &fe) {
 			errs = fe
@@ -117,7 +118,7 @@ func (h *Handler) updateQuiz(c *fiber.Ctx) error {
 			return err
 		} else {
 			flash(c, "settings-saved")
-			return c.Redirect(fmt.Sprintf("/quizzes/%d/edit", id), fiber.StatusSeeOther)
+			return c.Redirect(fmt.Sprintf("/quizzes/%d/edit", z.ID), fiber.StatusSeeOther)
 		}
 	}
 	return h.renderQuizForm(c, fiber.StatusUnprocessableEntity, z, set, errs)

@@ -51,15 +51,11 @@ func (h *Handler) quizReport(c *fiber.Ctx) error {
 }
 
 func (h *Handler) loadReport(c *fiber.Ctx) (*models.Quiz, *models.QuizReport, error) {
-	id, err := idParam(c, "id")
+	z, err := h.quiz(c)
 	if err != nil {
 		return nil, nil, err
 	}
-	z, err := h.store.GetQuiz(id)
-	if err != nil {
-		return nil, nil, err
-	}
-	rep, err := h.store.QuizReport(id)
+	rep, err := h.store.QuizReport(z.ID)
 	return z, rep, err
 }
 
