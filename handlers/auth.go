@@ -3,7 +3,6 @@ package handlers
 import (
 	"errors"
 	"net/url"
-	"strconv"
 	"strings"
 	"time"
 
@@ -214,11 +213,7 @@ func (h *Handler) loginLimiter(max int, what string, keyOf func(*fiber.Ctx) stri
 		// Counted in the database, so that every instance counts the same.
 		Storage: h.store.KV("login"),
 		LimitReached: func(c *fiber.Ctx) error {
-			wait := c.GetRespHeader(fiber.HeaderRetryAfter)
-			if _, err := strconv.Atoi(wait); err != nil {
-				wait = "60"
-			}
-			msg := "Too many failed log-ins for this " + what + ". For your safety, wait " + wait + " seconds and try again."
+			msg := "Too many failed log-ins for this " + what + ". For your safety, wait " + retryAfter(c, 60) + " seconds and try again."
 			return h.renderLogin(c, fiber.StatusTooManyRequests, c.FormValue("email"), c.FormValue("next"), msg)
 		},
 	})

@@ -26,12 +26,9 @@ const (
 // every answer. With several instances behind a load balancer each
 // counts its own share, so the limit is per instance.
 func (h *Handler) answerLimiter() fiber.Handler {
-	max := h.cfg.AnswersPerMinute
-	switch {
-	case max < 0:
+	max, on := limit(h.cfg.AnswersPerMinute, defaultAnswersPerMinute)
+	if !on {
 		return func(c *fiber.Ctx) error { return c.Next() }
-	case max == 0:
-		max = defaultAnswersPerMinute
 	}
 	w := newWindows(max, time.Minute)
 	return func(c *fiber.Ctx) error {
@@ -96,12 +93,9 @@ func (w *windows) take(key string, now time.Time) time.Duration {
 // network address, counted in the database so that every instance counts
 // the same.
 func (h *Handler) signupLimiter() fiber.Handler {
-	max := h.cfg.SignupsPerHour
-	switch {
-	case max < 0:
+	max, on := limit(h.cfg.SignupsPerHour, defaultSignupsPerHour)
+	if !on {
 		return func(c *fiber.Ctx) error { return c.Next() }
-	case max == 0:
-		max = defaultSignupsPerHour
 	}
 	return limiter.New(limiter.Config{
 		Max:          max,
@@ -113,6 +107,18 @@ func (h *Handler) signupLimiter() fiber.Handler {
 			return h.renderSignupError(c, fiber.StatusTooManyRequests, msg)
 		},
 	})
+}
+
+// limit reads a Config limit: 0 means def, a negative number no limit
+// (on is false).
+func limit(n, def int) (max int, on bool) {
+	switch {
+	case n < 0:
+		return 0, false
+	case n == 0:
+		return def, true
+	}
+	return n, true
 }
 
 // sessionKey names the session a request belongs to: the account, the
