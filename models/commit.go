@@ -122,12 +122,11 @@ type committer struct {
 	stats   CommitStats
 }
 
-// CommitStats counts the committer's work: batches committed and the
-// writes in them.
+// CommitStats counts the committer's work.
 type CommitStats struct {
-	Batches  uint64
-	Writes   uint64
-	Largest  int
+	Batches  uint64 // transactions committed, batches and writes run again alone
+	Writes   uint64 // answers and ratings committed
+	Largest  int    // the most writes one committed transaction held
 	Failures uint64 // batches whose transaction failed as a whole
 }
 
@@ -231,17 +230,19 @@ func (c *committer) runBatch(batch []*writeJob) {
 		}
 		return nil
 	})
-	c.count(batch, err)
 	switch {
 	case err == nil:
+		c.count(len(batch), errs)
 	case len(batch) == 1:
 		// A single job's error is its own, or else the commit's.
 		if errs[0] == nil {
 			errs[0] = err
 		}
 	default:
+		c.countFailure()
 		for i, j := range batch {
 			errs[i] = c.transaction(j.safeRun)
+			c.count(1, errs[i:i+1])
 		}
 	}
 	for i, j := range batch {
@@ -279,16 +280,28 @@ func (c *committer) transaction(fn func(tx *writeTx) error) error {
 	return g.Commit().Error
 }
 
-func (c *committer) count(batch []*writeJob, err error) {
+// count records a committed transaction of size jobs, whose writes that
+// succeeded are those with no error in errs.
+func (c *committer) count(size int, errs []error) {
 	c.statsMu.Lock()
 	defer c.statsMu.Unlock()
-	if err != nil && len(batch) > 1 {
-		c.stats.Failures++
-		return
+	for _, err := range errs {
+		if err == nil {
+			c.stats.Writes++
+		}
+	}
+	if len(errs) == 1 && errs[0] != nil {
+		return // a lone write that failed: nothing was committed
 	}
 	c.stats.Batches++
-	c.stats.Writes += uint64(len(batch))
-	c.stats.Largest = max(c.stats.Largest, len(batch))
+	c.stats.Largest = max(c.stats.Largest, size)
+}
+
+// countFailure records a batch whose transaction failed as a whole.
+func (c *committer) countFailure() {
+	c.statsMu.Lock()
+	defer c.statsMu.Unlock()
+	c.stats.Failures++
 }
 
 // close stops taking writes, lets the loop write what was already sent,

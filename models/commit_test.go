@@ -151,8 +151,9 @@ func TestGroupCommitIsolatesAFailedWrite(t *testing.T) {
 	if fmt.Sprint(stored) != "[a c]" {
 		t.Errorf("stored %v, want [a c]", stored)
 	}
-	if st := s.CommitStats(); st.Failures != 1 {
-		t.Errorf("stats %+v: want the one failed batch counted", st)
+	// Committed: the held write, then a and c each alone.
+	if st := s.CommitStats(); st.Failures != 1 || st.Writes != 3 || st.Batches != 3 {
+		t.Errorf("stats %+v: want the one failed batch, and 3 writes in 3 transactions", st)
 	}
 }
 
