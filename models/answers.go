@@ -59,14 +59,10 @@ func (s *Store) SubmitAnswer(attemptID uint, owner Owner, questionID uint, prepa
 		err := tx.queryRow(s.engine.lockAttemptSQL(), attemptID).
 			Scan(&att.ID, &att.GuestToken, &att.LearnerID, &att.Total, &att.Answered, &att.FinishedAt, &att.DeadlineAt, &att.QuizID)
 		now := time.Now().UTC()
-		switch {
-		case errors.Is(err, sql.ErrNoRows) || err == nil && !owner.owns(&att):
-			return ErrNotFound
-		case err != nil:
+		if err := openTo(owner, &att, err); err != nil {
 			return err
-		case att.FinishedAt != nil:
-			return ErrFinished
-		case att.TimeUp(now):
+		}
+		if att.TimeUp(now) {
 			// The time is up: the attempt ends here, and this answer is not
 			// counted; the finish is committed, the answer is refused.
 			timeUp = true
@@ -162,15 +158,24 @@ func (s *Store) answerTarget(attemptID uint, owner Owner, questionID uint) (*Att
 			return nil, ErrNotInAttempt
 		}
 	}
-	switch {
-	case errors.Is(err, sql.ErrNoRows) || err == nil && !owner.owns(&att):
-		return nil, ErrNotFound
-	case err != nil:
+	if err := openTo(owner, &att, err); err != nil {
 		return nil, err
-	case att.FinishedAt != nil:
-		return nil, ErrFinished
 	}
 	return aq, nil
+}
+
+// openTo says whether an answer may go to att, as read with err: ErrNotFound
+// unless it exists and is the owner's, ErrFinished once it is finished.
+func openTo(owner Owner, att *Attempt, err error) error {
+	switch {
+	case errors.Is(err, sql.ErrNoRows) || err == nil && !owner.owns(att):
+		return ErrNotFound
+	case err != nil:
+		return err
+	case att.FinishedAt != nil:
+		return ErrFinished
+	}
+	return nil
 }
 
 // deadlineGrace is how late an answer to a timed quiz may arrive and still
