@@ -69,19 +69,37 @@ func quizWindow(z *models.Quiz, now time.Time) (bool, string) {
 
 // createQuiz makes a quiz from a name and goes to its settings.
 func (h *Handler) createQuiz(c *fiber.Ctx) error {
+	return h.saveQuiz(c, &models.Quiz{}, "", func(set models.QuizSettings) (uint, error) {
+		z, err := h.store.CreateQuiz(currentUser(c).ID, set)
+		if err != nil {
+			return 0, err
+		}
+		return z.ID, nil
+	})
+}
+
+// saveQuiz reads the quiz settings form and saves it with save, which
+// returns the quiz's id; then it goes to the quiz's settings page, with
+// the flash if one is named. A form with errors is shown again, as sent,
+// with them.
+func (h *Handler) saveQuiz(c *fiber.Ctx, z *models.Quiz, flashKey string, save func(models.QuizSettings) (uint, error)) error {
 	set, errs := quizSettings(c)
 	if len(errs) == 0 {
-		z, err := h.store.CreateQuiz(currentUser(c).ID, set)
+		id, err := save(set)
 		var fe models.FieldErrors
-		if errors.As(err, &fe) {
+		switch {
+		case errors.As(err, &fe):
 			errs = fe
-		} else if err != nil {
+		case err != nil:
 			return err
-		} else {
-			return c.Redirect(fmt.Sprintf("/quizzes/%d/edit", z.ID), fiber.StatusSeeOther)
+		default:
+			if flashKey != "" {
+				flash(c, flashKey)
+			}
+			return c.Redirect(fmt.Sprintf("/quizzes/%d/edit", id), fiber.StatusSeeOther)
 		}
 	}
-	return h.renderQuizForm(c, fiber.StatusUnprocessableEntity, &models.Quiz{}, set, errs)
+	return h.renderQuizForm(c, fiber.StatusUnprocessableEntity, z, set, errs)
 }
 
 // quiz loads the quiz of the :id in the path.
@@ -108,20 +126,9 @@ func (h *Handler) updateQuiz(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	set, errs := quizSettings(c)
-	if len(errs) == 0 {
-		err := h.store.UpdateQuiz(z.ID, set)
-		var fe models.FieldErrors
-		if errors.As(err, &fe) {
-			errs = fe
-		} else if err != nil {
-			return err
-		} else {
-			flash(c, "settings-saved")
-			return c.Redirect(fmt.Sprintf("/quizzes/%d/edit", z.ID), fiber.StatusSeeOther)
-		}
-	}
-	return h.renderQuizForm(c, fiber.StatusUnprocessableEntity, z, set, errs)
+	return h.saveQuiz(c, z, "settings-saved", func(set models.QuizSettings) (uint, error) {
+		return z.ID, h.store.UpdateQuiz(z.ID, set)
+	})
 }
 
 func (h *Handler) renderQuizForm(c *fiber.Ctx, status int, z *models.Quiz, set models.QuizSettings, errs map[string]string) error {
