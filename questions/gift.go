@@ -219,6 +219,9 @@ func giftWeight(sp giftSpan) (float64, giftSpan, bool) {
 	if err != nil {
 		return 0, sp, false
 	}
+	if w == 0 {
+		w = 0 // "%-0%" is no credit, as "%0%" is; the writer drops both
+	}
 	return w, sp.from(end + 2).trim(), true
 }
 
