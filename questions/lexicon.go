@@ -354,9 +354,10 @@ func (lx *wnLexicon) commonSense(key string) int32 {
 // @i instance-hypernym pointer: "Danube", "Paris", "Nero", "Mozart"), the head
 // words of the classes it is an instance of, best first: the classes of its
 // first instance sense, then those of any further instance senses, without
-// repeats ("Paris" -> national capital, mythical being, town). The name is matched
-// case-insensitively, with spaces for WordNet's underscores and a leading
-// "the " optional. Nil if WordNet has no instance of that name.
+// repeats ("Paris" -> national capital, mythical being, town). The name is
+// matched case-insensitively, accents folded, with spaces for WordNet's
+// underscores and a leading "the " optional. Nil if WordNet has no instance
+// of that name.
 func lexInstanceOf(name string) []string {
 	lx := wnLex()
 	w, ok := lx.lookup(wnKey(name))
