@@ -3,11 +3,12 @@ package models
 import (
 	"crypto/subtle"
 	"errors"
-	"math"
 	"math/rand/v2"
 	"slices"
 	"sort"
 	"time"
+
+	"factquiz/questions"
 
 	"gorm.io/gorm"
 )
@@ -101,37 +102,40 @@ func (s *Store) createAttempt(att *Attempt, picked []Question, shuffle bool, che
 }
 
 // pickQuestions draws n questions, favouring the better ranked with some
-// chance so that a second attempt differs, never two on the same sentence
-// or with the same answer, and keeping any one type to half of the attempt
-// where the pool allows.
+// chance so that a second attempt differs. The engine's Variety keeps the
+// draw varied: never one fact twice (a sentence and its answer, whatever
+// the type), no question that gives away another's answer, no type over
+// 40 % nor kind of fact over 30 % where the pool allows. A pool too small
+// for the caps fills up past them, never past the other rules.
 func pickQuestions(pool []Question, n int) []Question {
 	type cand struct {
 		q    Question
+		e    questions.Question
 		rank float64
 	}
-	cands := make([]cand, len(pool))
-	for i, q := range pool {
-		cands[i] = cand{q, q.Score + rand.Float64()*0.3}
+	cands := make([]cand, 0, len(pool))
+	for _, q := range pool {
+		e, err := q.Engine()
+		if err != nil {
+			continue // a stored question the engine cannot read is not served
+		}
+		cands = append(cands, cand{q, e, q.Score + rand.Float64()*0.3})
 	}
 	sort.Slice(cands, func(i, j int) bool { return cands[i].rank > cands[j].rank })
-	n = min(n, len(pool))
-	typeCap := int(math.Ceil(float64(n) / 2))
+	n = min(n, len(cands))
+	v := questions.NewVariety(n, false)
 	var out []Question
-	perType := map[string]int{}
 	used := map[uint]bool{}
-	seen := map[string]bool{} // sources and answers already asked
-	for pass := 0; pass < 3 && len(out) < n; pass++ {
+	for pass := 0; pass < 2 && len(out) < n; pass++ {
 		for _, c := range cands {
 			if len(out) == n {
 				break
 			}
-			source, answer := "s:"+c.q.Source, "a:"+string(c.q.Answer)
-			if used[c.q.ID] || pass == 0 && perType[c.q.Type] >= typeCap || pass < 2 && (seen[source] || seen[answer]) {
+			if used[c.q.ID] || !v.Fits(c.e, pass == 1) {
 				continue
 			}
 			used[c.q.ID] = true
-			perType[c.q.Type]++
-			seen[source], seen[answer] = true, true
+			v.Add(c.e)
 			out = append(out, c.q)
 		}
 	}

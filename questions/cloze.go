@@ -2,6 +2,7 @@ package questions
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -37,6 +38,7 @@ func (g *generator) cloze(f *Fact) []Question {
 	}
 	answer := stem[answerSpan.Start:answerSpan.End]
 	blanked := blankOut(stem, answerSpan)
+	wide, art := withArticle(stem, answerSpan)
 	if !f.usable() || isName(f.Kind) && g.isSubject(f.Text) || inRange(stem, answerSpan) ||
 		enclosed(stem, answerSpan) || givesAway(blanked, answer) {
 		return nil
@@ -47,6 +49,12 @@ func (g *generator) cloze(f *Fact) []Question {
 	distractors := g.distractors(f, answer, blanked)
 	if f.Kind == KindName {
 		distractors = nil // other names of no known kind are not alike enough
+	}
+	if art != "" {
+		// The stem keeps its "a" or "an": every option must take it.
+		distractors = slices.DeleteFunc(distractors, func(d string) bool {
+			return indefiniteArticle(d) != strings.ToLower(art)
+		})
 	}
 	if len(distractors) >= 3 {
 		q := base
@@ -66,16 +74,20 @@ func (g *generator) cloze(f *Fact) []Question {
 		q.Type = Numeric
 		q.Prompt = blankOut(stem, numSpan)
 		q.Answer = FormatNumber(f.value / scale)
-		q.Tolerance = numericTolerance(f.value / scale)
+		tol, posed := numericPosed(f, stem, numSpan, f.value/scale)
+		q.Tolerance = tol
 		q.Score += typeWeight[Numeric]
-		if !givesAway(q.Prompt, q.Answer) {
+		if posed && !givesAway(q.Prompt, q.Answer) {
 			out = append(out, q)
 		}
 	case KindTime:
 	default:
 		q := base
-		q.Type, q.Prompt, q.Answer = FillBlank, blanked, answer
+		q.Type, q.Prompt, q.Answer = FillBlank, blankOut(stem, wide), answer
 		q.Accepted = g.accepted(f, answer)
+		if art != "" {
+			q.Accepted = append(q.Accepted, strings.ToLower(art)+" "+answer)
+		}
 		q.Score += typeWeight[FillBlank]
 		if f.Kind == KindName {
 			q.Score -= 0.1
@@ -85,23 +97,58 @@ func (g *generator) cloze(f *Fact) []Question {
 	return out
 }
 
-// blankOut replaces the span with Blank. An article before the blank
-// would hint at the answer ("an _____" before a vowel), so it becomes
-// "a(n)"; a full stop that belonged to the answer ("4 a.m.") still ends the
-// sentence.
+// blankOut replaces the span with Blank; a full stop that belonged to the
+// answer ("4 a.m.") still ends the sentence.
 func blankOut(s string, sp Span) string {
 	before, after := s[:sp.Start], s[sp.End:]
-	for _, art := range []string{"a ", "an ", "A ", "An "} {
-		if strings.HasSuffix(before, art) && (len(before) == len(art) || before[len(before)-len(art)-1] == ' ') {
-			cut := before[:len(before)-len(art)]
-			before = cut + map[bool]string{true: "A(n) ", false: "a(n) "}[art[0] == 'A']
-			break
-		}
-	}
 	if strings.HasSuffix(s[sp.Start:sp.End], ".") && after == "" {
 		after = "."
 	}
 	return before + Blank + after
+}
+
+// withArticle widens the span of an answer to take in the "a" or "an"
+// before it, which would hint at the answer's first sound if it stood
+// before a typed blank; art is that article as written, or "".
+func withArticle(s string, sp Span) (wide Span, art string) {
+	before := s[:sp.Start]
+	for _, a := range []string{"a ", "an ", "A ", "An "} {
+		if strings.HasSuffix(before, a) && (len(before) == len(a) || before[len(before)-len(a)-1] == ' ') {
+			return Span{sp.Start - len(a), sp.End}, strings.TrimSpace(a)
+		}
+	}
+	return sp, ""
+}
+
+// indefiniteArticle is the article English puts before a word: "an" before
+// a vowel sound ("an HF", "an Airbus", "an hour"), "a" before the rest ("a
+// union", "a one-off", "a Ukrainian").
+func indefiniteArticle(w string) string {
+	lw := strings.ToLower(w)
+	if lw == "" {
+		return "a"
+	}
+	first := strings.Fields(w)[0]
+	if isAcronym(strings.Trim(first, ".,")) {
+		if strings.ContainsRune("AEFHILMNORSX", rune(first[0])) {
+			return "an"
+		}
+		return "a"
+	}
+	for _, p := range []string{"uni", "use", "usu", "uti", "eu", "ewe", "one", "once", "ukr", "ura", "uro"} {
+		if strings.HasPrefix(lw, p) {
+			return "a"
+		}
+	}
+	for _, p := range []string{"hour", "honest", "honou", "honor", "heir"} {
+		if strings.HasPrefix(lw, p) {
+			return "an"
+		}
+	}
+	if strings.ContainsRune("aeiou", rune(lw[0])) || startsWithDigit(lw) && (lw[0] == '8' || strings.HasPrefix(lw, "11") || strings.HasPrefix(lw, "18")) {
+		return "an"
+	}
+	return "a"
 }
 
 // inRange reports whether the span is one end of a range such as
@@ -205,9 +252,15 @@ func (g *generator) makeStem(i int) (text string, at, shift int, ok bool) {
 		!balancedQuotes(s) || pointsElsewhere(words) {
 		return "", 0, 0, false
 	}
+	if pointsBack(s, g.heads) {
+		return "", 0, 0, false
+	}
 	at, w := openingPronoun(s)
+	if w != "" && at > 0 && nameBefore(strings.Fields(s[:at])) {
+		w = "" // "Kahlo later claimed that she ...": the name before is the referent
+	}
 	if w == "" {
-		return s, 0, 0, true
+		return s, 0, 0, !strayPronoun(s)
 	}
 	repl := g.pronounReferent(i, strings.ToLower(w))
 	if repl == "" {
@@ -216,7 +269,8 @@ func (g *generator) makeStem(i int) (text string, at, shift int, ok bool) {
 	if at == 0 {
 		repl = capitaliseFirst(repl)
 	}
-	return s[:at] + repl + s[at+len(w):], at, len(repl) - len(w), true
+	text = s[:at] + repl + s[at+len(w):]
+	return text, at, len(repl) - len(w), !strayPronoun(text)
 }
 
 // openingPronoun finds a pronoun in the opening clause of s (up to its

@@ -206,35 +206,58 @@ func (g *generator) sharesWord(a, b string) bool {
 	return false
 }
 
-// dateDistractors offers the article's other dates of the same precision,
-// then the answer shifted by a few days, months or years, all written in
-// the answer's style.
+// dateDistractors makes nearby dates of the answer's precision, written in
+// its style: the year moved by a few (seeded, so that the questions of one
+// article do not share one pool), or for a full date the day or month
+// moved. Every one lies in the window the stem, the title and the
+// subject's lifetime leave (dateWindow); the article's other dates are not
+// used, since they are often also true of the event (its start, its end,
+// a second version) or out of its time.
 func (g *generator) dateDistractors(f *Fact) []string {
 	d := f.date
+	win := g.dateWindow(f)
 	if d.Decade {
-		return decadeDistractors(f)
+		return decadeDistractors(f, win)
 	}
 	if !startsWithDigit(f.Text) && d.Month == 0 {
 		return nil // "c. 965": no alike options can be made
 	}
 	dayFirst := startsWithDigit(f.Text) && d.Day != 0
+	suffixAD := strings.HasSuffix(f.Text, " AD") && d.Year > 0
 	var out []string
-	for _, o := range g.distinct[KindDate] {
-		od := o.date
-		if od.Precision() == d.Precision() && (od.Year == 0) == (d.Year == 0) && od.Circa == d.Circa && !od.Decade && od != d &&
-			startsWithDigit(o.Text) == startsWithDigit(f.Text) {
-			out = append(out, formatDate(od, dayFirst))
+	add := func(o Date) {
+		if o == d || o.Year != 0 && !win.allows(o.Year) {
+			return
+		}
+		t := formatDate(o, dayFirst)
+		if suffixAD {
+			t += " AD"
+		}
+		out = append(out, t)
+	}
+	r := g.rng("dates|" + f.Text + "|" + f.Sentence)
+	if d.Month != 0 {
+		for _, shifted := range shiftDates(d, r.IntN(3)) {
+			if shifted.Year == d.Year || win.fixed == 0 {
+				add(shifted)
+			}
 		}
 	}
-	for _, shifted := range shiftDates(d, g.rng("dates|"+f.Text).IntN(3)) {
-		out = append(out, formatDate(shifted, dayFirst))
+	if d.Year != 0 && win.fixed == 0 {
+		for _, k := range r.Perm(len(yearShifts)) {
+			add(addDate(d, yearShifts[k], 0, 0))
+		}
 	}
 	return out
 }
 
+// yearShifts are the moves a year distractor is made with: near enough to
+// be plausible, far enough not to be a slip.
+var yearShifts = []int{-2, 2, -3, 3, -4, 4, -5, 5, -6, 6, -7, 7, -8, 8, -10, 10, -12, 12}
+
 // decadeDistractors shifts a decade written "1950s", "the 1950s" or "the
 // mid-2000s" by ten and twenty years, keeping its wording.
-func decadeDistractors(f *Fact) []string {
+func decadeDistractors(f *Fact, win yearWindow) []string {
 	digits := strings.IndexAny(f.Text, "0123456789")
 	if digits < 0 || digits+4 > len(f.Text) {
 		return nil
@@ -244,8 +267,11 @@ func decadeDistractors(f *Fact) []string {
 		return nil
 	}
 	var out []string
-	for _, delta := range []int{-10, 10, -20, 20, 30} {
-		out = append(out, f.Text[:digits]+strconv.Itoa(year+delta)+f.Text[digits+4:])
+	for _, delta := range []int{-10, 10, -20, 20, 30, -30} {
+		// the whole decade must fit the window
+		if win.fixed == 0 && win.allows(year+delta) && win.allows(year+delta+9) {
+			out = append(out, f.Text[:digits]+strconv.Itoa(year+delta)+f.Text[digits+4:])
+		}
 	}
 	return out
 }

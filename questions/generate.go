@@ -5,6 +5,7 @@ import (
 	"hash/fnv"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -89,6 +90,12 @@ type generator struct {
 	stems   map[int]stemResult  // stem, memoised by sentence
 	// givenNames are the first words of person names (see firstNames).
 	givenNames map[string]bool
+	// heads are the nouns the article calls its subject by (subjectHeads).
+	heads map[string]bool
+	// sentDates are the date facts of each sentence (datesIn); span the
+	// subject's first and last years (subjectSpan).
+	sentDates map[int][]*Fact
+	span      *[2]int
 }
 
 type stemResult struct {
@@ -104,6 +111,7 @@ func newGenerator(a *Article, facts []Fact) *generator {
 		words: map[string][]string{}, subj: map[string]bool{}, stems: map[int]stemResult{}}
 	g.subject, g.subjectKind = articleSubject(a)
 	g.subjectWords = subjectWords(a, g.subject)
+	g.heads = subjectHeads(a, g.sents)
 	h := fnv.New64a()
 	for _, s := range g.sents {
 		h.Write([]byte(s.Text))
@@ -245,92 +253,111 @@ func questionID(q Question) string {
 	return fmt.Sprintf("q%012x", h.Sum64()&0xffffffffffff)
 }
 
-// selectQuestions picks from ranked candidates by rank, never asking the
-// same answer or the same sentence twice and keeping any one type under
-// 40 %; then, so that a quiz of ten or more is varied, it trades the
-// lowest-ranked questions of common types for the best of each type still
-// missing.
+// selectQuestions picks from ranked candidates by rank, keeping the quiz
+// varied (see Variety); then, so that a quiz of ten or more is varied in
+// type too, it trades the lowest-ranked questions of common types for the
+// best of each type still missing. A negative count keeps every
+// candidate: that is the pool the server later draws attempts from, with
+// a Variety of its own.
 func selectQuestions(ranked []Question, opts Options) []Question {
 	n := opts.Count
 	if n == 0 {
 		n = DefaultCount
 	}
-	s := newSelection(n, opts.AllowSameAnswer)
+	if n < 0 && opts.AllowSameAnswer {
+		return ranked
+	}
 	if n < 0 {
-		s.n, s.typeCap, s.perSource = len(ranked), len(ranked), len(ranked)
+		return oncePerFact(ranked)
 	}
+	v := NewVariety(n, opts.AllowSameAnswer)
 	for _, q := range ranked {
-		if len(s.out) < s.n && s.fits(q) {
-			s.take(q)
+		if v.Fits(q, false) {
+			v.Add(q)
 		}
 	}
-	for _, t := range []Type{MultipleChoice, FillBlank, TrueFalse, Numeric, Ordering, Matching} {
-		if s.perType[t] > 0 || len(s.out) < minVaried {
-			continue // a short list keeps its best questions whatever their types
-		}
+	if len(v.Chosen()) < n {
+		// a small article: fill up past the type and kind caps, never
+		// past the rules against asking one fact twice
 		for _, q := range ranked {
-			if q.Type == t && s.fits(q) && s.dropLowest() {
-				s.take(q)
-				break
+			if v.Fits(q, true) && !chosenID(v.Chosen(), q) {
+				v.Add(q)
 			}
 		}
 	}
-	sort.SliceStable(s.out, func(i, j int) bool { return s.out[i].Score > s.out[j].Score })
-	return s.out
+	for _, t := range []Type{MultipleChoice, FillBlank, TrueFalse, Numeric, Ordering, Matching} {
+		if len(v.Chosen()) < minVaried || hasType(v.Chosen(), t) {
+			continue // a short list keeps its best questions whatever their types
+		}
+		for _, q := range ranked {
+			if q.Type != t {
+				continue
+			}
+			if i := lowestOfCommonType(v.Chosen()); i >= 0 {
+				dropped := v.Chosen()[i]
+				v.Remove(i)
+				if v.Fits(q, true) {
+					v.Add(q)
+					break
+				}
+				v.Add(dropped) // put it back; try the next candidate of t
+			}
+		}
+	}
+	out := slices.Clone(v.Chosen())
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
+	return out
+}
+
+// oncePerFact keeps the best-ranked question of each fact (a sentence and
+// its answer) and of each prompt: the pool an article's bank holds asks
+// each thing once, in the form that ranked best.
+func oncePerFact(ranked []Question) []Question {
+	seen := map[string]bool{}
+	var out []Question
+	for _, q := range ranked {
+		fact, prompt := "f\x00"+q.Source+"\x00"+answerKey(q), "p\x00"+q.Prompt
+		if answerKey(q) == "" {
+			fact = "t\x00" + string(q.Type) + q.Prompt
+		}
+		if seen[fact] || seen[prompt] {
+			continue
+		}
+		seen[fact], seen[prompt] = true, true
+		out = append(out, q)
+	}
+	return out
 }
 
 // minVaried is the smallest selection that trades rank for variety.
 const minVaried = 10
 
-// selection is the state of selectQuestions.
-type selection struct {
-	n, typeCap, perSource int
-	allowSameAnswer       bool
-	out                   []Question
-	usedAnswer            map[string]int
-	usedSource            map[string]int
-	perType               map[Type]int
+func hasType(qs []Question, t Type) bool {
+	return slices.ContainsFunc(qs, func(q Question) bool { return q.Type == t })
 }
 
-func newSelection(n int, allowSameAnswer bool) *selection {
-	return &selection{n: n, typeCap: int(math.Ceil(float64(n) * 0.4)), perSource: 1,
-		allowSameAnswer: allowSameAnswer, usedAnswer: map[string]int{}, usedSource: map[string]int{},
-		perType: map[Type]int{}}
+func chosenID(qs []Question, q Question) bool {
+	return slices.ContainsFunc(qs, func(c Question) bool {
+		return c.Type == q.Type && c.Prompt == q.Prompt && c.Answer == q.Answer
+	})
 }
 
-func (s *selection) fits(q Question) bool {
-	key := answerKey(q)
-	return s.perType[q.Type] < s.typeCap && (s.allowSameAnswer || key == "" || s.usedAnswer[key] == 0) &&
-		s.usedSource[q.Source] < s.perSource
-}
-
-func (s *selection) take(q Question) {
-	s.out = append(s.out, q)
-	s.count(q, 1)
-}
-
-func (s *selection) count(q Question, d int) {
-	s.perType[q.Type] += d
-	s.usedSource[q.Source] += d
-	if key := answerKey(q); key != "" {
-		s.usedAnswer[key] += d
-	}
-}
-
-// dropLowest makes room by removing the lowest-ranked question whose type
-// has others in the selection. It reports whether there is room.
-func (s *selection) dropLowest() bool {
-	if len(s.out) < s.n {
-		return true
-	}
-	for i := len(s.out) - 1; i >= 0; i-- {
-		if q := s.out[i]; s.perType[q.Type] > 1 {
-			s.count(q, -1)
-			s.out = append(s.out[:i], s.out[i+1:]...)
-			return true
+// lowestOfCommonType returns the index of the lowest-scored question whose
+// type others in qs share, or -1.
+func lowestOfCommonType(qs []Question) int {
+	best := -1
+	for i, q := range qs {
+		count := 0
+		for _, o := range qs {
+			if o.Type == q.Type {
+				count++
+			}
+		}
+		if count > 1 && (best < 0 || q.Score < qs[best].Score) {
+			best = i
 		}
 	}
-	return false
+	return best
 }
 
 // answerKey identifies what a question asks for, so that two questions with

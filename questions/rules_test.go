@@ -91,18 +91,30 @@ func TestStemRules(t *testing.T) {
 		ok       bool
 	}{
 		{"The army reached the river at dawn on the second day.", true},
-		{"The future emperor Claudius was born there in 10 BC.", false},   // "there" points to another sentence
-		{"There were 500 soldiers in the town that winter.", true},        // existential "there"
-		{"At least we are upfront about our values and our aims.", false}, // quoted speech
-		{"He said the plan \"would never work and was", false},            // cut inside a quotation, no full stop
+		{"The future emperor Claudius was born there in 10 BC.", false},    // "there" points to another sentence
+		{"There were 500 soldiers in the garrison of Kyiv in 1240.", true}, // existential "there"
+		{"There were 500 soldiers in the town that winter.", false},        // "that winter" points back
+		{"At least we are upfront about our values and our aims.", false},  // quoted speech
+		{"He said the plan \"would never work and was", false},             // cut inside a quotation, no full stop
 		{"Short one.", false}, // too short to ask about
-		{"The museum keeps كتاب المناظر in its library of rare books.", false},     // another script
-		{"During this time the city grew quickly in all directions.", false},       // "this" points back
-		{"In this year the city grew quickly towards the river.", false},           // so does "this year"
-		{"The city grew quickly, and this growth brought new trades.", true},       // past the opening clause
-		{"Upon his return to the city, the general was given a post.", false},      // "his" with no referent
-		{"The paper, founded in 1892, was renamed in 1971 by its owners.", true},   // no pronoun opening
-		{"Its early opposition to the regime saw the paper banned abroad.", false}, // "Its" with no referent
+		{"The museum keeps كتاب المناظر in its library of rare books.", false},          // another script
+		{"During this time the city grew quickly in all directions.", false},            // "this" points back
+		{"In this year the city grew quickly towards the river.", false},                // so does "this year"
+		{"The city grew quickly, and this growth brought new trades.", false},           // "this growth" points back wherever it stands
+		{"Upon his return to the city, the general was given a post.", false},           // "his" with no referent
+		{"The Toronto Star, founded in 1892, was renamed in 1971 by its owners.", true}, // "its" after a name
+		{"The paper, founded in 1892, was renamed in 1971 by its owners.", false},       // which paper?
+		{"Kahlo later claimed that she was born in 1910 in Coyoacán.", true},            // "she" after a name
+		{"The debris fell over a wide area of the Pacific in 1979.", false},             // a definite noun phrase from before
+		{"Nero sent five more legions to Britain in the spring of 61.", false},          // "five more"
+		{"Galba was acclaimed emperor again by the legions in Hispania.", false},        // "again"
+		{"Over the following eleven centuries the town was rebuilt nine times.", false}, // "the following"
+		{"At the time the harbour was the largest in the Mediterranean Sea.", false},    // "at the time"
+		{"Mount Everest rises 8,849 metres above sea level on the border of Nepal.", true},
+		{"The Treaty of Versailles was signed by Germany on 28 June 1919 in Paris.", true},    // "the X of Y" says which
+		{"Oxaziridines are used in such reactions as the Davis oxidation of enolates.", true}, // "such as" lists
+		{"In 1914 their forces crossed the Marne near the town of Meaux in France.", false},   // "their" with nothing before
+		{"Its early opposition to the regime saw the paper banned abroad.", false},            // "Its" with no referent
 	}
 	for _, tt := range tests {
 		g.sents = []Sentence{{Text: tt.sentence}}
@@ -164,13 +176,30 @@ func TestBlankOut(t *testing.T) {
 		sp   Span
 		want string
 	}{
-		{"An Atlantique plane took off.", Span{3, 13}, "A(n) _____ plane took off."},
-		{"They boarded an Airbus at noon.", Span{16, 22}, "They boarded a(n) _____ at noon."},
+		{"An Atlantique plane took off.", Span{3, 13}, "An _____ plane took off."},
+		{"They boarded an Airbus at noon.", Span{13, 22}, "They boarded _____ at noon."}, // the article goes into the blank (withArticle)
 		{"It relocated them around 4 a.m.", Span{25, 31}, "It relocated them around _____."},
 	}
 	for _, tt := range tests {
 		if got := blankOut(tt.s, tt.sp); got != tt.want {
 			t.Errorf("blankOut(%q) = %q, want %q", tt.s, got, tt.want)
+		}
+	}
+}
+
+func TestWithArticle(t *testing.T) {
+	s := "They boarded an Airbus at noon."
+	wide, art := withArticle(s, Span{16, 22})
+	if got := blankOut(s, wide); got != "They boarded _____ at noon." || art != "an" {
+		t.Errorf("withArticle: %q, %q; want the article inside the blank", got, art)
+	}
+	if _, art := withArticle("Planes took off.", Span{0, 6}); art != "" {
+		t.Errorf("no article before the answer, got %q", art)
+	}
+	for w, want := range map[string]string{"HF": "an", "Airbus": "an", "hour": "an", "union": "a", "Ukrainian": "a",
+		"one-off": "a", "heterocycle": "a", "BBC": "a", "8-inch gun": "an", "oxide": "an"} {
+		if got := indefiniteArticle(w); got != want {
+			t.Errorf("indefiniteArticle(%q) = %q, want %q", w, got, want)
 		}
 	}
 }

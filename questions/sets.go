@@ -70,21 +70,17 @@ func (g *generator) shuffleApart(items []string) []string {
 	return out
 }
 
-// matching makes matching questions from things the article pairs up:
-// abbreviations and what they stand for, people and their roles, infobox
-// fields and their values.
+// matching makes a matching question from people and the roles the
+// article gives them ("the governor Gaius Julius Vindex"): one-to-one
+// pairs of one kind that the shape of the values does not give away.
+// Abbreviations are not matched with their expansions (the initials give
+// each pair away), nor infobox fields with their values (each value has a
+// shape of its own: a date, a place, a person).
 func (g *generator) matching() []Question {
-	var out []Question
-	if pairs, src := g.acronymPairs(); len(pairs) >= 3 {
-		out = append(out, g.matchQuestion("Match each abbreviation to what it stands for.", pairs, src, KindAcronym, 0.08))
-	}
 	if pairs, src := g.rolePairs(); len(pairs) >= 3 {
-		out = append(out, g.matchQuestion("Match each person to the role the article gives them.", pairs, src, KindPerson, 0.06))
+		return []Question{g.matchQuestion("Match each person to the role the article gives them.", pairs, src, KindPerson, 0.06)}
 	}
-	if pairs, src := g.infoboxPairs(); len(pairs) >= 3 {
-		out = append(out, g.matchQuestion("Match each field of the infobox to its value.", pairs, src, KindInfobox, 0.04))
-	}
-	return out
+	return nil
 }
 
 func (g *generator) matchQuestion(prompt string, pairs [][2]string, sources []string, kind Kind, bonus float64) Question {
@@ -112,34 +108,22 @@ func (g *generator) sectionOf(src string) string {
 	return "Infobox"
 }
 
-func (g *generator) acronymPairs() ([][2]string, []string) {
-	var pairs [][2]string
-	var src []string
-	seen := map[string]bool{}
-	for _, f := range g.byKind[KindAcronym] {
-		if !seen[f.Subject] {
-			seen[f.Subject] = true
-			pairs = append(pairs, [2]string{f.Subject, f.Text})
-			src = append(src, f.Sentence)
-		}
-	}
-	return pairs, src
-}
-
 // rolePairs pairs people with the title the article gives them, keeping
 // roles that tell the people apart.
 func (g *generator) rolePairs() ([][2]string, []string) {
 	var pairs [][2]string
 	var src []string
 	seenName, seenRole := map[string]bool{}, map[string]bool{}
+	var names []string
 	for _, f := range g.byKind[KindPerson] {
 		if f.role == "" || len(strings.Fields(f.Text)) < 2 || honorifics[strings.ToLower(strings.TrimSuffix(f.role, "."))] {
 			continue
 		}
 		role := capitaliseFirst(f.role)
-		if seenName[f.Text] || seenRole[strings.ToLower(role)] {
-			continue
+		if seenName[f.Text] || seenRole[strings.ToLower(role)] || g.isSubject(f.Text) || g.sharesAnyWord(f.Text, names) {
+			continue // one person under two names ("Suetonius Paulinus", "Gaius Suetonius Paulinus") is not two pairs
 		}
+		names = append(names, f.Text)
 		seenName[f.Text], seenRole[strings.ToLower(role)] = true, true
 		pairs = append(pairs, [2]string{f.Text, role})
 		src = append(src, f.Sentence)
@@ -149,20 +133,3 @@ func (g *generator) rolePairs() ([][2]string, []string) {
 
 // honorifics stand before names without saying what their holders did.
 var honorifics = wordSet(`dr|mr|mrs|ms|miss|sir|lord|lady|dame|prof|professor|saint|st`)
-
-// infoboxPairs pairs short infobox values with their keys.
-func (g *generator) infoboxPairs() ([][2]string, []string) {
-	var pairs [][2]string
-	var src []string
-	seen := map[string]bool{}
-	for _, f := range g.byKind[KindInfobox] {
-		v := f.Text
-		if len(strings.Fields(v)) > 6 || seen[NormalizeAnswer(v)] || strings.ContainsAny(f.Subject, "0123456789") {
-			continue
-		}
-		seen[NormalizeAnswer(v)] = true
-		pairs = append(pairs, [2]string{strings.ReplaceAll(f.Subject, "_", " "), v})
-		src = append(src, f.Sentence)
-	}
-	return pairs, src
-}

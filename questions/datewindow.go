@@ -1,0 +1,139 @@
+package questions
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// A date distractor must be a date the stem and the subject leave
+// possible: "after Uruguay in 1930 and Italy in _____" wants a year after
+// 1930; an event in the life of someone born in 1907 wants a year after
+// 1907; a quiz titled "2011 Tabankort raid" rules out 2010. dateWindow
+// says which years are left.
+
+// yearWindow holds the years a date distractor may have: strictly between
+// lo and hi, equal to fixed when fixed is set (the stem or the title pins
+// the year, so only the day or month may change), never one of not.
+type yearWindow struct {
+	lo, hi int
+	fixed  int
+	not    map[int]bool
+}
+
+func (w yearWindow) allows(y int) bool {
+	if w.fixed != 0 {
+		return y == w.fixed
+	}
+	return y > w.lo && y < w.hi && !w.not[y] && y != 0
+}
+
+var titleYear = regexp.MustCompile(`\b(1[0-9]{3}|20[0-9]{2})\b`)
+
+// dateWindow works out the window for the date fact f.
+func (g *generator) dateWindow(f *Fact) yearWindow {
+	key := f.date.Year
+	w := yearWindow{lo: -1 << 30, hi: 1 << 30, not: map[int]bool{}}
+	if key == 0 {
+		return w
+	}
+	if key < 0 {
+		w.hi = 0 // BC stays BC
+	} else {
+		w.lo = 0
+	}
+	narrow := func(y int) {
+		switch {
+		case y == key && f.date.Month != 0:
+			w.fixed = y
+		case y == key:
+		case y < key:
+			w.lo = max(w.lo, y)
+		default:
+			w.hi = min(w.hi, y)
+		}
+	}
+	// Other dates in the same sentence.
+	for _, o := range g.datesIn(f.sentence) {
+		if o != f && o.date.Year != 0 && !o.date.Decade {
+			narrow(o.date.Year)
+		}
+	}
+	// The quiz's own headline year.
+	if m := titleYear.FindString(g.a.Title); m != "" {
+		y, _ := strconv.Atoi(m)
+		if y == key {
+			if f.date.Month != 0 {
+				w.fixed = y
+			}
+		} else {
+			w.not[y] = true
+			narrow(y)
+		}
+	}
+	// The subject's lifetime or span, when the key falls inside it.
+	if lo, hi, ok := g.subjectSpan(); ok && key >= lo && key <= hi {
+		w.lo, w.hi = max(w.lo, lo-1), min(w.hi, hi+1)
+	}
+	return w
+}
+
+// datesIn returns the date facts of sentence i.
+func (g *generator) datesIn(i int) []*Fact {
+	if g.sentDates == nil {
+		g.sentDates = map[int][]*Fact{}
+		for _, d := range g.byKind[KindDate] {
+			g.sentDates[d.sentence] = append(g.sentDates[d.sentence], d)
+		}
+	}
+	if i < 0 {
+		return nil
+	}
+	return g.sentDates[i]
+}
+
+// subjectSpan returns the first and last years of the subject's life (a
+// person) or existence, read from the bracket of the lead's first sentence
+// ("(15 December 37 AD – 9 June 68 AD)") or the infobox's birth and death
+// dates.
+func (g *generator) subjectSpan() (lo, hi int, ok bool) {
+	if g.span != nil {
+		return g.span[0], g.span[1], g.span[0] != 0 || g.span[1] != 0
+	}
+	g.span = &[2]int{}
+	var years []int
+	for _, f := range g.a.Infobox {
+		k := strings.ToLower(f.Key)
+		if strings.Contains(k, "birth") || strings.Contains(k, "death") || k == "born" || k == "died" {
+			for _, d := range FindDates(f.Value) {
+				if d.Date.Year != 0 {
+					years = append(years, d.Date.Year)
+				}
+			}
+		}
+	}
+	if len(years) == 0 && len(g.sents) > 0 {
+		first := g.sents[0].Text
+		if open := strings.Index(first, "("); open >= 0 {
+			if end := strings.Index(first[open:], ")"); end > 0 {
+				inner := first[open : open+end]
+				if strings.ContainsAny(inner, "–-") {
+					for _, d := range FindDates(inner) {
+						if d.Date.Year != 0 {
+							years = append(years, d.Date.Year)
+						}
+					}
+				}
+			}
+		}
+	}
+	if len(years) < 2 {
+		return 0, 0, false
+	}
+	lo, hi = years[0], years[0]
+	for _, y := range years {
+		lo, hi = min(lo, y), max(hi, y)
+	}
+	g.span[0], g.span[1] = lo, hi
+	return lo, hi, true
+}

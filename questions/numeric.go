@@ -1,0 +1,87 @@
+package questions
+
+import (
+	"math"
+	"strings"
+)
+
+// A numeric question asks for a quantity, with the unit or counted noun in
+// the stem and a tolerance that fits how the article states it: exact for a
+// count stated exactly, a band for "about 4,000", "more than 60" and large
+// round figures. numericPosed says whether the number at sp in stem makes
+// such a question, and with what tolerance.
+func numericPosed(f *Fact, stem string, sp Span, v float64) (tol float64, ok bool) {
+	if f.unit == "" || len(strings.Fields(f.unit)) > 3 || v <= 0 {
+		return 0, false
+	}
+	before := strings.Fields(strings.ToLower(stem[:sp.Start]))
+	after := stem[sp.End:]
+	// A version, score or code ("3.10", "3–1", "0319-0781") is no quantity.
+	if strings.Count(stem[sp.Start:sp.End], ".") > 1 || strings.HasPrefix(after, "–") || strings.HasPrefix(after, "-") && len(after) > 1 && startsWithDigit(after[1:]) {
+		return 0, false
+	}
+	approx := false
+	if n := len(before); n > 0 {
+		last := strings.Trim(before[n-1], ",;:(")
+		prev := ""
+		if n > 1 {
+			prev = before[n-2]
+		}
+		switch {
+		case approxWords[last], last == "than" && (prev == "more" || prev == "fewer" || prev == "less"),
+			last == "to" && (prev == "up" || prev == "close"), last == "c." || last == "ca.":
+			approx = true
+		}
+	}
+	// A small count whose members the stem lists gives itself away: "the
+	// two main approaches ... are A and B", "two moons: Phobos and Deimos".
+	if v <= 12 && v == math.Trunc(v) && listsMembers(after) {
+		return 0, false
+	}
+	switch {
+	case approx:
+		tol = roundTolerance(v * 0.1)
+	case v != math.Trunc(v):
+		tol = roundTolerance(v * 0.05) // a decimal is a measurement, not a count
+	case v >= 1000 && math.Mod(v, 100) == 0:
+		tol = roundTolerance(v * 0.05) // "4,000 men" is a round figure
+	default:
+		tol = numericTolerance(v)
+	}
+	return tol, true
+}
+
+var approxWords = wordSet(`about|approximately|around|roughly|nearly|almost|some|over|under|estimated|
+circa|perhaps|possibly|reportedly|least|most|exceeding|exceeded|
+estimate`)
+
+// listsMembers reports whether the rest of a stem after a number names the
+// counted things one by one: a colon, or two or more capitalised names
+// joined by "and" or commas.
+func listsMembers(after string) bool {
+	if strings.Contains(after, ":") || strings.Contains(after, "(A)") {
+		return true
+	}
+	names := 0
+	for _, w := range strings.Fields(after) {
+		t := strings.Trim(w, ",;.()")
+		if t != "" && capitalised(t) && !stopwords[strings.ToLower(t)] {
+			names++
+		}
+	}
+	return names >= 2 && (strings.Contains(after, " and ") || strings.Count(after, ",") >= 2)
+}
+
+// roundTolerance rounds a tolerance to one significant figure, at least
+// 0.1 for decimals.
+func roundTolerance(t float64) float64 {
+	if t <= 0 {
+		return 0
+	}
+	step := math.Pow(10, math.Floor(math.Log10(t)))
+	r := math.Floor(t/step) * step
+	if r < 0.1 {
+		return 0.1
+	}
+	return r
+}

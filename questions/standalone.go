@@ -1,0 +1,187 @@
+package questions
+
+import (
+	"strings"
+	"unicode"
+)
+
+// A question stem must stand alone: a learner meets it without the
+// sentences around it. pointsBack finds the words that lean on an earlier
+// sentence ("this correspondence", "five more capital cities", "again",
+// "the following eleven centuries", "at the time"), and strayPronoun a
+// pronoun with no possible referent before it in the stem.
+
+// backWords point back wherever they stand.
+var backWords = wordSet(`this|these|those|such|another|again|aforementioned|latter|former|
+thereafter|therein|thereby|hereafter|likewise|meanwhile|afterwards|subsequently|nevertheless|
+nonetheless|furthermore|moreover|however|instead|otherwise|similarly|accordingly|consequently|
+respectively|above|below|further`)
+
+// backPhrases point back as phrases (matched on lower-cased words).
+var backPhrases = [][]string{
+	{"the", "following"}, {"at", "the", "time"}, {"at", "that", "time"}, {"the", "same"},
+	{"that", "year"}, {"that", "day"}, {"that", "month"}, {"that", "time"}, {"the", "next"},
+	{"the", "previous"}, {"the", "other"}, {"the", "two"}, {"the", "three"}, {"the", "four"},
+	{"both", "of"}, {"the", "new"}, {"the", "incident"}, {"the", "event"}, {"the", "move"},
+	{"the", "decision"}, {"the", "latter"}, {"the", "former"}, {"as", "well"}, {"the", "rest"},
+	{"the", "remaining"}, {"the", "group"}, {"the", "pair"}, {"the", "couple"}, {"the", "work"},
+	{"the", "book"}, {"the", "film"}, {"the", "song"}, {"the", "album"}, {"the", "ship"},
+	{"the", "vessel"}, {"the", "city"}, {"the", "town"}, {"the", "company"}, {"the", "team"},
+	{"the", "paper"}, {"the", "project"}, {"the", "attack"}, {"the", "battle"}, {"the", "war"},
+	{"the", "region"}, {"the", "area"}, {"the", "site"}, {"the", "storm"}, {"the", "debris"},
+	{"the", "emperor"}, {"the", "king"}, {"the", "poem"}, {"the", "episode"}, {"the", "game"},
+}
+
+// stemWords lower-cases s and strips each word's punctuation.
+func stemWords(s string) []string {
+	fs := strings.Fields(s)
+	out := make([]string, 0, len(fs))
+	for _, w := range fs {
+		out = append(out, strings.ToLower(strings.TrimFunc(w, func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-'
+		})))
+	}
+	return out
+}
+
+// pointsBack reports whether a sentence leans on what came before it. A
+// definite noun phrase of the backPhrases list is allowed when the stem
+// itself says what it is: "the ship" in an article whose title names no
+// ship is the ship of an earlier sentence, but "the film" in "The Hustler
+// is a 1961 film" is introduced there. subjectHeads are the nouns the
+// article's subject is called by ("film", "battle"), which refer to the
+// subject and so point nowhere.
+func pointsBack(s string, subjectHeads map[string]bool) bool {
+	ws := stemWords(s)
+	for i, w := range ws {
+		if backWords[w] {
+			switch {
+			case w == "such" && suchAs(ws[i+1:]):
+				continue // "such as", "such reactions as" list, they do not point back
+			case w == "those" && i+1 < len(ws) && (ws[i+1] == "who" || ws[i+1] == "of" || ws[i+1] == "in"):
+				continue
+			case w == "further" && (i+1 < len(ws) && ws[i+1] == "than" || i > 0 && ws[i-1] == "no"):
+				continue
+			case (w == "above" || w == "below") && !(i > 0 && (ws[i-1] == "mentioned" || ws[i-1] == "the" || ws[i-1] == "see")):
+				continue // "above sea level" is a fact, "mentioned above" points back
+			}
+			return true
+		}
+		if w == "more" && i > 0 && (isDigits(ws[i-1]) || spelledCounts[ws[i-1]]) {
+			return true // "five more capital cities"
+		}
+	}
+	for _, p := range backPhrases {
+		for i := 0; i+len(p) <= len(ws); i++ {
+			if ws[i] != p[0] || ws[i+1] != p[1] || len(p) == 3 && ws[i+2] != p[2] {
+				continue
+			}
+			if len(p) == 2 && p[0] == "the" && subjectHeads[p[1]] {
+				continue
+			}
+			if len(p) == 2 && p[0] == "the" && (introduced(ws[:i], p[1]) || i+2 < len(ws) && ws[i+2] == "of") {
+				continue // "a new ship ... the ship", "the battle of Hastings"
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// introduced reports whether the noun stands earlier in the stem ("a new
+// ship ... the ship").
+func introduced(before []string, noun string) bool {
+	for _, w := range before {
+		if w == noun {
+			return true
+		}
+	}
+	return false
+}
+
+var spelledCounts = wordSet(`one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|few|dozen`)
+
+// thirdPronouns need a referent.
+var thirdPronouns = wordSet(`he|she|him|his|her|hers|himself|herself|they|them|their|theirs|themselves|it|its|itself`)
+
+// strayPronoun reports whether a pronoun in s has nothing before it in the
+// stem that it could refer to: no name (a capitalised word after the
+// first) and no noun phrase. The opening pronoun was already replaced by
+// the subject where that was safe; one that is left stands alone.
+func strayPronoun(s string) bool {
+	fs := strings.Fields(s)
+	for i, raw := range fs {
+		w := strings.ToLower(strings.Trim(raw, ".,;:!?\"'“”()"))
+		if !thirdPronouns[w] {
+			continue
+		}
+		if w == "it" && i+1 < len(fs) && expletiveAfterIt[strings.ToLower(strings.Trim(fs[i+1], ".,;:"))] && i == 0 {
+			continue // "It is thought that ..."
+		}
+		if !nameBefore(fs[:i]) {
+			return true
+		}
+	}
+	return false
+}
+
+var expletiveAfterIt = wordSet(`is|was|has|had|seems|seemed|appears|appeared|remains|remained`)
+
+// nameBefore reports whether some capitalised word, not only the
+// sentence's first, stands among words: a pronoun after it can refer to it.
+func nameBefore(words []string) bool {
+	for j, w := range words {
+		t := strings.Trim(w, ".,;:!?\"'“”()")
+		if t == "" {
+			continue
+		}
+		r := []rune(t)
+		if !unicode.IsUpper(r[0]) {
+			continue
+		}
+		if j == 0 && stopwords[strings.ToLower(t)] {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// subjectHeads are the common nouns the article calls its subject by: the
+// words of its title ("Second Battle of Naktong Bulge" gives "battle") and
+// the head of the lead's "is a ..." ("a 1961 American film").
+func subjectHeads(a *Article, sents []Sentence) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range stemWords(strings.NewReplacer("(", " ", ")", " ").Replace(a.Title)) {
+		m[w] = true
+	}
+	if len(sents) == 0 {
+		return m
+	}
+	ws := stemWords(sents[0].Text)
+	for i := 0; i+1 < len(ws); i++ {
+		if (ws[i] == "is" || ws[i] == "was" || ws[i] == "are" || ws[i] == "were") && (ws[i+1] == "a" || ws[i+1] == "an" || ws[i+1] == "the") {
+			j := i + 2
+			for j < len(ws) && !headStop[ws[j]] && j < i+10 {
+				j++
+			}
+			if j > i+2 {
+				m[ws[j-1]] = true
+			}
+			break
+		}
+	}
+	return m
+}
+
+var headStop = wordSet(`of|in|on|by|from|for|that|which|who|with|and|or|to|at|located|based|known|founded|near`)
+
+// suchAs reports whether "as" follows "such" within three words.
+func suchAs(after []string) bool {
+	for i := 0; i < len(after) && i < 3; i++ {
+		if after[i] == "as" {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,127 @@
+package questions
+
+import (
+	"math"
+	"slices"
+	"strings"
+)
+
+// Variety keeps a quiz varied as questions are chosen for it, whoever
+// chooses them (Generate's selection, or the server drawing an attempt
+// from an article's pool): no fact asked twice, whatever the type (a fact
+// is a sentence and its answer); no type over 40 % of the quiz and no kind
+// of fact over 30 %; no stem, option or item that states another
+// question's answer; no two questions that share two or more options; no
+// sentence of an ordering or matching item asked again elsewhere.
+type Variety struct {
+	n                int
+	typeCap, kindCap int
+	allowSameAnswer  bool
+	chosen           []Question
+}
+
+// NewVariety starts a quiz of n questions. With allowSameAnswer two
+// questions may have the same answer (from different sentences).
+func NewVariety(n int, allowSameAnswer bool) *Variety {
+	return &Variety{n: n, typeCap: int(math.Ceil(float64(n) * 0.4)), kindCap: max(2, int(math.Ceil(float64(n)*0.3))),
+		allowSameAnswer: allowSameAnswer}
+}
+
+// Chosen returns the questions added so far, in the order added.
+func (v *Variety) Chosen() []Question { return v.chosen }
+
+// Full reports whether the quiz has its n questions.
+func (v *Variety) Full() bool { return len(v.chosen) >= v.n }
+
+// Add adds q, which Fits should have allowed.
+func (v *Variety) Add(q Question) { v.chosen = append(v.chosen, q) }
+
+// Remove takes out the i-th chosen question.
+func (v *Variety) Remove(i int) { v.chosen = slices.Delete(v.chosen, i, i+1) }
+
+// Fits reports whether q may join the quiz: there is room, its type and
+// kind are under their caps, and it clashes with no chosen question.
+// relaxCaps lifts the type and kind caps (for a pool too small to honour
+// them), never the clash rules.
+func (v *Variety) Fits(q Question, relaxCaps bool) bool {
+	if len(v.chosen) >= v.n {
+		return false
+	}
+	types, kinds := 0, 0
+	for i := range v.chosen {
+		c := &v.chosen[i]
+		if c.Type == q.Type {
+			types++
+		}
+		if c.Kind == q.Kind && q.Kind != "" {
+			kinds++
+		}
+		if v.clash(c, &q) {
+			return false
+		}
+	}
+	return relaxCaps || types < v.typeCap && kinds < v.kindCap
+}
+
+// clash reports whether two questions of one quiz ask the same fact or
+// give each other away.
+func (v *Variety) clash(a, b *Question) bool {
+	if sameSource(a.Source, b.Source) {
+		return true
+	}
+	ka, kb := answerKey(*a), answerKey(*b)
+	if !v.allowSameAnswer && ka != "" && ka == kb {
+		return true
+	}
+	if ka != "" && statesKey(b, ka) || kb != "" && statesKey(a, kb) {
+		return true
+	}
+	return sharedOptions(a.Options, b.Options) >= 2
+}
+
+// sameSource reports whether two questions come from one sentence; the
+// source of an ordering or matching question is its items' sentences
+// joined, so one contained in the other counts too.
+func sameSource(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	return a == b || strings.Contains(a, b) || strings.Contains(b, a)
+}
+
+// statesKey reports whether question q's text (its stem, options and
+// items) says the answer key of another question.
+func statesKey(q *Question, key string) bool {
+	if len(key) < 3 {
+		return false // "1", "a": too short to give anything away
+	}
+	texts := append([]string{q.Prompt}, q.Options...)
+	texts = append(texts, q.Order...)
+	for _, p := range q.Pairs {
+		texts = append(texts, p[0], p[1])
+	}
+	if q.Type != MultipleChoice {
+		texts = append(texts, q.Answer)
+	}
+	for _, t := range texts {
+		if containsWords(NormalizeAnswer(t), key) {
+			return true
+		}
+	}
+	return false
+}
+
+// sharedOptions counts the options two questions have in common.
+func sharedOptions(a, b []string) int {
+	n := 0
+	for _, x := range a {
+		nx := NormalizeAnswer(x)
+		for _, y := range b {
+			if nx != "" && nx == NormalizeAnswer(y) {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
