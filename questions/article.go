@@ -141,13 +141,21 @@ func (p *Parser) Parse(text []byte) (*Article, error) {
 		default:
 			first := i
 			// A paragraph runs on over wrapped lines until a blank line, a
-			// heading or a list item.
-			for i+1 < len(lines) && continuesParagraph(lines[i+1]) {
-				i++
-				if !strings.HasSuffix(line, "-") || strings.HasSuffix(line, " -") {
-					line += " " // a line broken after a hyphen ("Norman-") joins up
+			// heading or a list item. A builder joins them: adding to a
+			// string line by line is quadratic in a paragraph of many short
+			// lines.
+			if i+1 < len(lines) && continuesParagraph(lines[i+1]) {
+				var b strings.Builder
+				b.WriteString(line)
+				for i+1 < len(lines) && continuesParagraph(lines[i+1]) {
+					i++
+					// b.String() does not copy
+					if sofar := b.String(); !strings.HasSuffix(sofar, "-") || strings.HasSuffix(sofar, " -") {
+						b.WriteByte(' ') // a line broken after a hyphen ("Norman-") joins up
+					}
+					b.WriteString(strings.TrimSpace(lines[i]))
 				}
-				line += strings.TrimSpace(lines[i])
+				line = b.String()
 			}
 			sentences := SplitSentences(cleanParagraph(line))
 			if len(sentences) == 0 {

@@ -143,7 +143,7 @@ type mention struct {
 // findNames returns the proper names of sentence s, skipping the spans in
 // masked (dates and times). common holds words the article also uses in
 // lower case, which are not names when they open a sentence.
-func findNames(s string, toks []token, masked []Span, common map[string]bool) []mention {
+func findNames(s string, toks []token, masked *spanIndex, common map[string]bool) []mention {
 	var out []mention
 	for i := 0; i < len(toks); i++ {
 		if !startsName(toks, i, masked) {
@@ -158,22 +158,22 @@ func findNames(s string, toks []token, masked []Span, common map[string]bool) []
 	return out
 }
 
-func startsName(toks []token, i int, masked []Span) bool {
+func startsName(toks []token, i int, masked *spanIndex) bool {
 	t := toks[i]
 	if isOrdinal(t.text) && i+1 < len(toks) && !t.breakAfter && capitalised(toks[i+1].text) {
-		return !overlaps(Span{t.start, t.end}, masked)
+		return !masked.overlaps(Span{t.start, t.end})
 	}
-	return capitalised(t.text) && !overlaps(Span{t.start, t.end}, masked) && !months[strings.ToLower(strings.TrimSuffix(t.text, "."))]
+	return capitalised(t.text) && !masked.overlaps(Span{t.start, t.end}) && !months[strings.ToLower(strings.TrimSuffix(t.text, "."))]
 }
 
 // extendName returns the index of the last token of the name that starts
 // at toks[i].
-func extendName(toks []token, i int, masked []Span) int {
+func extendName(toks []token, i int, masked *spanIndex) int {
 	j := i
 	for j+1 < len(toks) && !toks[j].breakAfter {
 		next := toks[j+1]
 		switch {
-		case next.breakBefore || overlaps(Span{next.start, next.end}, masked):
+		case next.breakBefore || masked.overlaps(Span{next.start, next.end}):
 			return j
 		case capitalised(next.text) && !months[strings.ToLower(next.text)]:
 			j++

@@ -1,6 +1,7 @@
 package questions
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -80,7 +81,7 @@ func newExtractor(a *Article) *extractor {
 		x.dates[i] = findDates(s.Text, lx)
 		x.times[i] = findTimes(s.Text, lx)
 		x.numbers[i] = findNumbers(s.Text, lx)
-		x.names[i] = findNames(s.Text, x.toks[i], x.masked(i), common)
+		x.names[i] = findNames(s.Text, x.toks[i], newSpanIndex(x.masked(i)), common)
 	}
 	x.typeNames()
 	return x
@@ -295,32 +296,59 @@ func bestKind(vs map[Kind]int) Kind {
 
 // linkAliases maps a one-word name to the longer name it shortens, and
 // gives it that name's kind ("Delory" is "Vincent Delory", a person).
+//
+// A short form is the first or last n words of a longer name, for n from 1
+// to one less than its words. Rather than make every such part of every
+// name (quadratic in a name of thousands of words), each known name looks
+// up the names it begins or ends, in the names sorted by their text and by
+// their text reversed.
 func (x *extractor) linkAliases(votes map[string]map[Kind]int) {
-	names := make([]string, 0, len(x.kinds))
-	for n := range x.kinds {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, long := range names {
-		parts := strings.Fields(long)
-		for n := 1; n < len(parts); n++ {
-			// the first or last n words: "Vincent", "Delory"; but in
-			// "William of Normandy" the words after "of" name a place
-			shorts := []string{strings.Join(parts[:n], " ")}
-			if !connectors[strings.ToLower(parts[len(parts)-n-1])] {
-				shorts = append(shorts, strings.Join(parts[len(parts)-n:], " "))
-			}
-			for _, short := range shorts {
-				if _, known := x.kinds[short]; !known {
-					continue
-				}
-				if prev, ok := x.aliases[short]; ok && prev != long {
-					x.aliases[short] = "" // shortens two names: ambiguous
-					continue
-				}
-				x.aliases[short] = long
-			}
+	type entry struct{ key, long string }
+	var fronts, backs []entry
+	for long := range x.kinds {
+		norm := strings.Join(strings.Fields(long), " ")
+		if strings.Contains(norm, " ") {
+			fronts = append(fronts, entry{norm, long})
+			backs = append(backs, entry{reverseBytes(norm), long})
 		}
+	}
+	byKey := func(a, b entry) int {
+		if c := strings.Compare(a.key, b.key); c != 0 {
+			return c
+		}
+		return strings.Compare(a.long, b.long)
+	}
+	slices.SortFunc(fronts, byKey)
+	slices.SortFunc(backs, byKey)
+	link := func(short, long string) {
+		if prev, ok := x.aliases[short]; ok && prev != long {
+			x.aliases[short] = "" // shortens two names: ambiguous
+			return
+		}
+		x.aliases[short] = long
+	}
+	// withPrefix calls f for each entry whose key begins with prefix.
+	withPrefix := func(es []entry, prefix string, f func(entry)) {
+		k := sort.Search(len(es), func(k int) bool { return es[k].key >= prefix })
+		for ; k < len(es) && strings.HasPrefix(es[k].key, prefix); k++ {
+			f(es[k])
+		}
+	}
+	for short := range x.kinds {
+		if short == "" || strings.Join(strings.Fields(short), " ") != short {
+			continue // no part of a name, joined by single spaces, is
+		}
+		withPrefix(fronts, short+" ", func(e entry) { link(short, e.long) })
+		withPrefix(backs, reverseBytes(" "+short), func(e entry) {
+			// but in "William of Normandy" the words after "of" name a place
+			before := e.key[len(short)+1:] // reversed
+			if i := strings.IndexByte(before, ' '); i >= 0 {
+				before = before[:i]
+			}
+			if !connectors[strings.ToLower(reverseBytes(before))] {
+				link(short, e.long)
+			}
+		})
 	}
 	shorts := make([]string, 0, len(x.aliases))
 	for short := range x.aliases {
@@ -335,6 +363,14 @@ func (x *extractor) linkAliases(votes map[string]map[Kind]int) {
 			x.kinds[short] = x.kinds[long]
 		}
 	}
+}
+
+// reverseBytes returns s with its bytes in reverse order: the key that
+// sorts names by their ends. Reversing twice gives s back.
+func reverseBytes(s string) string {
+	b := []byte(s)
+	slices.Reverse(b)
+	return string(b)
 }
 
 // infoboxKind is the kind of the names in a field, judged by its key.
@@ -367,14 +403,26 @@ func splitList(v string) []string {
 	return out
 }
 
-// trimParens removes bracketed notes: "Raid on Tabankort (2011)".
+// trimParens removes bracketed notes: "Raid on Tabankort (2011)". From
+// the first "(" to the first ")" after it goes, again and again, until a
+// ")" comes first or no "(" is left; the text kept is written out once,
+// not rebuilt for every note.
 func trimParens(s string) string {
+	if !strings.Contains(s, "(") {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	var b strings.Builder
 	for {
-		i := strings.Index(s, "(")
-		j := strings.Index(s, ")")
-		if i < 0 || j < i {
-			return strings.Join(strings.Fields(s), " ")
+		i := strings.IndexByte(s, '(')
+		j := -1
+		if i >= 0 {
+			j = strings.IndexByte(s, ')')
 		}
-		s = s[:i] + s[j+1:]
+		if i < 0 || j < i {
+			b.WriteString(s)
+			return strings.Join(strings.Fields(b.String()), " ")
+		}
+		b.WriteString(s[:i])
+		s = s[j+1:]
 	}
 }

@@ -1,8 +1,14 @@
 package questions
 
 import (
+	"slices"
+	"sort"
 	"strings"
 )
+
+// maxExpansionWord is the longest word, in bytes, that expansionBefore
+// takes as part of what an acronym stands for.
+const maxExpansionWord = 64
 
 // infoboxSource is how a question built on an infobox field cites it.
 func infoboxSource(f Field) string { return f.Key + ": " + f.Value }
@@ -44,13 +50,19 @@ func (x *extractor) sentenceFacts(i int) []Fact {
 // names, and numbers that count nothing, are left out.
 func (x *extractor) quantities(i int, base Fact) []Fact {
 	s := x.sents[i].Text
+	if len(x.numbers[i]) == 0 {
+		return nil
+	}
 	skip := x.masked(i)
 	for _, m := range x.names[i] {
 		skip = append(skip, m.Span)
 	}
+	// Indexes, not scans, so that a sentence of a thousand numbers is not
+	// read a thousand times.
+	skipped, fields := newSpanIndex(skip), newFieldIndex(s)
 	var out []Fact
 	for _, n := range x.numbers[i] {
-		if overlaps(n.Span, skip) || n.Spelled && n.Value == 1 || partOfName(s, n.Start) {
+		if skipped.overlaps(n.Span) || n.Spelled && n.Value == 1 || partOfName(fields, n.Start) {
 			continue
 		}
 		unit, end := unitAfter(s, x.toks[i], n.End)
@@ -68,8 +80,9 @@ func (x *extractor) quantities(i int, base Fact) []Fact {
 
 // partOfName reports whether the number at s[at:] continues a name or a
 // code ("Highway 407 & 400", "No. 5") rather than counting something.
-func partOfName(s string, at int) bool {
-	before := strings.Fields(s[:at])
+// fields are those of s.
+func partOfName(fields *fieldIndex, at int) bool {
+	before := fields.lastFields(at, 2)
 	if len(before) == 0 {
 		return false
 	}
@@ -83,10 +96,8 @@ func partOfName(s string, at int) bool {
 // unitAfter returns the noun phrase a number at s[:at] counts, and where it
 // ends: up to three words that are not function words or names.
 func unitAfter(s string, toks []token, at int) (string, int) {
-	k := 0
-	for k < len(toks) && toks[k].end <= at {
-		k++
-	}
+	// the first token that ends after at (tokens are in order)
+	k := sort.Search(len(toks), func(k int) bool { return toks[k].end > at })
 	hyphen := at < len(s) && s[at] == '-' // "six-man team"
 	if at < len(s) && s[at] != ' ' && !hyphen {
 		return "", at
@@ -129,6 +140,7 @@ func isPlainWord(w string) bool {
 func (x *extractor) acronyms(i int, base Fact) []Fact {
 	s := x.sents[i].Text
 	var out []Fact
+	var fields *fieldIndex // made at the first acronym
 	for from := 0; ; {
 		open := strings.Index(s[from:], "(")
 		if open < 0 {
@@ -143,7 +155,10 @@ func (x *extractor) acronyms(i int, base Fact) []Fact {
 		inner := strings.TrimSpace(s[open+1 : closeAt])
 		from = closeAt
 		if isAcronym(inner) {
-			if exp, sp, ok := expansionBefore(s, open, inner); ok {
+			if fields == nil {
+				fields = newFieldIndex(s)
+			}
+			if exp, sp, ok := expansionBefore(fields, open, inner); ok {
 				f := base
 				f.Kind, f.Subject, f.Text, f.span = KindAcronym, inner, exp, sp
 				out = append(out, f)
@@ -154,14 +169,22 @@ func (x *extractor) acronyms(i int, base Fact) []Fact {
 }
 
 // expansionBefore finds the capitalised words before s[open] whose initials
-// spell acr, in any order (French acronyms reorder English words).
-func expansionBefore(s string, open int, acr string) (string, Span, bool) {
+// spell acr, in any order (French acronyms reorder English words); fields
+// are those of s. Only the words just before the bracket are read, and a
+// word longer than maxExpansionWord ends the expansion, so that a sentence
+// of many acronyms is not read once for each.
+func expansionBefore(fields *fieldIndex, open int, acr string) (string, Span, bool) {
+	s := fields.s
 	letters := strings.ReplaceAll(acr, ".", "")
-	words := strings.Fields(s[:open])
-	var picked []string
+	var picked []string // last word first
 	need := len([]rune(letters))
-	for w := len(words) - 1; w >= 0 && need > 0; w-- {
-		word := strings.Trim(words[w], ",;:\"'")
+	from := open // where the first picked word's field starts
+	for w := sort.SearchInts(fields.starts, open) - 1; w >= 0 && need > 0; w-- {
+		raw := s[fields.starts[w]:min(fields.ends[w], open)]
+		if len(raw) > maxExpansionWord {
+			break
+		}
+		word := strings.Trim(raw, ",;:\"'")
 		if word == "" {
 			break
 		}
@@ -170,15 +193,18 @@ func expansionBefore(s string, open int, acr string) (string, Span, bool) {
 			if len(picked) == 0 {
 				break
 			}
-			picked = append([]string{word}, picked...)
+			picked = append(picked, word)
+			from = fields.starts[w]
 			continue
 		}
-		if !capitalised(word) || strings.ContainsAny(words[w], ",;:") && len(picked) > 0 {
+		if !capitalised(word) || strings.ContainsAny(raw, ",;:") && len(picked) > 0 {
 			break
 		}
-		picked = append([]string{word}, picked...)
+		picked = append(picked, word)
+		from = fields.starts[w]
 		need--
 	}
+	slices.Reverse(picked)
 	for len(picked) > 0 && connectors[strings.ToLower(picked[0])] {
 		picked = picked[1:]
 	}
@@ -186,7 +212,12 @@ func expansionBefore(s string, open int, acr string) (string, Span, bool) {
 		return "", Span{}, false
 	}
 	exp := strings.Join(picked, " ")
-	start := strings.LastIndex(s[:open], exp)
+	// the words are where they were picked from, unless trimmed quotes
+	// break them up
+	start := strings.LastIndex(s[from:open], exp)
+	if start >= 0 {
+		start += from
+	}
 	if start < 0 {
 		return "", Span{}, false
 	}

@@ -39,6 +39,7 @@ var timeZones = setOf("eastern", "central", "mountain", "pacific", "atlantic", "
 // with the sentence they close.
 func SplitSentences(text string) []string {
 	var out []string
+	sp := &splitter{text: text}
 	start := 0
 	for i := 0; i < len(text); i++ {
 		c := text[i]
@@ -50,7 +51,7 @@ func SplitSentences(text string) []string {
 			end++
 		}
 		end = skipClosers(text, end)
-		if !endsSentence(text, start, i, end) {
+		if !sp.endsSentence(start, i, end) {
 			i = end - 1
 			continue
 		}
@@ -78,9 +79,35 @@ func skipClosers(text string, i int) int {
 	return i
 }
 
+// splitter is the state of SplitSentences: the text, and where the next
+// word after a full stop starts, remembered so that a paragraph of full
+// stops with no words after them ("1. 2. 3. ...") is read once, not once
+// per full stop.
+type splitter struct {
+	text string
+	// the first word character at or after from is at wordAt
+	from, wordAt int
+	scanned      bool
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || r == '\'' }
+
+// followingWord returns firstWord(text[end:]).
+func (sp *splitter) followingWord(end int) string {
+	if !sp.scanned || end < sp.from || end > sp.wordAt {
+		at := strings.IndexFunc(sp.text[end:], isWordRune)
+		if at < 0 {
+			at = len(sp.text) - end
+		}
+		sp.from, sp.wordAt, sp.scanned = end, end+at, true
+	}
+	return firstWord(sp.text[sp.wordAt:])
+}
+
 // endsSentence decides whether the punctuation at text[dot] (extended with
 // closers to text[:end]) ends the sentence that began at start.
-func endsSentence(text string, start, dot, end int) bool {
+func (sp *splitter) endsSentence(start, dot, end int) bool {
+	text := sp.text
 	if end >= len(text) {
 		return true
 	}
@@ -100,14 +127,16 @@ func endsSentence(text string, start, dot, end int) bool {
 		return nextStartsSentence(text[end:])
 	}
 	word := wordBefore(text, start, dot)
-	following := firstWord(text[end:])
-	if rest := strings.TrimSpace(text[end:]); abbreviations[strings.ToLower(word)] && startsWithDigit(rest) {
+	following := sp.followingWord(end)
+	// only the start of the rest matters: trimming its end would read it
+	// all once per full stop
+	if rest := strings.TrimLeftFunc(text[end:], unicode.IsSpace); abbreviations[strings.ToLower(word)] && startsWithDigit(rest) {
 		return false // "No. 1", "p. 12", "Vol. 3"
 	}
 	lw := strings.ToLower(word)
 	switch {
 	case lw == "a.m" || lw == "p.m":
-		return startsWord(strings.TrimSpace(text[end:])) && !timeZones[strings.ToLower(following)]
+		return startsWord(strings.TrimLeftFunc(text[end:], unicode.IsSpace)) && !timeZones[strings.ToLower(following)]
 	case strings.Contains(word, "."):
 		// Dotted abbreviations: "U.S. forces" goes on, "U.S. The" ends.
 		return sentenceStarters[strings.ToLower(following)]
@@ -121,7 +150,7 @@ func endsSentence(text string, start, dot, end int) bool {
 
 // nextStartsSentence: sentences begin with a capital, a digit or a quote.
 func nextStartsSentence(rest string) bool {
-	rest = strings.TrimSpace(rest)
+	rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
 	r, _ := utf8.DecodeRuneInString(rest)
 	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"“'‘(", r) || !unicode.IsLetter(r) && !unicode.IsPunct(r)
 }
@@ -169,12 +198,11 @@ func wordLen(text string, dot int) int {
 
 // firstWord returns the first run of letters in rest.
 func firstWord(rest string) string {
-	isWord := func(r rune) bool { return unicode.IsLetter(r) || r == '\'' }
-	start := strings.IndexFunc(rest, isWord)
+	start := strings.IndexFunc(rest, isWordRune)
 	if start < 0 {
 		return ""
 	}
-	end := strings.IndexFunc(rest[start:], func(r rune) bool { return !isWord(r) })
+	end := strings.IndexFunc(rest[start:], func(r rune) bool { return !isWordRune(r) })
 	if end < 0 {
 		return rest[start:]
 	}
