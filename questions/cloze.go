@@ -50,6 +50,11 @@ func (g *generator) cloze(f *Fact) []Question {
 	if f.Kind == KindName {
 		distractors = nil // other names of no known kind are not alike enough
 	}
+	if f.Kind == KindNumber {
+		if _, posed := numericPosed(f, stem, answerSpan, f.value); !posed || len(strings.Fields(f.unit)) > 2 {
+			distractors = nil // "two pool halls, McGirr's and Ames" counts what it lists
+		}
+	}
 	if art != "" {
 		// The stem keeps its "a" or "an": every option must take it.
 		distractors = slices.DeleteFunc(distractors, func(d string) bool {
@@ -166,8 +171,18 @@ func inRange(s string, sp Span) bool {
 			return true
 		}
 	}
+	// "15 h to 30 h": a number a word or two before "to"
+	if n := len(words); n >= 3 && words[n-1] == "to" {
+		if _, isNum := ParseNumber(strings.Trim(words[n-3], ",")); isNum {
+			return true
+		}
+	}
 	next := strings.Fields(after)
-	return len(next) >= 2 && (next[0] == "to" || next[0] == "and") && startsWithDigit(next[1])
+	if len(next) >= 2 && (next[0] == "to" || next[0] == "and" || next[0] == "until") &&
+		(startsWithDigit(next[1]) || months[strings.ToLower(strings.Trim(next[1], ","))]) {
+		return true // "from 6 December 1774 to March 1775"
+	}
+	return false
 }
 
 // enclosed reports whether a span stands inside brackets or quotes, where
@@ -252,15 +267,16 @@ func (g *generator) makeStem(i int) (text string, at, shift int, ok bool) {
 		!balancedQuotes(s) || pointsElsewhere(words) {
 		return "", 0, 0, false
 	}
-	if pointsBack(s, g.heads) {
+	if pointsBack(s, g.heads) || strings.Count(s, "(") != strings.Count(s, ")") || endsInAbbreviation(s) ||
+		len(words) > 0 && strings.HasSuffix(words[0], ":") {
 		return "", 0, 0, false
 	}
 	at, w := openingPronoun(s)
-	if w != "" && at > 0 && nameBefore(strings.Fields(s[:at])) {
+	if w != "" && at > 0 && capitalBefore(strings.Fields(s[:at])) {
 		w = "" // "Kahlo later claimed that she ...": the name before is the referent
 	}
 	if w == "" {
-		return s, 0, 0, !strayPronoun(s)
+		return s, 0, 0, !strayPronoun(s, g.personWords())
 	}
 	repl := g.pronounReferent(i, strings.ToLower(w))
 	if repl == "" {
@@ -270,7 +286,7 @@ func (g *generator) makeStem(i int) (text string, at, shift int, ok bool) {
 		repl = capitaliseFirst(repl)
 	}
 	text = s[:at] + repl + s[at+len(w):]
-	return text, at, len(repl) - len(w), !strayPronoun(text)
+	return text, at, len(repl) - len(w), !strayPronoun(text, g.personWords())
 }
 
 // openingPronoun finds a pronoun in the opening clause of s (up to its
@@ -502,16 +518,29 @@ func (g *generator) shuffle(key string, opts []string) []string {
 	return out
 }
 
-// accepted lists other typed forms of an answer: a person's surname, a
-// place's name without its noun.
-func (g *generator) accepted(f *Fact, answer string) []string {
-	var out []string
-	parts := strings.Fields(answer)
-	if f.Kind == KindPerson && len(parts) >= 2 {
-		out = append(out, parts[len(parts)-1])
+// accepted lists other typed forms of an answer: see acceptedForms.
+func (g *generator) accepted(f *Fact, answer string) []string { return g.acceptedForms(f, answer) }
+
+// personWords are the words of the article's person names: a "he" or
+// "she" after one of them has a referent.
+func (g *generator) personWords() map[string]bool {
+	if g.persons == nil {
+		g.persons = map[string]bool{}
+		for _, f := range g.byKind[KindPerson] {
+			for _, w := range strings.Fields(f.Text) {
+				if !connectors[strings.ToLower(w)] {
+					g.persons[w] = true
+				}
+			}
+		}
+		if g.subjectKind == KindPerson {
+			for _, w := range strings.Fields(g.subject) {
+				g.persons[w] = true
+			}
+		}
 	}
-	if f.head != "" {
-		out = append(out, answer+" "+f.head)
+	if len(g.persons) == 0 {
+		return nil // no people known: any capitalised word may be one
 	}
-	return out
+	return g.persons
 }

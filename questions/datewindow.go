@@ -71,6 +71,11 @@ func (g *generator) dateWindow(f *Fact) yearWindow {
 			narrow(y)
 		}
 	}
+	// Never past the latest year the article names: a release "in 2030"
+	// has not happened.
+	if latest := g.latestYear(); latest > 0 && key <= latest {
+		w.hi = min(w.hi, latest+1)
+	}
 	// The subject's lifetime or span, when the key falls inside it.
 	if lo, hi, ok := g.subjectSpan(); ok && key >= lo && key <= hi {
 		w.lo, w.hi = max(w.lo, lo-1), min(w.hi, hi+1)
@@ -136,4 +141,15 @@ func (g *generator) subjectSpan() (lo, hi int, ok bool) {
 	}
 	g.span[0], g.span[1] = lo, hi
 	return lo, hi, true
+}
+
+// latestYear is the latest year any date fact of the article has.
+func (g *generator) latestYear() int {
+	if g.latest == 0 {
+		g.latest = -1
+		for _, d := range g.byKind[KindDate] {
+			g.latest = max(g.latest, d.date.lastYear())
+		}
+	}
+	return g.latest
 }

@@ -3,7 +3,6 @@ package questions
 import (
 	"fmt"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -51,57 +50,86 @@ func (g *generator) distractors(f *Fact, answer, stem string) []string {
 // three are used, the rest let callers drop ones that do not fit.
 const maxDistractors = 6
 
-// nameDistractors draws names of the same kind and shape from the article:
-// a surname for a surname, a city for a city, a name the article writes
-// with "the" for a blank after "the". Places then come from the word lists.
+// nameDistractors draws names of the key's fine class from the article
+// (a historian for a historian, a river for a river; see nameClasses), of
+// the same shape (a surname for a surname, a name the article writes with
+// "the" for a blank after "the"), then places of that class from the word
+// lists. None contains the key or lies within it (a country for a city in
+// it). A key of no known class has none: options of another class are
+// worse than no options.
 func (g *generator) nameDistractors(f *Fact, answer string) []string {
+	keyClasses := g.nameClasses(f, answer)
+	if len(keyClasses) == 0 {
+		return nil
+	}
 	words := len(strings.Fields(answer))
 	definite := f.sentence >= 0 && g.definite(f)
-	shape := placeShape(answer)
-	var same, other, surnames []string
+	pools := [][]*Fact{g.distinct[f.Kind]}
+	if f.Kind != KindPerson {
+		for _, k := range []Kind{KindPlace, KindOrganisation, KindName} {
+			if k != f.Kind {
+				pools = append(pools, g.distinct[k])
+			}
+		}
+	}
+	var same, other []string
 	firstNames := g.firstNames()
-	for _, o := range g.distinct[f.Kind] {
-		t := o.Text
-		if g.isSubject(t) {
-			continue
-		}
-		if parts := strings.Fields(t); f.Kind == KindPerson && words == 1 && len(parts) > 1 {
-			t = parts[len(parts)-1] // a surname for a surname
-			surnames = append(surnames, t)
-			continue
-		}
-		if f.Kind == KindPerson && words == 1 && firstNames[t] {
-			continue // "Buzz" is no surname to set beside "Armstrong"
-		}
-		if isAcronym(t) != isAcronym(answer) || g.sharesWord(t, answer) || (o.head == "") != (f.head == "") || g.definite(o) != definite ||
-			f.Kind == KindPlace && placeShape(t) != shape {
-			continue
-		}
-		if len(g.wordsOf(t)) == words {
-			same = append(same, t)
-		} else {
-			other = append(other, t)
+	examined := 0
+	for _, pool := range pools {
+		for _, o := range pool {
+			if examined++; examined > maxClassCandidates {
+				break
+			}
+			t := o.Text
+			if g.isSubject(t) || g.sharesWord(t, answer) || isAcronym(t) != isAcronym(answer) || g.definite(o) != definite ||
+				g.sharesWord(t, g.a.Title) && !g.sharesWord(answer, g.a.Title) {
+				continue
+			}
+			if f.Kind == KindPerson && words == 1 {
+				if parts := strings.Fields(t); len(parts) > 1 && connectors[strings.ToLower(parts[len(parts)-2])] {
+					continue // "Augustine of Hippo": "Hippo" is no surname
+				} else if len(parts) > 1 {
+					t = parts[len(parts)-1] // a surname for a surname
+				} else if firstNames[t] {
+					continue // "Buzz" is no surname to set beside "Armstrong"
+				}
+			}
+			if !sameKind(keyClasses, g.nameClasses(o, o.Text), f.Kind == KindPerson) || nested(t, answer) {
+				continue
+			}
+			if len(g.wordsOf(t)) == words {
+				same = append(same, t)
+			} else {
+				other = append(other, t)
+			}
 		}
 	}
 	out := append(same, other...)
-	if last := strings.ToLower(lastWord(answer)); placeWords[last] {
-		// a venue for a venue: "Goodison Park" before "London"
-		sort.SliceStable(out, func(i, j int) bool {
-			return placeWords[strings.ToLower(lastWord(out[i]))] && !placeWords[strings.ToLower(lastWord(out[j]))]
-		})
-	}
-	for _, t := range surnames {
-		if !g.sharesWord(t, answer) {
-			out = append(out, t)
-		}
-	}
 	if f.Kind == KindPerson && words == 1 {
 		// "Harold" and "Godwinson" are one man: no option may be another
 		// part of a full name the answer belongs to.
 		out = slices.DeleteFunc(out, func(t string) bool { return g.sameFullName(t, answer) })
 	}
-	if f.Kind == KindPlace && f.head == "" && !definite {
-		out = append(out, g.listPlaces(answer)...)
+	if f.Kind == KindPlace && !definite {
+		// places of the key's class from the word lists, those in the
+		// key's own country or region first ("Chicago" before "Kazan" for
+		// "New York City")
+		var near, far []string
+		home := lexContainers(answer)
+		for _, t := range g.listPlaces(answer) {
+			if !sameKind(keyClasses, g.nameClasses(nil, t), false) || nested(t, answer) || g.sharesWord(t, answer) {
+				continue
+			}
+			if shareRegion(home, lexContainers(t)) {
+				near = append(near, t)
+			} else {
+				far = append(far, t)
+			}
+		}
+		out = append(out, near...)
+		if len(near) == 0 || len(out) < 3 {
+			out = append(out, far...)
+		}
 	}
 	return out
 }
@@ -161,8 +189,9 @@ func placeShape(name string) int {
 	return 0
 }
 
-// listPlaces makes place distractors from the word lists: countries for a
-// country, cities for anything else, in a seeded order.
+// listPlaces returns place distractors from the word lists, in a seeded
+// order: countries of the key's region for a country, continents for a
+// continent, national capitals for anything else.
 func (g *generator) listPlaces(answer string) []string {
 	list := cities
 	switch placeShape(answer) {
@@ -171,12 +200,26 @@ func (g *generator) listPlaces(answer string) []string {
 	case 2:
 		list = words(`Africa|Europe|Asia|North America|South America|Oceania`)
 	}
+	out := slices.Clone(list)
 	r := g.rng("places|" + answer)
-	out := make([]string, 0, 12)
-	for range 12 {
-		out = append(out, list[r.IntN(len(list))])
-	}
+	r.Shuffle(len(out), func(i, j int) { out[i], out[j] = out[j], out[i] })
 	return out
+}
+
+// broadRegions are containers too wide to make two places neighbours.
+var broadRegions = wordSet(`eastern hemisphere|western hemisphere|west|occident|orient|eurasia|northern hemisphere|southern hemisphere`)
+
+// shareRegion reports whether two places lie in one country or region.
+func shareRegion(a, b []string) bool {
+	for _, x := range a {
+		if broadRegions[strings.ToLower(x)] {
+			continue
+		}
+		if slices.Contains(b, x) {
+			return true
+		}
+	}
+	return false
 }
 
 func isName(k Kind) bool {

@@ -1,6 +1,7 @@
 package questions
 
 import (
+	"context"
 	"fmt"
 	"hash/fnv"
 	"math"
@@ -26,6 +27,10 @@ type Options struct {
 	// AllowSameAnswer keeps questions whose answer another question already
 	// has; by default each answer is asked once.
 	AllowSameAnswer bool
+	// Context, if not nil, stops Generate early when it is done: Generate
+	// then returns nil (GenerateContext returns its error). A context that
+	// is never done leaves the result as it would be without one.
+	Context context.Context
 }
 
 // Generate builds questions from an article and its facts: it makes every
@@ -36,6 +41,9 @@ func Generate(a *Article, facts []Fact, opts Options) []Question {
 	g := newGenerator(a, facts)
 	var cands []Question
 	for i := range facts {
+		if i%checkEvery == 0 && canceled(opts.Context) {
+			return nil
+		}
 		cands = append(cands, g.fromFact(&facts[i])...)
 	}
 	cands = append(cands, g.ordering()...)
@@ -96,6 +104,14 @@ type generator struct {
 	// subject's first and last years (subjectSpan).
 	sentDates map[int][]*Fact
 	span      *[2]int
+	latest    int             // latestYear, once known
+	persons   map[string]bool // personWords
+	// classes memoises nameClasses; defs are the definitions of each name.
+	classes map[string][]string
+	defs    map[string][]string
+
+	// textScores memoises sentenceScore of whole sentences (textScore).
+	textScores map[int]float64
 }
 
 type stemResult struct {
@@ -108,7 +124,7 @@ type stemResult struct {
 func newGenerator(a *Article, facts []Fact) *generator {
 	g := &generator{a: a, facts: facts, sents: a.Sentences(), byKind: map[Kind][]*Fact{},
 		distinct: map[Kind][]*Fact{}, kindOf: map[string]Kind{}, written: map[string]bool{}, norms: map[string]string{},
-		words: map[string][]string{}, subj: map[string]bool{}, stems: map[int]stemResult{}}
+		words: map[string][]string{}, subj: map[string]bool{}, stems: map[int]stemResult{}, classes: map[string][]string{}}
 	g.subject, g.subjectKind = articleSubject(a)
 	g.subjectWords = subjectWords(a, g.subject)
 	g.heads = subjectHeads(a, g.sents)
@@ -123,7 +139,7 @@ func newGenerator(a *Article, facts []Fact) *generator {
 		f := &facts[i]
 		g.byKind[f.Kind] = append(g.byKind[f.Kind], f)
 		key := string(f.Kind) + "|" + f.Text + "|" + f.date.String()
-		if !seen[key] {
+		if !seen[key] && len(g.distinct[f.Kind]) < maxDistinct {
 			seen[key] = true
 			g.distinct[f.Kind] = append(g.distinct[f.Kind], f)
 		}

@@ -70,6 +70,9 @@ func pointsBack(s string, subjectHeads map[string]bool) bool {
 		if w == "more" && i > 0 && (isDigits(ws[i-1]) || spelledCounts[ws[i-1]]) {
 			return true // "five more capital cities"
 		}
+		if (w == "later" || w == "earlier" || w == "before" && i+1 == len(ws)) && i > 0 && timeUnits[ws[i-1]] {
+			return true // "four years later": later than what?
+		}
 	}
 	for _, p := range backPhrases {
 		for i := 0; i+len(p) <= len(ws); i++ {
@@ -108,7 +111,11 @@ var thirdPronouns = wordSet(`he|she|him|his|her|hers|himself|herself|they|them|t
 // stem that it could refer to: no name (a capitalised word after the
 // first) and no noun phrase. The opening pronoun was already replaced by
 // the subject where that was safe; one that is left stands alone.
-func strayPronoun(s string) bool {
+//
+// he, she and their forms need a person before them when persons (the
+// article's person names, by word) is given: in "While visiting Vienna in
+// 1781, he was dismissed" Vienna is no referent.
+func strayPronoun(s string, persons map[string]bool) bool {
 	fs := strings.Fields(s)
 	for i, raw := range fs {
 		w := strings.ToLower(strings.Trim(raw, ".,;:!?\"'“”()"))
@@ -118,7 +125,19 @@ func strayPronoun(s string) bool {
 		if w == "it" && i+1 < len(fs) && expletiveAfterIt[strings.ToLower(strings.Trim(fs[i+1], ".,;:"))] && i == 0 {
 			continue // "It is thought that ..."
 		}
-		if !nameBefore(fs[:i]) {
+		if !capitalBefore(fs[:i]) || personal[w] && persons != nil && !personBefore(fs[:i], persons) {
+			return true
+		}
+	}
+	return false
+}
+
+var personal = wordSet(`he|she|him|his|her|hers|himself|herself`)
+
+// personBefore reports whether one of words is a word of a person's name.
+func personBefore(words []string, persons map[string]bool) bool {
+	for _, w := range words {
+		if persons[strings.Trim(w, ".,;:!?\"'“”()’s")] || persons[strings.TrimSuffix(strings.TrimSuffix(strings.Trim(w, ".,;:!?\"“”()"), "'s"), "’s")] {
 			return true
 		}
 	}
@@ -127,9 +146,9 @@ func strayPronoun(s string) bool {
 
 var expletiveAfterIt = wordSet(`is|was|has|had|seems|seemed|appears|appeared|remains|remained`)
 
-// nameBefore reports whether some capitalised word, not only the
+// capitalBefore reports whether some capitalised word, not only the
 // sentence's first, stands among words: a pronoun after it can refer to it.
-func nameBefore(words []string) bool {
+func capitalBefore(words []string) bool {
 	for j, w := range words {
 		t := strings.Trim(w, ".,;:!?\"'“”()")
 		if t == "" {
@@ -185,3 +204,16 @@ func suchAs(after []string) bool {
 	}
 	return false
 }
+
+// endsInAbbreviation reports whether a sentence was cut at an abbreviation
+// ("(introduces e.g."): the splitter took its stop for the sentence's.
+func endsInAbbreviation(s string) bool {
+	ws := strings.Fields(s)
+	if len(ws) == 0 {
+		return false
+	}
+	last := strings.ToLower(strings.TrimLeft(ws[len(ws)-1], "(\"“"))
+	return last == "e.g." || last == "i.e." || last == "etc." && strings.Contains(s, "(") || last == "cf." || last == "vs." || last == "c."
+}
+
+var timeUnits = wordSet(`years|year|months|month|weeks|week|days|day|decades|decade|centuries|century|hours|minutes|moments|time`)

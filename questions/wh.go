@@ -17,7 +17,9 @@ func (g *generator) acronymQuestions(f *Fact) []Question {
 	var wrong []string
 	for _, o := range append(g.distinct[KindAcronym], g.distinct[KindOrganisation]...) {
 		t := o.Text
-		if len(strings.Fields(t)) >= 2 && !g.sharesWord(t, f.Text) && !isAcronym(t) {
+		if len(strings.Fields(t)) >= 2 && !g.sharesWord(t, f.Text) && !isAcronym(t) && initials(t) == initials(f.Text) {
+			// only options with the key's initials: otherwise the
+			// abbreviation alone picks the answer
 			wrong = append(wrong, t)
 		}
 	}
@@ -353,4 +355,18 @@ func (g *generator) otherSide(f Field, names map[int]string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// initials are the upper-cased first letters of a phrase's significant
+// words: "Special Operations Command" gives "SOC".
+func initials(s string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(s) {
+		lw := strings.ToLower(w)
+		if stopwords[lw] || connectors[lw] || w == "" {
+			continue
+		}
+		b.WriteString(strings.ToUpper(w[:1]))
+	}
+	return b.String()
 }
