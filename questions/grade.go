@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -21,8 +23,12 @@ import (
 //
 // Typed answers (fill_blank) forgive case, accents, punctuation, leading
 // articles and a few typos, but never a typo in a number or date: those
-// are compared by value. A multiple_answer response is right when it earns
-// full Credit.
+// are compared by value, so "4 July 1776", "July 4, 1776" and
+// "1776-07-04" are one date. They also forgive the usual other names of a
+// few things ("Second World War" for "World War II", "St." for "Saint",
+// "Henry 8th" for "Henry VIII"; see canonicalTerms) and a generic word
+// more or less ("Wembley" for "Wembley Stadium"; see genericMatch). A
+// multiple_answer response is right when it earns full Credit.
 func CheckAnswer(q Question, given any) bool {
 	switch q.Type {
 	case MultipleChoice:
@@ -30,7 +36,7 @@ func CheckAnswer(q Question, given any) bool {
 		return slices.ContainsFunc(answerForms(q), func(w string) bool { return sameText(s, w) })
 	case FillBlank:
 		s, ok := given.(string)
-		return ok && slices.ContainsFunc(answerForms(q), func(w string) bool { return typedMatch(s, w, q.Prompt) })
+		return ok && slices.ContainsFunc(answerForms(q), func(w string) bool { return typedMatch(s, w, q) })
 	case Numeric:
 		return matchesNumber(q, given)
 	case TrueFalse:
@@ -163,10 +169,11 @@ func answerForms(q Question) []string {
 	return append([]string{q.Answer}, q.Accepted...)
 }
 
-// typedMatch compares a typed answer with one accepted form. Values
-// (dates, times, quantities) are compared as values; a value on only one
-// side must match exactly; plain text forgives a few typos.
-func typedMatch(given, want, prompt string) bool {
+// typedMatch compares a typed answer with one accepted form of q's answer.
+// Values (dates, times, quantities) are compared as values; a value on
+// only one side must match exactly; plain text forgives a few typos, the
+// other names of canonicalTerms and a generic word more or less.
+func typedMatch(given, want string, q Question) bool {
 	if tooLong(given, want) {
 		return false
 	}
@@ -182,13 +189,27 @@ func typedMatch(given, want, prompt string) bool {
 		return true
 	}
 	gv, wv := parseValue(given), parseValue(want)
-	if same, decided := compareValues(gv, wv, want+" "+prompt); decided {
+	if same, decided := compareValues(gv, wv, want+" "+q.Prompt); decided {
 		return same
 	}
 	if gv.any() || wv.any() {
 		return false
 	}
-	return closeEnough(g, w)
+	// A typo is forgiven in the words as typed, unless their numbers
+	// differ once written as digits: "World War I" is one letter from
+	// "World War II", but not the same war.
+	cg, cw := canonicalTerms(g), canonicalTerms(w)
+	if closeEnough(g, w) && !numbersDiffer(cg, cw) {
+		return true
+	}
+	return cg == cw || (cg != g || cw != w) && closeEnough(cg, cw) ||
+		genericMatch(cg, cw, q.Kind != KindPerson)
+}
+
+// numbersDiffer reports whether a and b both have numbers and not the same.
+func numbersDiffer(a, b string) bool {
+	hasDigit := func(s string) bool { return strings.IndexFunc(s, unicode.IsDigit) >= 0 }
+	return hasDigit(a) && hasDigit(b) && !sameDigits(a, b)
 }
 
 // tooLong reports whether given is so much longer than want that it
@@ -211,7 +232,7 @@ type answerValue struct {
 func parseValue(s string) answerValue {
 	s = trimLeadIn(strings.TrimSpace(s))
 	var v answerValue
-	v.date, v.isDate = ParseDate(s)
+	v.date, v.isDate = parseTypedDate(s)
 	v.clock, v.isClock = parseClock(s)
 	v.quantity, v.unit, v.isQty = leadingQuantity(s)
 	return v
@@ -243,6 +264,45 @@ func compareValues(g, w answerValue, context string) (same, decided bool) {
 		return g.quantity == w.quantity && unitsFit(g.unit, context), true
 	}
 	return false, false
+}
+
+// parseTypedDate is ParseDate with two more forms people type: ISO
+// ("1776-07-04") and "the 4th of July 1776".
+func parseTypedDate(s string) (Date, bool) {
+	if d, ok := ParseDate(s); ok {
+		return d, true
+	}
+	if d, ok := parseISODate(s); ok {
+		return d, true
+	}
+	words := strings.Fields(s)
+	if len(words) > 0 && strings.EqualFold(words[0], "the") {
+		words = words[1:]
+	}
+	if len(words) >= 3 && (isDigits(words[0]) || isOrdinal(words[0])) && strings.EqualFold(words[1], "of") {
+		return ParseDate(words[0] + " " + strings.ReplaceAll(strings.Join(words[2:], " "), ",", ""))
+	}
+	return Date{}, false
+}
+
+// parseISODate reads a full ISO 8601 calendar date, "1776-07-04". A year
+// and month alone ("2011-12") is not taken: it is more often a season.
+func parseISODate(s string) (Date, bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' || !isDigits(s[:4]) || !isDigits(s[5:7]) || !isDigits(s[8:]) {
+		return Date{}, false
+	}
+	y, _ := strconv.Atoi(s[:4])
+	m, _ := strconv.Atoi(s[5:7])
+	d, _ := strconv.Atoi(s[8:])
+	if y == 0 || m < 1 || m > 12 || d < 1 || d > daysIn(m, y) {
+		return Date{}, false
+	}
+	return Date{Year: y, Month: m, Day: d}, true
+}
+
+// daysIn is the number of days of month m in year y.
+func daysIn(m, y int) int {
+	return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 // dateCovers reports whether given agrees with want on every field want
@@ -319,6 +379,218 @@ func closeEnough(given, want string) bool {
 		return false
 	}
 	return osaDistance(g, w) <= allowed
+}
+
+// termVariants are names written more than one common way; the first of
+// each group is the one canonicalTerms puts for the others. Each is matched
+// as whole words anywhere in an answer ("US Army" is "United States Army").
+var termVariants = [][]string{
+	{"World War II", "Second World War", "WWII", "WW2", "WW II", "World War Two", "2nd World War"},
+	{"World War I", "First World War", "WWI", "WW1", "WW I", "World War One", "1st World War", "Great War"},
+	{"United States", "United States of America", "USA", "U.S.A.", "US", "U.S."},
+	{"United Kingdom", "UK", "U.K."},
+	{"Soviet Union", "USSR", "U.S.S.R."},
+	{"United Nations", "UN", "U.N."},
+	{"European Union", "EU", "E.U."},
+}
+
+// prefixVariants are abbreviated words that stand before a name ("St.
+// Louis"); at the end of an answer "St." is a street, not a saint.
+var prefixVariants = [][]string{
+	{"Saint", "St.", "St"}, {"Sainte", "Ste."}, {"Mount", "Mt."}, {"Fort", "Ft."},
+}
+
+// variantForm is one written form of a term, normalised and canonicalised
+// like the answers it is matched in.
+type variantForm struct {
+	words     []string
+	canonical []string
+	prefix    bool // only before another word
+}
+
+// variantForms holds every form of termVariants and prefixVariants,
+// longest first so that "United States of America" is matched whole.
+var variantForms = func() []variantForm {
+	var out []variantForm
+	for _, groups := range []struct {
+		list   [][]string
+		prefix bool
+	}{{termVariants, false}, {prefixVariants, true}} {
+		for _, group := range groups.list {
+			canon := strings.Fields(numberedNames(NormalizeAnswer(group[0])))
+			for _, form := range group {
+				out = append(out, variantForm{strings.Fields(numberedNames(NormalizeAnswer(form))), canon, groups.prefix})
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b variantForm) int { return len(b.words) - len(a.words) })
+	return out
+}()
+
+// canonicalTerms rewrites a normalised answer so that the usual other
+// names of a thing read the same: a regnal number in any form becomes
+// digits ("Henry VIII", "Henry 8th", "Henry the Eighth" are "henry 8"), and
+// each form of termVariants and prefixVariants becomes its group's first.
+func canonicalTerms(norm string) string {
+	words := strings.Fields(numberedNames(norm))
+	out := make([]string, 0, len(words))
+	for i := 0; i < len(words); {
+		matched := false
+		for _, v := range variantForms {
+			n := len(v.words)
+			if i+n <= len(words) && slices.Equal(words[i:i+n], v.words) && (!v.prefix || i+n < len(words)) {
+				out = append(out, v.canonical...)
+				i += n
+				matched = true
+				break
+			}
+		}
+		if !matched {
+			out = append(out, words[i])
+			i++
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// numberedNames writes the number after a name as digits: a Roman numeral
+// of I to XXXIX ("louis xiv"), an ordinal ("henry 8th") or "the" and an
+// ordinal word ("henry the eighth"). A first word is left alone ("Xi
+// Jinping"), and so are Roman numerals of other letters, which are more
+// often initials ("Malcolm X" is not counted: X is read only as part of a
+// numeral of two letters or more).
+func numberedNames(norm string) string {
+	words := strings.Fields(norm)
+	out := make([]string, 0, len(words))
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		if i > 0 {
+			if w == "the" && i+1 < len(words) && ordinalWords[words[i+1]] != 0 {
+				out = append(out, strconv.Itoa(ordinalWords[words[i+1]]))
+				i++
+				continue
+			}
+			if n := romanValue(w); n > 0 && (len(w) > 1 || w == "i" || w == "v") {
+				w = strconv.Itoa(n)
+			} else if isOrdinal(w) {
+				w = w[:len(w)-2]
+			}
+		}
+		out = append(out, w)
+	}
+	return strings.Join(out, " ")
+}
+
+var ordinalWords = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
+	"sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+	"thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
+	"eighteenth": 18, "nineteenth": 19, "twentieth": 20}
+
+// romanValue is the value of a lower-case Roman numeral of the letters i,
+// v and x in its usual form (1 to 39), or 0.
+func romanValue(w string) int {
+	if w == "" || len(w) > 7 {
+		return 0
+	}
+	rest := strings.TrimLeft(w, "x")
+	tens := len(w) - len(rest)
+	if tens > 3 {
+		return 0
+	}
+	units := map[string]int{"": 0, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7,
+		"viii": 8, "ix": 9}
+	u, ok := units[rest]
+	if !ok || tens == 0 && u == 0 {
+		return 0
+	}
+	return 10*tens + u
+}
+
+// Generic words name the kind of a thing beside its name: "Wembley
+// Stadium", "Lake Victoria", "the Battle of Hastings". genericMatch lets a
+// typed answer have one more or one fewer than the key.
+var (
+	trailingGenerics = genericPhrases(`stadium|river|lake|mountain|park|city|island|street|bridge|
+cathedral|church|university|college|company|corporation|corp|inc|incorporated|ltd|limited|plc|llc|
+club|football club|fc|f c|afc|a f c|party|army`)
+	leadingGenerics = genericPhrases(`lake|mount|river|battle of`)
+	// weakCores are words that are no name once a generic word is gone:
+	// "Red" is not the Red Army, nor "Main" Main Street.
+	weakCores = wordSet(`red|white|blue|black|green|yellow|golden|north|south|east|west|northern|
+southern|eastern|western|central|new|old|great|grand|royal|national|main|high|upper|lower|little|
+big|long|broad|state|federal|public|general|international|united|holy|saint|mount|fort|wall|
+market|king|queen|first|second|third|last|lake|river|park|city|street|bridge|church|island|army|party`)
+	// countryCores are the countries, as canonicalTerms writes them: "Mexico
+	// City" is not Mexico, nor the Congo River the Congo.
+	countryCores = func() map[string]bool {
+		m := map[string]bool{}
+		for _, c := range countries {
+			m[canonicalTerms(NormalizeAnswer(c))] = true
+		}
+		return m
+	}()
+)
+
+func genericPhrases(list string) [][]string {
+	var out [][]string
+	for _, p := range words(list) {
+		out = append(out, strings.Fields(p))
+	}
+	slices.SortStableFunc(out, func(a, b []string) int { return len(b) - len(a) })
+	return out
+}
+
+// genericCore splits a generic word (or two, "battle of", "football club")
+// off a canonical answer: "wembley stadium" is "wembley" and "stadium".
+// affix is "" when there is none, or when what is left is no name of its
+// own: nothing ("lake"), a weak word ("red army"), or a country ("mexico
+// city").
+func genericCore(s string) (core, affix string) {
+	words := strings.Fields(s)
+	var rest []string
+	// A leading word first: the "Battle of Stamford Bridge" is at
+	// Stamford Bridge, not at Stamford.
+	for _, p := range leadingGenerics {
+		if len(words) > len(p) && slices.Equal(words[:len(p)], p) {
+			rest, affix = words[len(p):], strings.Join(p, " ")
+			break
+		}
+	}
+	if affix == "" {
+		for _, p := range trailingGenerics {
+			if len(words) > len(p) && slices.Equal(words[len(words)-len(p):], p) {
+				rest, affix = words[:len(words)-len(p)], strings.Join(p, " ")
+				break
+			}
+		}
+	}
+	if len(rest) > 0 && rest[0] == "the" {
+		rest = rest[1:] // "battle of the somme"
+	}
+	core = strings.Join(rest, " ")
+	if affix == "" || core == "" || len(rest) == 1 && (weakCores[core] || stopwords[core] || connectors[core] ||
+		nationalities[core] || isDigits(core)) || countryCores[core] {
+		return s, ""
+	}
+	return core, affix
+}
+
+// genericMatch reports whether given and want (canonical, as
+// canonicalTerms writes them) differ by a generic word: the key without it
+// ("Wembley" for "Wembley Stadium", "Victoria" for "Lake Victoria"), the
+// key with it when plus is set ("Battle of Hastings" for "Hastings"), or
+// the same word elsewhere ("River Nile" for "Nile River"). What is left
+// must be a name, so "Lake" is not "Lake Victoria", and only one side's
+// word may go, so "Wembley Arena" is not "Wembley Stadium" nor "Wembley
+// Park". plus is off for a person, whom a generic word would make a
+// place: "Lake Victoria" does not answer "Victoria", the queen.
+func genericMatch(given, want string, plus bool) bool {
+	gc, ga := genericCore(given)
+	wc, wa := genericCore(want)
+	near := func(a, b string) bool { return a == b || closeEnough(a, b) }
+	return wa != "" && near(given, wc) ||
+		plus && ga != "" && near(gc, want) ||
+		ga != "" && ga == wa && near(gc, wc)
 }
 
 func typoAllowance(want string) int {

@@ -139,6 +139,107 @@ var fillBlankTests = []checkTest{
 	{"not a string", fillBlankQuestion("", "Niamey"), []string{"Niamey"}, false},
 	{"nil", fillBlankQuestion("", "Niamey"), nil, false},
 	{"huge", fillBlankQuestion("", "Niamey"), strings.Repeat("Niamey ", 200000), false},
+
+	// other date forms
+	{"day month year for month day year", fillBlankQuestion("", "July 4, 1776"), "4 July 1776", true},
+	{"month day year for day month year", fillBlankQuestion("", "4 July 1776"), "July 4, 1776", true},
+	{"ISO date", fillBlankQuestion("", "July 4, 1776"), "1776-07-04", true},
+	{"ISO date for day month year", fillBlankQuestion("", "4 July 1776"), "1776-07-04", true},
+	{"ordinal of month", fillBlankQuestion("", "July 4, 1776"), "the 4th of July 1776", true},
+	{"ordinal of month without the", fillBlankQuestion("", "July 4, 1776"), "4th of July, 1776", true},
+	{"ISO date read the other way round", fillBlankQuestion("", "July 4, 1776"), "1776-04-07", false},
+	{"wrong ISO day", fillBlankQuestion("", "July 4, 1776"), "1776-07-05", false},
+	{"ISO month out of range", fillBlankQuestion("", "July 4, 1776"), "1776-13-04", false},
+	{"ISO day out of range", fillBlankQuestion("", "February 30, 1776"), "1776-02-30", false},
+	{"wrong ordinal of month", fillBlankQuestion("", "July 4, 1776"), "the 5th of July 1776", false},
+	{"ISO year and month is no date", fillBlankQuestion("", "July 1776"), "1776-07", false},
+
+	// common variants of names
+	{"Second World War", fillBlankQuestion("", "World War II"), "Second World War", true},
+	{"the Second World War", fillBlankQuestion("", "World War II"), "the Second World War", true},
+	{"WWII", fillBlankQuestion("", "World War II"), "WWII", true},
+	{"WW2", fillBlankQuestion("", "World War II"), "WW2", true},
+	{"World War 2", fillBlankQuestion("", "World War II"), "World War 2", true},
+	{"World War Two", fillBlankQuestion("", "Second World War"), "World War Two", true},
+	{"World War II for Second World War", fillBlankQuestion("", "Second World War"), "World War II", true},
+	{"First World War", fillBlankQuestion("", "World War I"), "First World War", true},
+	{"Great War", fillBlankQuestion("", "World War I"), "the Great War", true},
+	{"WWI", fillBlankQuestion("", "First World War"), "WWI", true},
+	{"WW1", fillBlankQuestion("", "First World War"), "WW1", true},
+	{"World War I for World War II", fillBlankQuestion("", "World War II"), "World War I", false},
+	{"WWI for WWII", fillBlankQuestion("", "World War II"), "WWI", false},
+	{"First for Second World War", fillBlankQuestion("", "Second World War"), "First World War", false},
+	{"Great War for World War II", fillBlankQuestion("", "World War II"), "Great War", false},
+	{"St. for Saint", fillBlankQuestion("", "Saint Louis"), "St. Louis", true},
+	{"Saint for St", fillBlankQuestion("", "St Petersburg"), "Saint Petersburg", true},
+	{"Mt. for Mount", fillBlankQuestion("", "Mount Vernon"), "Mt. Vernon", true},
+	{"St. at the end is a street", fillBlankQuestion("", "Main St."), "Main Saint", false},
+	{"other saint", fillBlankQuestion("", "Saint Louis"), "St. Paul", false},
+	{"and for &", fillBlankQuestion("", "Marks & Spencer"), "Marks and Spencer", true},
+	{"& for and", fillBlankQuestion("", "Procter and Gamble"), "Procter & Gamble", true},
+	{"USA", fillBlankQuestion("", "United States"), "USA", true},
+	{"U.S.", fillBlankQuestion("", "United States"), "U.S.", true},
+	{"US", fillBlankQuestion("", "United States of America"), "US", true},
+	{"United States for U.S.A.", fillBlankQuestion("", "U.S.A."), "the United States", true},
+	{"US inside a name", fillBlankQuestion("", "United States Army"), "US Army", true},
+	{"UK", fillBlankQuestion("", "United Kingdom"), "U.K.", true},
+	{"USSR", fillBlankQuestion("", "Soviet Union"), "USSR", true},
+	{"UK for US", fillBlankQuestion("", "United States"), "UK", false},
+	{"United States for United Kingdom", fillBlankQuestion("", "United Kingdom"), "United States", false},
+	{"regnal ordinal", fillBlankQuestion("", "Henry VIII"), "Henry 8th", true},
+	{"regnal digits", fillBlankQuestion("", "Henry VIII"), "Henry 8", true},
+	{"regnal words", fillBlankQuestion("", "Henry VIII"), "Henry the Eighth", true},
+	{"regnal numeral for ordinal", fillBlankQuestion("", "Louis 14th"), "Louis XIV", true},
+	{"regnal I", fillBlankQuestion("", "Elizabeth I"), "Elizabeth 1st", true},
+	{"other regnal number", fillBlankQuestion("", "Henry VIII"), "Henry VII", false},
+	{"other regnal ordinal", fillBlankQuestion("", "Henry VIII"), "Henry 7th", false},
+	{"other king", fillBlankQuestion("", "Henry VIII"), "Edward 8th", false},
+	{"X is an initial", fillBlankQuestion("", "Malcolm X"), "Malcolm 10", false},
+
+	// a generic word more or less
+	{"without stadium", fillBlankQuestion("", "Wembley Stadium"), "Wembley", true},
+	{"without stadium, with a typo", fillBlankQuestion("", "Wembley Stadium"), "Wembly", true},
+	{"other venue", fillBlankQuestion("", "Wembley Stadium"), "Wembley Arena", false},
+	{"other generic word", fillBlankQuestion("", "Wembley Stadium"), "Wembley Park", false},
+	{"generic word alone", fillBlankQuestion("", "Wembley Stadium"), "Stadium", false},
+	{"without river", fillBlankQuestion("", "Mississippi River"), "Mississippi", true},
+	{"without the and river", fillBlankQuestion("", "the Nile River"), "Nile", true},
+	{"river before the name", fillBlankQuestion("", "the Nile River"), "the River Nile", true},
+	{"with river", fillBlankQuestion("", "Mississippi"), "the Mississippi River", true},
+	{"without lake", fillBlankQuestion("", "Lake Victoria"), "Victoria", true},
+	{"lake alone", fillBlankQuestion("", "Lake Victoria"), "Lake", false},
+	{"other lake", fillBlankQuestion("", "Lake Victoria"), "Lake Albert", false},
+	{"lake for park", fillBlankQuestion("", "Lake Victoria"), "Victoria Park", false},
+	{"without mount", fillBlankQuestion("", "Mount Everest"), "Everest", true},
+	{"without mt.", fillBlankQuestion("", "Mt. Everest"), "Everest", true},
+	{"mount alone", fillBlankQuestion("", "Mount Everest"), "Mount", false},
+	{"with battle of", fillBlankQuestion("William won at _____ in 1066.", "Hastings"), "the Battle of Hastings", true},
+	{"without battle of", fillBlankQuestion("", "Battle of Hastings"), "Hastings", true},
+	{"without battle of the", fillBlankQuestion("", "Battle of the Somme"), "the Somme", true},
+	{"other battle", fillBlankQuestion("", "Battle of Hastings"), "Battle of Stamford Bridge", false},
+	{"battle alone", fillBlankQuestion("", "Battle of Hastings"), "Battle", false},
+	{"battle of a place with a generic word", fillBlankQuestion("", "Battle of Stamford Bridge"), "Stamford Bridge", true},
+	{"battle without the place's generic word", fillBlankQuestion("", "Battle of Stamford Bridge"), "Battle of Stamford", false},
+	{"without F.C.", fillBlankQuestion("", "Manchester United F.C."), "Manchester United", true},
+	{"with FC", fillBlankQuestion("", "Manchester United"), "Manchester United FC", true},
+	{"without football club", fillBlankQuestion("", "Everton Football Club"), "Everton", true},
+	{"other club", fillBlankQuestion("", "Manchester United F.C."), "Manchester City", false},
+	{"without university", fillBlankQuestion("", "Harvard University"), "Harvard", true},
+	{"without company", fillBlankQuestion("", "Ford Motor Company"), "Ford Motor", true},
+	{"without inc", fillBlankQuestion("", "Apple Inc."), "Apple", true},
+	{"without party", fillBlankQuestion("", "Labour Party"), "Labour", true},
+	{"without cathedral", fillBlankQuestion("", "Salisbury Cathedral"), "Salisbury", true},
+	{"without the island", fillBlankQuestion("", "Ellis Island"), "Ellis", true},
+	{"weak word left", fillBlankQuestion("", "Red Army"), "Red", false},
+	{"weak word left of a street", fillBlankQuestion("", "Main Street"), "Main", false},
+	{"country is not its city", fillBlankQuestion("", "Mexico City"), "Mexico", false},
+	{"city is not its country", fillBlankQuestion("", "Mexico"), "Mexico City", false},
+	{"river is not its country", fillBlankQuestion("", "Congo River"), "Congo", false},
+	{"nationality is not the army", fillBlankQuestion("", "British Army"), "British", false},
+	{"street is not the park", fillBlankQuestion("", "Hyde Park"), "Hyde Street", false},
+	{"generic word and a typo too many", fillBlankQuestion("", "Wembley Stadium"), "Wmbly", false},
+	{"a person is no lake", Question{Type: FillBlank, Kind: KindPerson, Answer: "Victoria"}, "Lake Victoria", false},
+	{"a place may take its lake", Question{Type: FillBlank, Kind: KindPlace, Answer: "Victoria"}, "Lake Victoria", true},
 }
 
 var numericTests = func() []checkTest {
@@ -269,4 +370,83 @@ func FuzzCheckAnswer(f *testing.F) {
 			t.Errorf("answer %q does not accept itself", answer)
 		}
 	})
+}
+
+func TestCanonicalTerms(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"world war ii", "world war 2"},
+		{"second world war", "world war 2"},
+		{"wwii", "world war 2"},
+		{"ww ii", "world war 2"},
+		{"great war", "world war 1"},
+		{"us army", "united states army"},
+		{"u s a", "united states"},
+		{"united states of america", "united states"},
+		{"st louis", "saint louis"},
+		{"main st", "main st"},
+		{"henry viii", "henry 8"},
+		{"henry the eighth", "henry 8"},
+		{"henry 8th", "henry 8"},
+		{"xi jinping", "xi jinping"},
+		{"malcolm x", "malcolm x"},
+		{"civil war", "civil war"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := canonicalTerms(tt.in); got != tt.want {
+			t.Errorf("canonicalTerms(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestRomanValue(t *testing.T) {
+	tests := map[string]int{"i": 1, "iv": 4, "viii": 8, "ix": 9, "xiv": 14, "xxxix": 39,
+		"iiii": 0, "vv": 0, "xxxx": 0, "ic": 0, "mix": 0, "": 0, "x": 10, "vix": 0}
+	for in, want := range tests {
+		if got := romanValue(in); got != want {
+			t.Errorf("romanValue(%q) = %d, want %d", in, got, want)
+		}
+	}
+}
+
+func TestGenericCore(t *testing.T) {
+	tests := []struct{ in, core, affix string }{
+		{"wembley stadium", "wembley", "stadium"},
+		{"lake victoria", "victoria", "lake"},
+		{"battle of the somme", "somme", "battle of"},
+		{"manchester united f c", "manchester united", "f c"},
+		{"everton football club", "everton", "football club"},
+		{"lake", "lake", ""},
+		{"red army", "red army", ""},
+		{"mexico city", "mexico city", ""},
+		{"united states army", "united states army", ""},
+		{"wembley arena", "wembley arena", ""},
+	}
+	for _, tt := range tests {
+		if core, affix := genericCore(tt.in); core != tt.core || affix != tt.affix {
+			t.Errorf("genericCore(%q) = %q, %q; want %q, %q", tt.in, core, affix, tt.core, tt.affix)
+		}
+	}
+}
+
+func TestParseTypedDate(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Date
+		ok   bool
+	}{
+		{"1776-07-04", Date{Year: 1776, Month: 7, Day: 4}, true},
+		{"2000-02-29", Date{Year: 2000, Month: 2, Day: 29}, true},
+		{"1900-02-29", Date{}, false},
+		{"1776-7-4", Date{}, false},
+		{"the 4th of July 1776", Date{Year: 1776, Month: 7, Day: 4}, true},
+		{"4 of July", Date{Month: 7, Day: 4}, true},
+		{"July 4, 1776", Date{Year: 1776, Month: 7, Day: 4}, true},
+		{"the 4th of nothing", Date{}, false},
+	}
+	for _, tt := range tests {
+		if got, ok := parseTypedDate(tt.in); got != tt.want || ok != tt.ok {
+			t.Errorf("parseTypedDate(%q) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
 }
