@@ -106,7 +106,8 @@ func (s *Store) createAttempt(att *Attempt, picked []Question, shuffle bool, che
 // draw varied: never one fact twice (a sentence and its answer, whatever
 // the type), no question that gives away another's answer, no type over
 // 40 % nor kind of fact over 30 % where the pool allows. A pool too small
-// for the caps fills up past them, never past the other rules.
+// for that fills up past the caps, then with questions that share an
+// answer, never with a second question on one sentence.
 func pickQuestions(pool []Question, n int) []Question {
 	type cand struct {
 		q    Question
@@ -126,12 +127,12 @@ func pickQuestions(pool []Question, n int) []Question {
 	v := questions.NewVariety(n, false)
 	var out []Question
 	used := map[uint]bool{}
-	for pass := 0; pass < 2 && len(out) < n; pass++ {
+	for pass := questions.Strict; pass <= questions.OnlySentence && len(out) < n; pass++ {
 		for _, c := range cands {
 			if len(out) == n {
 				break
 			}
-			if used[c.q.ID] || !v.Fits(c.e, pass == 1) {
+			if used[c.q.ID] || !v.Fits(c.e, pass) {
 				continue
 			}
 			used[c.q.ID] = true

@@ -288,7 +288,7 @@ func selectQuestions(ranked []Question, opts Options) []Question {
 	}
 	v := NewVariety(n, opts.AllowSameAnswer)
 	for _, q := range ranked {
-		if v.Fits(q, false) {
+		if v.Fits(q, Strict) {
 			v.Add(q)
 		}
 	}
@@ -296,7 +296,7 @@ func selectQuestions(ranked []Question, opts Options) []Question {
 		// a small article: fill up past the type and kind caps, never
 		// past the rules against asking one fact twice
 		for _, q := range ranked {
-			if v.Fits(q, true) && !chosenID(v.Chosen(), q) {
+			if v.Fits(q, PastCaps) && !chosenID(v.Chosen(), q) {
 				v.Add(q)
 			}
 		}
@@ -312,7 +312,7 @@ func selectQuestions(ranked []Question, opts Options) []Question {
 			if i := lowestOfCommonType(v.Chosen()); i >= 0 {
 				dropped := v.Chosen()[i]
 				v.Remove(i)
-				if v.Fits(q, true) {
+				if v.Fits(q, PastCaps) {
 					v.Add(q)
 					break
 				}

@@ -39,15 +39,28 @@ func (v *Variety) Add(q Question) { v.chosen = append(v.chosen, q) }
 // Remove takes out the i-th chosen question.
 func (v *Variety) Remove(i int) { v.chosen = slices.Delete(v.chosen, i, i+1) }
 
-// Fits reports whether q may join the quiz: there is room, its type and
-// kind are under their caps, and it clashes with no chosen question.
-// relaxCaps lifts the type and kind caps (for a pool too small to honour
-// them), never the clash rules.
-func (v *Variety) Fits(q Question, relaxCaps bool) bool {
+// Relaxations of Fits, for a pool too small for every rule.
+const (
+	// Strict applies every rule.
+	Strict = iota
+	// PastCaps lifts the type cap; the kind cap stays.
+	PastCaps
+	// OnlySentence also lifts the kind cap and lets in a question whose answer another has or
+	// whose text names another's answer, and a second question on a
+	// sentence with another answer: the last resort of an attempt asked
+	// for more questions than its pool has facts. Generate never goes
+	// this far.
+	OnlySentence
+)
+
+// Fits reports whether q may join the quiz at the given relaxation: there
+// is room, its type and kind are under their caps, and it clashes with no
+// chosen question.
+func (v *Variety) Fits(q Question, relax int) bool {
 	if len(v.chosen) >= v.n {
 		return false
 	}
-	types, kinds := 0, 0
+	types, kinds, sentence := 0, 0, 0
 	for i := range v.chosen {
 		c := &v.chosen[i]
 		if c.Type == q.Type {
@@ -56,19 +69,23 @@ func (v *Variety) Fits(q Question, relaxCaps bool) bool {
 		if c.Kind == q.Kind && q.Kind != "" {
 			kinds++
 		}
-		if v.clash(c, &q) {
+		if sameSource(c.Source, q.Source) {
+			// one question a sentence; two at the last resort, on
+			// different answers
+			if sentence++; relax < OnlySentence || sentence >= 2 || answerKey(*c) == answerKey(q) {
+				return false
+			}
+		}
+		if relax < OnlySentence && v.clash(c, &q) {
 			return false
 		}
 	}
-	return relaxCaps || types < v.typeCap && kinds < v.kindCap
+	return (relax >= PastCaps || types < v.typeCap) && (relax >= OnlySentence || kinds < v.kindCap)
 }
 
-// clash reports whether two questions of one quiz ask the same fact or
+// clash reports whether two questions of one quiz ask the same answer or
 // give each other away.
 func (v *Variety) clash(a, b *Question) bool {
-	if sameSource(a.Source, b.Source) {
-		return true
-	}
 	ka, kb := answerKey(*a), answerKey(*b)
 	if !v.allowSameAnswer && ka != "" && ka == kb {
 		return true
