@@ -108,7 +108,8 @@ func (g *generator) nameDistractors(f *Fact, answer string) []string {
 	if f.Kind == KindPerson && words == 1 {
 		// "Harold" and "Godwinson" are one man: no option may be another
 		// part of a full name the answer belongs to.
-		out = slices.DeleteFunc(out, func(t string) bool { return g.sameFullName(t, answer) })
+		partners := g.namePartners(answer) // sameFullName for all at once
+		out = slices.DeleteFunc(out, func(t string) bool { return partners[t] })
 	}
 	if f.Kind == KindPlace && !definite {
 		// places of the key's class from the word lists, those in the

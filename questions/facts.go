@@ -1,6 +1,7 @@
 package questions
 
 import (
+	"context"
 	"slices"
 	"sort"
 	"strings"
@@ -38,14 +39,24 @@ type Fact struct {
 // times, numbers with their units, people, places, organisations, acronym
 // and appositive definitions, and dated events. Facts come in article
 // order.
-func ExtractFacts(a *Article) []Fact {
-	x := newExtractor(a)
+func ExtractFacts(a *Article) []Fact { return extractFacts(nil, a) }
+
+// extractFacts is ExtractFacts that gives up, returning nil, once ctx (if
+// not nil) is done.
+func extractFacts(ctx context.Context, a *Article) []Fact {
+	x := newExtractor(ctx, a)
+	if canceled(ctx) {
+		return nil
+	}
 	var facts []Fact
 	for i, f := range a.Infobox {
 		facts = append(facts, Fact{Kind: KindInfobox, Subject: f.Key, Text: f.Value,
 			Sentence: infoboxSource(f), Section: "Infobox", sentence: -1, field: &a.Infobox[i]})
 	}
 	for i := range x.sents {
+		if i%checkEvery == 0 && canceled(ctx) {
+			return nil
+		}
 		facts = append(facts, x.sentenceFacts(i)...)
 	}
 	return facts
@@ -66,7 +77,7 @@ type extractor struct {
 	defined map[string]bool   // acronyms that have an expansion
 }
 
-func newExtractor(a *Article) *extractor {
+func newExtractor(ctx context.Context, a *Article) *extractor {
 	x := &extractor{a: a, sents: a.Sentences(), kinds: map[string]Kind{},
 		aliases: map[string]string{}, defined: map[string]bool{}}
 	n := len(x.sents)
@@ -77,6 +88,9 @@ func newExtractor(a *Article) *extractor {
 	}
 	common := lowerCaseWords(x.toks)
 	for i, s := range x.sents {
+		if i%checkEvery == 0 && canceled(ctx) {
+			return x
+		}
 		lx := lexText(s.Text)
 		x.dates[i] = findDates(s.Text, lx)
 		x.times[i] = findTimes(s.Text, lx)

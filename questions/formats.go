@@ -171,17 +171,20 @@ func formatNumber(v float64) string {
 // a file lists them.
 func matchingOptions(pairs [][2]string, extras []string) []string {
 	var items []string
-	for _, p := range pairs {
-		if !slices.Contains(items, p[1]) {
-			items = append(items, p[1])
+	seen := map[string]bool{} // not slices.Contains: a question of many pairs would be quadratic
+	add := func(it string) {
+		if !seen[it] {
+			seen[it] = true
+			items = append(items, it)
 		}
+	}
+	for _, p := range pairs {
+		add(p[1])
 	}
 	extras = slices.Clone(extras)
 	slices.Sort(extras)
 	for _, e := range extras {
-		if !slices.Contains(items, e) {
-			items = append(items, e)
-		}
+		add(e)
 	}
 	return shuffledApart(items)
 }

@@ -8,7 +8,7 @@ import (
 func (g *generator) acronymQuestions(f *Fact) []Question {
 	base := Question{Prompt: "What does " + f.Subject + " stand for?", Answer: f.Text,
 		Source: g.sents[f.sentence].Text, Section: f.Section, Kind: KindAcronym,
-		Score: g.sentenceScore(f.sentence, g.sents[f.sentence].Text) + kindWeight[KindAcronym] + 0.1}
+		Score: g.textScore(f.sentence) + kindWeight[KindAcronym] + 0.1}
 	var out []Question
 	q := base
 	q.Type = FillBlank
@@ -59,7 +59,7 @@ func (g *generator) definitionQuestions(f *Fact) []Question {
 		return nil
 	}
 	base := Question{Prompt: prompt, Answer: f.Subject, Source: src, Section: f.Section, Kind: kind,
-		Score: g.sentenceScore(f.sentence, src) + kindWeight[KindDefinition] + 0.12}
+		Score: g.textScore(f.sentence) + kindWeight[KindDefinition] + 0.12}
 	fact := &Fact{Kind: kind, Text: f.Subject, sentence: -1}
 	var out []Question
 	wrong := g.distractors(fact, f.Subject, prompt)
