@@ -42,7 +42,9 @@ func (h *Handler) apiCreateArticle(c *fiber.Ctx) error {
 		}
 		text = []byte(*body.Text)
 	}
-	art, err := h.store.ImportArticle(h.parser, text, h.cfg.Questions)
+	ctx, cancel := h.generateContext(c)
+	defer cancel()
+	art, err := h.store.ImportArticleContext(ctx, h.parser, text, h.cfg.Questions)
 	var pe *questions.ParseError
 	if errors.As(err, &pe) {
 		status := fiber.StatusUnprocessableEntity

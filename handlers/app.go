@@ -4,6 +4,7 @@
 package handlers
 
 import (
+	"context"
 	"log/slog"
 	"time"
 
@@ -46,6 +47,26 @@ type Config struct {
 	// believed. With none, X-Forwarded-For is ignored: the client's
 	// address is the connection's.
 	TrustedProxies []string
+	// GenerateTimeout is how long making an article's questions may take
+	// before the request gives up with a 503; 0 means
+	// DefaultGenerateTimeout. fasthttp does not cancel a request whose
+	// client has gone, so this limit is what frees the core.
+	GenerateTimeout time.Duration
+}
+
+// DefaultGenerateTimeout is the GenerateTimeout when none is set: well
+// over the time a 2 MB article takes, under the 30 s write timeout.
+const DefaultGenerateTimeout = 20 * time.Second
+
+// generateContext is the context question generation runs under for a
+// request: the request's own (done when the server shuts down) with the
+// generation time limit.
+func (h *Handler) generateContext(c *fiber.Ctx) (context.Context, context.CancelFunc) {
+	limit := h.cfg.GenerateTimeout
+	if limit <= 0 {
+		limit = DefaultGenerateTimeout
+	}
+	return context.WithTimeout(c.Context(), limit)
 }
 
 // Handler serves the application.

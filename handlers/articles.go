@@ -43,7 +43,9 @@ func (h *Handler) createArticle(c *fiber.Ctx) error {
 	text, err := h.formArticle(c)
 	if err == nil {
 		var art *models.Article
-		art, err = h.store.ImportArticle(h.parser, text, h.cfg.Questions)
+		ctx, cancel := h.generateContext(c)
+		art, err = h.store.ImportArticleContext(ctx, h.parser, text, h.cfg.Questions)
+		cancel()
 		if err == nil {
 			return c.Redirect("/articles/"+strconv.FormatUint(uint64(art.ID), 10)+"?created=1", fiber.StatusSeeOther)
 		}

@@ -247,7 +247,9 @@ func (h *Handler) regenerate(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if _, err := h.store.Regenerate(h.parser, id); err != nil {
+	ctx, cancel := h.generateContext(c)
+	defer cancel()
+	if _, err := h.store.RegenerateContext(ctx, h.parser, id); err != nil {
 		return err
 	}
 	flash(c, "regenerated")

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"runtime/debug"
@@ -41,6 +42,8 @@ func (h *Handler) classify(c *fiber.Ctx, err error) (int, string) {
 			return fe.Code, fmt.Sprintf("The request is too large: the limit is %d bytes (articles may be at most %d bytes).", h.bodyLimit(), h.parser.Limit())
 		}
 		return fe.Code, fe.Message
+	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
+		return fiber.StatusServiceUnavailable, "Making the questions took too long and was stopped. Try a shorter article, or split it in parts."
 	case errors.Is(err, models.ErrNotFound):
 		return fiber.StatusNotFound, "Not found: there is nothing at " + c.Path() + " that you can see."
 	case errors.Is(err, models.ErrTimeUp), errors.Is(err, models.ErrQuizClosed), errors.Is(err, models.ErrNoAttemptsLeft):

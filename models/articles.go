@@ -1,6 +1,7 @@
 package models
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -185,6 +186,13 @@ func SectionAnchor(title string) string {
 // and nothing is stored. count caps the questions kept (0 or less: every
 // question that passes the engine's checks).
 func (s *Store) ImportArticle(p *questions.Parser, text []byte, count int) (*Article, error) {
+	return s.ImportArticleContext(context.Background(), p, text, count)
+}
+
+// ImportArticleContext is ImportArticle that gives up, storing nothing and
+// returning the context's error, once ctx is done: a request that has
+// gone, or taken too long, does not keep a core busy.
+func (s *Store) ImportArticleContext(ctx context.Context, p *questions.Parser, text []byte, count int) (*Article, error) {
 	a, err := p.Parse(text)
 	if err != nil {
 		return nil, err
@@ -192,6 +200,9 @@ func (s *Store) ImportArticle(p *questions.Parser, text []byte, count int) (*Art
 	if count <= 0 {
 		count = -1
 	}
-	qs := questions.Generate(a, questions.ExtractFacts(a), questions.Options{Count: count})
+	qs, err := questions.Questions(ctx, a, questions.Options{Count: count})
+	if err != nil {
+		return nil, err
+	}
 	return s.CreateArticle(a, string(text), qs)
 }

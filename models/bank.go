@@ -1,6 +1,7 @@
 package models
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -201,6 +202,12 @@ func (s *Store) Tags() ([]string, error) {
 // keep their text, status and origin: an instructor's edits, approvals
 // and retirements stay. It returns how many were added.
 func (s *Store) Regenerate(p *questions.Parser, articleID uint) (int, error) {
+	return s.RegenerateContext(context.Background(), p, articleID)
+}
+
+// RegenerateContext is Regenerate that gives up, adding nothing and
+// returning the context's error, once ctx is done.
+func (s *Store) RegenerateContext(ctx context.Context, p *questions.Parser, articleID uint) (int, error) {
 	var art Article
 	if err := s.r.Select("id, source").Limit(1).Find(&art, articleID).Error; err != nil {
 		return 0, err
@@ -212,7 +219,10 @@ func (s *Store) Regenerate(p *questions.Parser, articleID uint) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	qs := questions.Generate(a, questions.ExtractFacts(a), questions.Options{Count: -1})
+	qs, err := questions.Questions(ctx, a, questions.Options{Count: -1})
+	if err != nil {
+		return 0, err
+	}
 	added := 0
 	err = s.w.Transaction(func(tx *gorm.DB) error {
 		var keys []string
