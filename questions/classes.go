@@ -2,6 +2,7 @@ package questions
 
 import (
 	"strings"
+	"sync"
 )
 
 // A multiple-choice question on a name offers names of the same fine
@@ -51,11 +52,17 @@ func (g *generator) nameClasses(f *Fact, text string) []string {
 			}
 		}
 	}
-	for _, c := range lexInstanceOf(text) {
-		add(c)
+	kind := KindPlace
+	if f != nil {
+		kind = f.Kind
 	}
-	if len(cs) == 0 && (f == nil || f.Kind != KindPerson) {
-		add(lexClass(text))
+	for _, c := range lexInstanceOf(text) {
+		if classFits(c, kind) {
+			add(c) // "London" is a city here, not Jack London the writer
+		}
+	}
+	if c := lexClass(text); len(cs) == 0 && kind != KindPerson && classFits(c, kind) {
+		add(c)
 	}
 	if len(cs) > 4 {
 		cs = cs[:4]
@@ -86,10 +93,7 @@ func (g *generator) definitionsOf(name string) []string {
 func sameKind(a, b []string, people bool) bool {
 	for _, x := range a {
 		for _, y := range b {
-			switch {
-			case x == y, directlyUnder(x, y), directlyUnder(y, x):
-				return true
-			case !people && (siblings(x, y) || sameFamily(x, y)):
+			if alike(x, y, people) {
 				return true
 			}
 		}
@@ -97,10 +101,48 @@ func sameKind(a, b []string, people bool) bool {
 	return false
 }
 
+// alikeCache remembers alike by pair of WordNet classes.
+var alikeCache sync.Map
+
+type alikeKey struct {
+	x, y   string
+	people bool
+}
+
+func alike(x, y string, people bool) bool {
+	if x == y {
+		return true
+	}
+	k := alikeKey{x, y, people}
+	if v, ok := alikeCache.Load(k); ok {
+		return v.(bool)
+	}
+	v := directlyUnder(x, y) || directlyUnder(y, x) || !people && (siblings(x, y) || sameFamily(x, y))
+	if len(classHypernyms(x)) > 0 && len(classHypernyms(y)) > 0 {
+		alikeCache.Store(k, v) // pairs of WordNet's own classes only: a bounded set
+	}
+	return v
+}
+
+// hypernymCache remembers lexHypernyms of classes: classes are WordNet's
+// own words, so the cache is bounded by WordNet, not by the input.
+var hypernymCache sync.Map
+
+func classHypernyms(c string) []string {
+	if h, ok := hypernymCache.Load(c); ok {
+		return h.([]string)
+	}
+	h := lexHypernyms(c)
+	if len(h) > 0 {
+		hypernymCache.Store(c, h) // unknown words are not kept: the input is unbounded
+	}
+	return h
+}
+
 // directlyUnder reports whether WordNet puts class x one or two steps
 // under class y.
 func directlyUnder(x, y string) bool {
-	h := lexHypernyms(x)
+	h := classHypernyms(x)
 	for i := 1; i < len(h) && i <= 2; i++ {
 		if strings.EqualFold(h[i], y) {
 			return true
@@ -112,7 +154,7 @@ func directlyUnder(x, y string) bool {
 // siblings reports whether two classes have one parent that is not a
 // generic one.
 func siblings(x, y string) bool {
-	hx, hy := lexHypernyms(x), lexHypernyms(y)
+	hx, hy := classHypernyms(x), classHypernyms(y)
 	if len(hx) < 2 || len(hy) < 2 {
 		return false
 	}
@@ -134,7 +176,7 @@ func sameFamily(x, y string) bool {
 }
 
 func familyOf(c string) string {
-	for _, h := range lexHypernyms(c) {
+	for _, h := range classHypernyms(c) {
 		if families[strings.ToLower(h)] {
 			return strings.ToLower(h)
 		}
@@ -142,17 +184,53 @@ func familyOf(c string) string {
 	return ""
 }
 
+// containers is lexContainers, remembered for the article.
+func (g *generator) containers(name string) []string {
+	if c, ok := g.conts[name]; ok {
+		return c
+	}
+	c := lexContainers(name)
+	g.conts[name] = c
+	return c
+}
+
 // nested reports whether one place contains the other (Seoul and South
 // Korea): both would be true answers.
-func nested(a, b string) bool {
-	for _, c := range lexContainers(a) {
+func (g *generator) nested(a, b string) bool {
+	for _, c := range g.containers(a) {
 		if strings.EqualFold(c, b) {
 			return true
 		}
 	}
-	for _, c := range lexContainers(b) {
+	for _, c := range g.containers(b) {
 		if strings.EqualFold(c, a) {
 			return true
+		}
+	}
+	return false
+}
+
+// kindRoots are the WordNet classes each kind of name falls under.
+var kindRoots = map[Kind][]string{
+	KindPerson: {"person"},
+	KindPlace: {"location", "region", "geographical area", "body of water", "structure", "land", "geological formation",
+		"celestial body", "facility", "building", "way", "country", "state", "city", "point", "line", "tract"},
+	KindOrganisation: {"organization", "social group", "group", "unit", "institution", "company", "team", "party", "force"},
+}
+
+// classFits reports whether a WordNet class suits a name of kind k: a
+// person's class is a kind of person, a place's a kind of place. Names of
+// no kind (KindName) take any class.
+func classFits(class string, k Kind) bool {
+	roots, ok := kindRoots[k]
+	if !ok || class == "" {
+		return class != ""
+	}
+	for _, h := range classHypernyms(class) {
+		for _, r := range roots {
+			if strings.EqualFold(h, r) {
+				return true
+			}
 		}
 	}
 	return false

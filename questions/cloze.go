@@ -40,7 +40,8 @@ func (g *generator) cloze(f *Fact) []Question {
 	blanked := blankOut(stem, answerSpan)
 	wide, art := withArticle(stem, answerSpan)
 	if !f.usable() || isName(f.Kind) && g.isSubject(f.Text) || inRange(stem, answerSpan) ||
-		enclosed(stem, answerSpan) || givesAway(blanked, answer) {
+		enclosed(stem, answerSpan) || givesAway(blanked, answer) || g.titleGivesAway(answer) ||
+		inList(stem, answerSpan) || nameGoesOn(stem, answerSpan) || nameBegunBefore(stem, answerSpan) || trivialKeys[NormalizeAnswer(answer)] {
 		return nil
 	}
 	base := Question{Source: g.sents[f.sentence].Text, Section: f.Section, Kind: f.Kind,
@@ -50,8 +51,12 @@ func (g *generator) cloze(f *Fact) []Question {
 	if f.Kind == KindName {
 		distractors = nil // other names of no known kind are not alike enough
 	}
+	if f.Kind == KindDate && openEnded(stem, answerSpan) {
+		distractors = nil // "by 1500", "as of 2010": later (or earlier) years are true too
+	}
 	if f.Kind == KindNumber {
-		if _, posed := numericPosed(f, stem, answerSpan, f.value); !posed || len(strings.Fields(f.unit)) > 2 {
+		if _, posed := numericPosed(f, stem, answerSpan, f.value); !posed || len(strings.Fields(f.unit)) > 2 ||
+			approximate(stem, answerSpan) {
 			distractors = nil // "two pool halls, McGirr's and Ames" counts what it lists
 		}
 	}
@@ -198,7 +203,8 @@ func enclosed(s string, sp Span) bool {
 func (f *Fact) usable() bool {
 	switch f.Kind {
 	case KindDate:
-		return f.date.Year != 0 || f.date.Month != 0
+		// "c. 965" is no answer to type or choose: 964 and 966 are as right
+		return (f.date.Year != 0 || f.date.Month != 0) && !f.date.Circa && !strings.Contains(strings.ToLower(f.Text), "circa")
 	case KindName:
 		return len(strings.Fields(f.Text)) >= 2 || f.head != ""
 	}

@@ -3,6 +3,7 @@ package questions
 import (
 	"fmt"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -82,6 +83,7 @@ func (g *generator) nameDistractors(f *Fact, answer string) []string {
 			}
 			t := o.Text
 			if g.isSubject(t) || g.sharesWord(t, answer) || isAcronym(t) != isAcronym(answer) || g.definite(o) != definite ||
+				nationalities[strings.ToLower(t)] ||
 				g.sharesWord(t, g.a.Title) && !g.sharesWord(answer, g.a.Title) {
 				continue
 			}
@@ -94,7 +96,8 @@ func (g *generator) nameDistractors(f *Fact, answer string) []string {
 					continue // "Buzz" is no surname to set beside "Armstrong"
 				}
 			}
-			if !sameKind(keyClasses, g.nameClasses(o, o.Text), f.Kind == KindPerson) || nested(t, answer) {
+			if !sameKind(keyClasses, g.nameClasses(o, o.Text), f.Kind == KindPerson) || g.nested(t, answer) ||
+				countriesSet[answer] && !countriesSet[t] {
 				continue
 			}
 			if len(g.wordsOf(t)) == words {
@@ -105,6 +108,13 @@ func (g *generator) nameDistractors(f *Fact, answer string) []string {
 		}
 	}
 	out := append(same, other...)
+	if home := g.containers(answer); f.Kind == KindPlace && len(home) > 0 {
+		// places in the key's own country or continent first: Zambia
+		// beside Egypt before Hungary
+		sort.SliceStable(out, func(i, j int) bool {
+			return shareRegion(home, g.containers(out[i])) && !shareRegion(home, g.containers(out[j]))
+		})
+	}
 	if f.Kind == KindPerson && words == 1 {
 		// "Harold" and "Godwinson" are one man: no option may be another
 		// part of a full name the answer belongs to.
@@ -115,22 +125,17 @@ func (g *generator) nameDistractors(f *Fact, answer string) []string {
 		// places of the key's class from the word lists, those in the
 		// key's own country or region first ("Chicago" before "Kazan" for
 		// "New York City")
-		var near, far []string
-		home := lexContainers(answer)
+		var near []string
+		home := g.containers(answer)
 		for _, t := range g.listPlaces(answer) {
-			if !sameKind(keyClasses, g.nameClasses(nil, t), false) || nested(t, answer) || g.sharesWord(t, answer) {
+			if !sameKind(keyClasses, g.nameClasses(nil, t), false) || g.nested(t, answer) || g.sharesWord(t, answer) {
 				continue
 			}
-			if shareRegion(home, lexContainers(t)) {
+			if shareRegion(home, g.containers(t)) {
 				near = append(near, t)
-			} else {
-				far = append(far, t)
 			}
 		}
-		out = append(out, near...)
-		if len(near) == 0 || len(out) < 3 {
-			out = append(out, far...)
-		}
+		out = append(out, near...) // never a capital of another continent
 	}
 	return out
 }
@@ -280,14 +285,18 @@ func (g *generator) dateDistractors(f *Fact) []string {
 		out = append(out, t)
 	}
 	r := g.rng("dates|" + f.Text + "|" + f.Sentence)
-	if d.Month != 0 {
-		for _, shifted := range shiftDates(d, r.IntN(3)) {
-			if shifted.Year == d.Year || win.fixed == 0 {
-				add(shifted)
-			}
+	switch {
+	case d.Day != 0:
+		// a full date moves by days only: a year or a month off is often
+		// ruled out by what the learner knows of the event
+		for _, k := range r.Perm(len(dayShifts)) {
+			add(addDays(d, dayShifts[k]))
 		}
-	}
-	if d.Year != 0 && win.fixed == 0 {
+	case d.Month != 0:
+		for _, k := range r.Perm(len(monthShifts)) {
+			add(addDate(d, 0, monthShifts[k], 0))
+		}
+	case d.Year != 0 && win.fixed == 0:
 		for _, k := range r.Perm(len(yearShifts)) {
 			add(addDate(d, yearShifts[k], 0, 0))
 		}
@@ -295,9 +304,26 @@ func (g *generator) dateDistractors(f *Fact) []string {
 	return out
 }
 
-// yearShifts are the moves a year distractor is made with: near enough to
-// be plausible, far enough not to be a slip.
-var yearShifts = []int{-2, 2, -3, 3, -4, 4, -5, 5, -6, 6, -7, 7, -8, 8, -10, 10, -12, 12}
+// yearShifts, monthShifts and dayShifts are the moves a date distractor is
+// made with: near enough to be plausible, far enough not to be a slip.
+var (
+	yearShifts  = []int{-1, 1, -2, 2, -3, 3, -4, 4, -5, 5}
+	monthShifts = []int{-1, 1, -2, 2, -3, 3}
+	dayShifts   = []int{-1, 1, -2, 2, -3, 3, -5, 5}
+)
+
+// addDays moves a full date by days within its month, so that the
+// distractor is a real date ("September 31" is none).
+func addDays(d Date, days int) Date {
+	n := daysIn(d.Month, d.Year)
+	day := d.Day + days
+	if day < 1 || day > n {
+		return d
+	}
+	d.Day = day
+	return d
+}
+
 
 // decadeDistractors shifts a decade written "1950s", "the 1950s" or "the
 // mid-2000s" by ten and twenty years, keeping its wording.
@@ -321,26 +347,6 @@ func decadeDistractors(f *Fact, win yearWindow) []string {
 }
 
 func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
-
-// shiftDates returns nearby dates of the same precision as d.
-func shiftDates(d Date, variant int) []Date {
-	var out []Date
-	switch {
-	case d.Day != 0:
-		for _, delta := range [][3]int{{0, 0, 1}, {0, 0, -1}, {0, 1, 0}, {-1, 0, 0}, {1, 0, 0}, {0, -1, 0}}[variant:] {
-			out = append(out, addDate(d, delta[0], delta[1], delta[2]))
-		}
-	case d.Month != 0 && d.Year != 0:
-		for _, delta := range [][2]int{{0, 1}, {0, -1}, {-1, 0}, {1, 0}, {0, 2}} {
-			out = append(out, addDate(d, delta[0], delta[1], 0))
-		}
-	case d.Year != 0:
-		for _, delta := range []int{-2, 3, -5, 1, 10, -1}[variant:] {
-			out = append(out, addDate(d, delta, 0, 0))
-		}
-	}
-	return out
-}
 
 // addDate moves a date and keeps its day within its month.
 func addDate(d Date, years, monthsN, days int) Date {

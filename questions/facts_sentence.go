@@ -87,11 +87,19 @@ func partOfName(fields *fieldIndex, at int) bool {
 		return false
 	}
 	prev := before[len(before)-1]
-	if prev == "&" || prev == "#" || prev == "No." || prev == "and" && len(before) > 1 && isDigits(before[len(before)-2]) {
+	if prev == "&" || prev == "#" || prev == "No." || prev == "and" && len(before) > 1 && isDigits(before[len(before)-2]) ||
+		codeWords[strings.ToLower(strings.TrimSuffix(prev, "."))] {
 		return true
 	}
-	return len(before) > 1 && capitalised(prev) && !strings.HasSuffix(prev, ",") && !stopwords[strings.ToLower(prev)]
+	// "Python 3.10" names a version even at the start of a sentence.
+	return capitalised(prev) && !strings.HasSuffix(prev, ",") && !stopwords[strings.ToLower(prev)]
 }
+
+// codeWords stand before numbers that name rather than count: "version
+// 3.10", "route 66", "flight 93".
+var codeWords = wordSet(`version|v|release|no|number|nos|model|type|mark|mk|series|route|highway|flight|platform|
+level|grade|chapter|article|section|page|volume|vol|issue|episode|season|round|game|week|
+phase|stage|unit|line|track|channel|code|score`)
 
 // unitAfter returns the noun phrase a number at s[:at] counts, and where it
 // ends: up to three words that are not function words or names.

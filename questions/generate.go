@@ -109,6 +109,7 @@ type generator struct {
 	// classes memoises nameClasses; defs are the definitions of each name.
 	classes map[string][]string
 	defs    map[string][]string
+	conts   map[string][]string // containers
 
 	// textScores memoises sentenceScore of whole sentences (textScore).
 	textScores map[int]float64
@@ -124,7 +125,7 @@ type stemResult struct {
 func newGenerator(a *Article, facts []Fact) *generator {
 	g := &generator{a: a, facts: facts, sents: a.Sentences(), byKind: map[Kind][]*Fact{},
 		distinct: map[Kind][]*Fact{}, kindOf: map[string]Kind{}, written: map[string]bool{}, norms: map[string]string{},
-		words: map[string][]string{}, subj: map[string]bool{}, stems: map[int]stemResult{}, classes: map[string][]string{}}
+		words: map[string][]string{}, subj: map[string]bool{}, stems: map[int]stemResult{}, classes: map[string][]string{}, conts: map[string][]string{}}
 	g.subject, g.subjectKind = articleSubject(a)
 	g.subjectWords = subjectWords(a, g.subject)
 	g.heads = subjectHeads(a, g.sents)

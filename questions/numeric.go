@@ -20,6 +20,9 @@ func numericPosed(f *Fact, stem string, sp Span, v float64) (tol float64, ok boo
 	if strings.Count(stem[sp.Start:sp.End], ".") > 1 || strings.HasPrefix(after, "–") || strings.HasPrefix(after, "-") && len(after) > 1 && startsWithDigit(after[1:]) {
 		return 0, false
 	}
+	if convertedAfter(stem, sp.End+len(f.unit)+1) || convertedAfter(stem, sp.End) {
+		return 0, false // "466 square kilometres (180 sq mi)": the bracket gives it
+	}
 	approx := false
 	if n := len(before); n > 0 {
 		last := strings.Trim(before[n-1], ",;:(")
@@ -29,6 +32,7 @@ func numericPosed(f *Fact, stem string, sp Span, v float64) (tol float64, ok boo
 		}
 		switch {
 		case approxWords[last], last == "than" && (prev == "more" || prev == "fewer" || prev == "less"),
+			last == "as" && prev == "many", last == "as" && prev == "much",
 			last == "to" && (prev == "up" || prev == "close"), last == "c." || last == "ca.":
 			approx = true
 		}

@@ -91,7 +91,7 @@ type questionJSON struct {
 	Options   []string        `json:"options,omitempty"`
 	Answer    json.RawMessage `json:"answer"`
 	Accepted  []string        `json:"accepted,omitempty"`
-	Tolerance float64         `json:"tolerance,omitempty"`
+	Tolerance *float64        `json:"tolerance,omitempty"` // always given for a numeric question, 0 too
 	Source    string          `json:"source"`
 	Section   string          `json:"section"`
 	Kind      Kind            `json:"kind"`
@@ -128,9 +128,13 @@ func (q Question) MarshalJSON() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	var tol *float64
+	if q.Type == Numeric || q.Tolerance != 0 {
+		tol = &q.Tolerance
+	}
 	return json.Marshal(questionJSON{
 		ID: q.ID, Type: q.Type, Prompt: q.Prompt, Options: q.Options,
-		Answer: raw, Accepted: q.Accepted, Tolerance: q.Tolerance,
+		Answer: raw, Accepted: q.Accepted, Tolerance: tol,
 		Source: q.Source, Section: q.Section, Kind: q.Kind, Score: q.Score,
 		Title: q.Title, Tags: q.Tags, Feedback: q.Feedback,
 		OptionFeedback: q.OptionFeedback, Weights: q.Weights,
@@ -145,10 +149,13 @@ func (q *Question) UnmarshalJSON(data []byte) error {
 	}
 	*q = Question{
 		ID: j.ID, Type: j.Type, Prompt: j.Prompt, Options: j.Options,
-		Accepted: j.Accepted, Tolerance: j.Tolerance, Source: j.Source,
+		Accepted: j.Accepted, Source: j.Source,
 		Section: j.Section, Kind: j.Kind, Score: j.Score,
 		Title: j.Title, Tags: j.Tags, Feedback: j.Feedback,
 		OptionFeedback: j.OptionFeedback, Weights: j.Weights,
+	}
+	if j.Tolerance != nil {
+		q.Tolerance = *j.Tolerance
 	}
 	if len(j.Answer) == 0 || string(j.Answer) == "null" {
 		return nil

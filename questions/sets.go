@@ -1,6 +1,7 @@
 package questions
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -113,22 +114,56 @@ func (g *generator) sectionOf(src string) string {
 func (g *generator) rolePairs() ([][2]string, []string) {
 	var pairs [][2]string
 	var src []string
-	seenName, seenRole := map[string]bool{}, map[string]bool{}
-	var names []string
+	var names, heads []string
 	for _, f := range g.byKind[KindPerson] {
 		if f.role == "" || len(strings.Fields(f.Text)) < 2 || honorifics[strings.ToLower(strings.TrimSuffix(f.role, "."))] {
 			continue
 		}
-		role := capitaliseFirst(f.role)
-		if seenName[f.Text] || seenRole[strings.ToLower(role)] || g.isSubject(f.Text) || g.sharesAnyWord(f.Text, names) {
+		role := plainRole(f.role)
+		head := strings.ToLower(lastWord(role))
+		if role == "" || g.isSubject(f.Text) || g.sharesAnyWord(f.Text, names) || rankInName(f.Text) {
 			continue // one person under two names ("Suetonius Paulinus", "Gaius Suetonius Paulinus") is not two pairs
 		}
-		names = append(names, f.Text)
-		seenName[f.Text], seenRole[strings.ToLower(role)] = true, true
+		// one-to-one: no role that another also fits ("General" and
+		// "Swedish General", "Painter" and "Impressionist")
+		if slices.ContainsFunc(heads, func(h string) bool { return h == head || alike(h, head, true) }) {
+			continue
+		}
+		names, heads = append(names, f.Text), append(heads, head)
 		pairs = append(pairs, [2]string{f.Text, role})
 		src = append(src, f.Sentence)
 	}
+	if len(pairs) < 4 {
+		return nil, nil
+	}
 	return pairs, src
+}
+
+// plainRole is a role as a matching option: without a nationality, which
+// the name's own language would give away ("Russian referee" is
+// "Referee"), and at most two words; "" when nothing of a role is left.
+func plainRole(role string) string {
+	var kept []string
+	for _, w := range strings.Fields(role) {
+		if !nationalities[strings.ToLower(w)] {
+			kept = append(kept, w)
+		}
+	}
+	if len(kept) == 0 || len(kept) > 2 {
+		return ""
+	}
+	return capitaliseFirst(strings.Join(kept, " "))
+}
+
+// rankInName reports whether a person's name carries a title ("Colonel
+// John G. Hill"), which would match it to its role by itself.
+func rankInName(name string) bool {
+	for _, w := range strings.Fields(name) {
+		if titles[strings.ToLower(strings.TrimSuffix(w, "."))] {
+			return true
+		}
+	}
+	return false
 }
 
 // honorifics stand before names without saying what their holders did.

@@ -15,7 +15,7 @@ import (
 var backWords = wordSet(`this|these|those|such|another|again|aforementioned|latter|former|
 thereafter|therein|thereby|hereafter|likewise|meanwhile|afterwards|subsequently|nevertheless|
 nonetheless|furthermore|moreover|however|instead|otherwise|similarly|accordingly|consequently|
-respectively|above|below|further`)
+respectively|above|below|further|hitherto|also|aforesaid`)
 
 // backPhrases point back as phrases (matched on lower-cased words).
 var backPhrases = [][]string{
@@ -64,8 +64,13 @@ func pointsBack(s string, subjectHeads map[string]bool) bool {
 				continue
 			case (w == "above" || w == "below") && !(i > 0 && (ws[i-1] == "mentioned" || ws[i-1] == "the" || ws[i-1] == "see")):
 				continue // "above sea level" is a fact, "mentioned above" points back
+			case w == "also" && i+1 < len(ws) && (ws[i+1] == "known" || ws[i+1] == "called"):
+				continue // "also known as" names, it does not point back
 			}
 			return true
+		}
+		if w == "that" && i+1 < len(ws) && demonstrativeNoun(ws, i) {
+			return true // "that division", "that peace treaty"
 		}
 		if w == "more" && i > 0 && (isDigits(ws[i-1]) || spelledCounts[ws[i-1]]) {
 			return true // "five more capital cities"
@@ -158,8 +163,8 @@ func capitalBefore(words []string) bool {
 		if !unicode.IsUpper(r[0]) {
 			continue
 		}
-		if j == 0 && stopwords[strings.ToLower(t)] {
-			continue
+		if j == 0 && (stopwords[strings.ToLower(t)] || strings.HasSuffix(w, ",") || strings.HasSuffix(strings.ToLower(t), "ly")) {
+			continue // "Formerly, they ...": an opening word is no referent
 		}
 		return true
 	}
@@ -217,3 +222,177 @@ func endsInAbbreviation(s string) bool {
 }
 
 var timeUnits = wordSet(`years|year|months|month|weeks|week|days|day|decades|decade|centuries|century|hours|minutes|moments|time`)
+
+// demonstrativeNoun reports whether "that" at ws[i] is a determiner before a
+// noun ("that division reported") rather than a conjunction or relative
+// ("said that the", "the ship that sank"): the next word is a common noun
+// and not a word that starts a clause, and the word before is no noun the
+// "that" could attach to as a relative.
+func demonstrativeNoun(ws []string, i int) bool {
+	next := ws[i+1]
+	if clauseStarts[next] || stopwords[next] || next == "" || strings.HasSuffix(next, "ed") || strings.HasSuffix(next, "ly") {
+		return false
+	}
+	if len(lexHypernyms(next)) == 0 {
+		return false
+	}
+	if i == 0 {
+		return true
+	}
+	prev := ws[i-1]
+	return prepositions[prev] || prev == "" || prev == "and" || isDigits(prev) || months[prev]
+}
+
+var clauseStarts = wordSet(`the|a|an|he|she|it|they|we|i|you|his|her|its|their|this|these|there|was|is|were|are|had|has|have|would|could|should|will|may|might|can|did|does|do|not|no|all|some|many|most|each|every|one|two|three|four|five|year|time|day`)
+
+var prepositions = wordSet(`on|in|at|by|for|from|with|to|into|onto|after|before|during|since|until|under|over|about|against|between|through|throughout|across|behind|beyond|near|within|without|towards|toward|upon|via`)
+
+// inList reports whether the span is an item of a list of names ("Angola,
+// Ghana, ... and _____", "such as _____", "including _____"): any other
+// member would fit the blank as well.
+func inList(s string, sp Span) bool {
+	before := strings.TrimRight(s[:sp.Start], " ")
+	after := strings.TrimLeft(s[sp.End:], " ")
+	lb := strings.ToLower(before)
+	for _, cue := range []string{"such as", "including", "like", "e.g.", "among them", "namely"} {
+		if strings.HasSuffix(lb, cue) {
+			return true
+		}
+	}
+	commaBefore := strings.HasSuffix(before, ",")
+	andBefore := strings.HasSuffix(lb, " and") || strings.HasSuffix(lb, " or")
+	commaAfter := strings.HasPrefix(after, ",")
+	andAfter := strings.HasPrefix(strings.ToLower(after), "and ") || strings.HasPrefix(strings.ToLower(after), "or ")
+	// a name list has at least two separators around the span
+	if commaBefore && (commaAfter || andAfter) || andBefore && strings.Count(before, ",") >= 1 && listTail(before) ||
+		commaAfter && andAfter {
+		return true
+	}
+	if commaAfter {
+		rest := strings.TrimPrefix(after, ",")
+		if w := strings.Fields(rest); len(w) > 0 && capitalised(strings.Trim(w[0], ",")) && strings.Contains(rest, " and ") && strings.Index(rest, ",") < strings.Index(rest, " and ")+1 {
+			return true
+		}
+	}
+	return false
+}
+
+// listTail reports whether the words before a final "and" end a list of
+// capitalised items ("Angola, Ghana, Togo and").
+func listTail(before string) bool {
+	i := strings.LastIndex(before, ",")
+	if i < 0 {
+		return false
+	}
+	item := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(before[i+1:]), " and"), " or")
+	w := strings.Fields(item)
+	return len(w) > 0 && len(w) <= 4 && capitalised(w[0])
+}
+
+// nameGoesOn reports whether a name continues past the span ("Quai
+// d'Orsay", "Charles de Gaulle"): the blank would cover half of it.
+func nameGoesOn(s string, sp Span) bool {
+	after := s[sp.End:]
+	for _, p := range []string{" d'", " d’", " de ", " del ", " della ", " di ", " du ", " van ", " von ", " la ", " le "} {
+		if strings.HasPrefix(after, p) {
+			rest := strings.TrimPrefix(after, p)
+			return rest != "" && (unicode.IsUpper([]rune(rest)[0]) || strings.HasSuffix(p, "'") || strings.HasSuffix(p, "’"))
+		}
+	}
+	return false
+}
+
+// trivialKeys are answers anyone gives without the article.
+var trivialKeys = wordSet(`earth|the earth|sun|the sun|god|world|the world|heaven|universe|europe|asia|africa`)
+
+// openEnded reports whether a date stands after a word that makes nearby
+// dates true as well ("by 1500", "as of 2010", "since 1891", "around
+// 1800"): no options can be made for it.
+func openEnded(s string, sp Span) bool {
+	ws := stemWords(s[:sp.Start])
+	if len(ws) == 0 {
+		return false
+	}
+	last := ws[len(ws)-1]
+	if len(ws) >= 2 && ws[len(ws)-2] == "as" && last == "of" {
+		return true
+	}
+	return openDateWords[last]
+}
+
+var openDateWords = wordSet(`by|since|until|till|around|circa|c|about|after|before|from|early|late|mid|throughout`)
+
+// approximate reports whether a number is stated loosely ("as many as
+// 500", "over one hundred", "some 4,000"): options near it would be true.
+func approximate(s string, sp Span) bool {
+	ws := stemWords(s[:sp.Start])
+	n := len(ws)
+	if n == 0 {
+		return false
+	}
+	if approxWords[ws[n-1]] || n >= 2 && (ws[n-2] == "more" || ws[n-2] == "less" || ws[n-2] == "fewer") && ws[n-1] == "than" ||
+		n >= 3 && ws[n-3] == "as" && ws[n-2] == "many" && ws[n-1] == "as" {
+		return true
+	}
+	// a conversion in brackets after the number gives it away: "466
+	// square kilometres (180 sq mi)"
+	return false
+}
+
+// convertedAfter reports whether a bracketed figure follows the number and
+// its unit, from which the number can be worked out.
+func convertedAfter(s string, end int) bool {
+	if end < 0 || end > len(s) {
+		return false
+	}
+	after := strings.TrimLeft(s[end:], " ")
+	return strings.HasPrefix(after, "(") && len(after) > 1 && (startsWithDigit(after[1:]) || strings.HasPrefix(after[1:], "about") || strings.HasPrefix(after[1:], "c."))
+}
+
+// titleGivesAway reports whether the quiz's title gives the answer away:
+// a word of the answer stands in the title ("Naktong River" in a quiz on
+// the Second Battle of Naktong Bulge, "Ernest Shackleton" on Shackleton
+// crater), or the answer is a short abbreviation of a title word ("Co"
+// for Cobalt). Years are left out: a title's year is a date's context.
+func (g *generator) titleGivesAway(answer string) bool {
+	title := NormalizeAnswer(trimParens(g.a.Title) + " " + strings.NewReplacer("(", " ", ")", " ").Replace(g.a.Title))
+	a := NormalizeAnswer(answer)
+	tw := strings.Fields(title)
+	for _, w := range strings.Fields(a) {
+		if len(w) <= 3 || stopwords[w] || connectors[w] || months[w] || isDigits(w) {
+			continue
+		}
+		if containsWords(title, w) {
+			return true
+		}
+	}
+	if len(a) >= 2 && len(a) <= 3 && !strings.Contains(a, " ") {
+		for _, w := range tw {
+			if len(w) > len(a) && strings.HasPrefix(w, a) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nameBegunBefore reports whether the span is the tail of a longer name
+// ("the Korean People's _____" for Army, "Saint _____" for Petersburg):
+// the word before it is capitalised, is not the sentence's first, and is
+// no title that stands before a person's name ("General _____").
+func nameBegunBefore(s string, sp Span) bool {
+	before := strings.Fields(s[:sp.Start])
+	n := len(before)
+	if n < 2 || strings.HasSuffix(s[:sp.Start], ", ") || !strings.HasSuffix(s[:sp.Start], " ") {
+		return false
+	}
+	prev := strings.TrimSuffix(strings.TrimSuffix(before[n-1], "'s"), "’s")
+	lp := strings.ToLower(strings.TrimSuffix(prev, "."))
+	if !capitalised(prev) || months[lp] || stopwords[lp] || isDigits(prev) {
+		return false
+	}
+	if lp == "saint" || lp == "st" || lp == "san" || lp == "santa" || lp == "new" || lp == "fort" || lp == "mount" || lp == "lake" || lp == "cape" {
+		return true // "Saint Petersburg", "Lake Onega": a place's own name
+	}
+	return !titles[lp] && !honorifics[lp] && !nationalities[lp]
+}

@@ -1,11 +1,15 @@
 package questions
 
 import (
+	"slices"
 	"strings"
 )
 
 // acronymQuestions ask what an abbreviation stands for.
 func (g *generator) acronymQuestions(f *Fact) []Question {
+	if len(f.Subject) < 3 || commonAcronyms[strings.ToUpper(strings.ReplaceAll(f.Subject, ".", ""))] || g.titleGivesAway(f.Text) {
+		return nil // "What does UN stand for?" tests nothing the article taught
+	}
 	base := Question{Prompt: "What does " + f.Subject + " stand for?", Answer: f.Text,
 		Source: g.sents[f.sentence].Text, Section: f.Section, Kind: KindAcronym,
 		Score: g.textScore(f.sentence) + kindWeight[KindAcronym] + 0.1}
@@ -269,7 +273,26 @@ func articleSubject(a *Article) (string, Kind) {
 		}
 		break
 	}
+	if takesThe(name) {
+		return "the " + name, kind // "In which country is the Volga River?"
+	}
 	return name, kind
+}
+
+// takesThe reports whether a name is headed by a common noun and so
+// takes "the" in running text: "Volga River", "Great Northern War",
+// "Treaty of Versailles", "2006 FIFA World Cup"; not "Palau" or
+// "Rembrandt".
+func takesThe(name string) bool {
+	w := strings.Fields(name)
+	if len(w) < 2 || strings.EqualFold(w[0], "the") {
+		return false
+	}
+	head := w[len(w)-1]
+	if i := slices.IndexFunc(w, func(x string) bool { return x == "of" }); i > 0 {
+		head = w[i-1]
+	}
+	return capitalised(head) && len(lexHypernyms(strings.ToLower(head))) > 0 && len(lexInstanceOf(head)) == 0
 }
 
 func containsFold(items []string, s string) bool {
@@ -370,3 +393,7 @@ func initials(s string) string {
 	}
 	return b.String()
 }
+
+// commonAcronyms are abbreviations every learner already knows.
+var commonAcronyms = wordSet(`UN|US|USA|UK|EU|WHO|NATO|MLB|NBA|NFL|NHL|FIFA|UEFA|BBC|CNN|NASA|FBI|CIA|USSR|DNA|RNA|TV|GDP|CEO|
+AIDS|HIV|UNESCO|UNICEF|IOC|IMF|OPEC|ISBN|PDF|CD|DVD|GPS|AM|PM|BC|AD|CE|BCE|WWI|WWII|NYC|LA|EEC|OK|ID`)
