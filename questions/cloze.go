@@ -277,6 +277,9 @@ func (g *generator) makeStem(i int) (text string, at, shift int, ok bool) {
 		len(words) > 0 && strings.HasSuffix(words[0], ":") {
 		return "", 0, 0, false
 	}
+	if expletiveIt(words) {
+		return "", 0, 0, false // "It was estimated that ... the damage": it leans on what came before
+	}
 	at, w := openingPronoun(s)
 	if w != "" && at > 0 && capitalBefore(strings.Fields(s[:at])) {
 		w = "" // "Kahlo later claimed that she ...": the name before is the referent

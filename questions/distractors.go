@@ -3,7 +3,6 @@ package questions
 import (
 	"fmt"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -109,11 +108,10 @@ func (g *generator) nameDistractors(f *Fact, answer string) []string {
 	}
 	out := append(same, other...)
 	if home := g.containers(answer); f.Kind == KindPlace && len(home) > 0 {
-		// places in the key's own country or continent first: Zambia
-		// beside Egypt before Hungary
-		sort.SliceStable(out, func(i, j int) bool {
-			return shareRegion(home, g.containers(out[i])) && !shareRegion(home, g.containers(out[j]))
-		})
+		// only places in the key's own country or region: Zambia beside
+		// Egypt, never Hungary; Veracruz beside Tabasco, never New York
+		near := home[:1]
+		out = slices.DeleteFunc(out, func(t string) bool { return !shareRegion(near, g.containers(t)) })
 	}
 	if f.Kind == KindPerson && words == 1 {
 		// "Harold" and "Godwinson" are one man: no option may be another
@@ -131,7 +129,7 @@ func (g *generator) nameDistractors(f *Fact, answer string) []string {
 			if !sameKind(keyClasses, g.nameClasses(nil, t), false) || g.nested(t, answer) || g.sharesWord(t, answer) {
 				continue
 			}
-			if shareRegion(home, g.containers(t)) {
+			if len(home) > 0 && shareRegion(home[:1], g.containers(t)) {
 				near = append(near, t)
 			}
 		}

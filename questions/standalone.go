@@ -396,3 +396,23 @@ func nameBegunBefore(s string, sp Span) bool {
 	}
 	return !titles[lp] && !honorifics[lp] && !nationalities[lp]
 }
+
+// expletiveIt reports whether a sentence opens with an "it" that stands for
+// a clause to come ("It was estimated that", "It is thought to"): such
+// sentences report on something said before them.
+func expletiveIt(words []string) bool {
+	if len(words) < 3 || !strings.EqualFold(words[0], "it") {
+		return false
+	}
+	verb := strings.ToLower(words[1])
+	if verb != "is" && verb != "was" && verb != "has" && verb != "had" && verb != "seems" && verb != "seemed" {
+		return false
+	}
+	for _, w := range words[2:min(len(words), 6)] {
+		lw := strings.ToLower(strings.Trim(w, ","))
+		if lw == "that" || lw == "to" || lw == "whether" {
+			return true
+		}
+	}
+	return false
+}

@@ -80,7 +80,11 @@ func (v *Variety) Fits(q Question, relax int) bool {
 			return false
 		}
 	}
-	return (relax >= PastCaps || types < v.typeCap) && (relax >= OnlySentence || kinds < v.kindCap)
+	kindCap := v.kindCap
+	if q.Kind == KindAcronym {
+		kindCap = max(1, v.kindCap-1) // "What does X stand for?" tires soonest
+	}
+	return (relax >= PastCaps || types < v.typeCap) && (relax >= OnlySentence || kinds < kindCap)
 }
 
 // clash reports whether two questions of one quiz ask the same answer or
