@@ -323,7 +323,7 @@ func (s *xssSite) addArticles() {
 		"Lyon is a city in France built where the Saône flows into the Rhône. " + s.probe("article-text", "img") +
 		" was written by Ann in 1998. The city was founded by the Romans in 43 BC.\n\n" +
 		"== " + s.probe("article-heading", "title") + " ==\n" +
-		"The theatre could seat about 10,000 spectators. It was built in 15 BC by Agrippa.\n"
+		"The Roman theatre of Lyon could seat about 10,000 spectators. Agrippa built the Roman theatre of Lyon in 15 BC.\n"
 	resp, body := s.teacher.postMultipart("/articles", map[string]string{"_csrf": s.teacher.csrf("/articles/new"), "text": text}, "", nil)
 	wantStatus(s.t, resp, http.StatusSeeOther, body)
 	loc := resp.Header.Get("Location")

@@ -14,7 +14,7 @@ const acceptedArticle = "= FA Cup =\n\n" +
 	"Wembley Stadium, originally known as the Empire Stadium, was built for the British Empire Exhibition. " +
 	"The United States Department of Agriculture (USDA) sent a team to the final in 1930. " +
 	"The competition stopped during the Second World War, or WWII, and resumed in 1945. " +
-	"The trophy was designed by Thomas Jefferson in London in 1911. " +
+	"The FA Cup trophy was designed by Thomas Jefferson in London in 1911. " +
 	"John Adams scored twice in the final of 1925 at the old ground. " +
 	"Samuel Adams scored once in the final of 1926 at the same ground. " +
 	"Hasan Ibn al-Haytham (Alhazen) watched the final of 1927 from the royal box. " +

@@ -41,7 +41,9 @@ func (g *generator) cloze(f *Fact) []Question {
 	wide, art := withArticle(stem, answerSpan)
 	if !f.usable() || isName(f.Kind) && g.isSubject(f.Text) || inRange(stem, answerSpan) ||
 		enclosed(stem, answerSpan) || givesAway(blanked, answer) || g.titleGivesAway(answer) ||
-		inList(stem, answerSpan) || nameGoesOn(stem, answerSpan) || nameBegunBefore(stem, answerSpan) || trivialKeys[NormalizeAnswer(answer)] {
+		inList(stem, answerSpan) || nameGoesOn(stem, answerSpan) || nameBegunBefore(stem, answerSpan) || trivialKeys[NormalizeAnswer(answer)] ||
+		g.containedInStem(f, answer) || afterWords(stem, answerSpan, "according to") || afterWords(stem, answerSpan, "as of") ||
+		f.Kind == KindNumber && (yearLike(f) || givenCount(stem, f.value, answerSpan.End)) {
 		return nil
 	}
 	base := Question{Source: g.sents[f.sentence].Text, Section: f.Section, Kind: f.Kind,
@@ -92,6 +94,9 @@ func (g *generator) cloze(f *Fact) []Question {
 		}
 	case KindTime:
 	default:
+		if len(strings.Fields(answer)) > 5 {
+			break // "WHO Model List of Essential Medicines" is no answer to type
+		}
 		q := base
 		q.Type, q.Prompt, q.Answer = FillBlank, blankOut(stem, wide), answer
 		q.Accepted = g.accepted(f, answer)
@@ -273,7 +278,7 @@ func (g *generator) makeStem(i int) (text string, at, shift int, ok bool) {
 		!balancedQuotes(s) || pointsElsewhere(words) {
 		return "", 0, 0, false
 	}
-	if pointsBack(s, g.heads) || strings.Count(s, "(") != strings.Count(s, ")") || endsInAbbreviation(s) ||
+	if pointsBack(s, g.heads, g.actors) || garbled(s) || strings.Count(s, "(") != strings.Count(s, ")") || endsInAbbreviation(s) ||
 		len(words) > 0 && strings.HasSuffix(words[0], ":") {
 		return "", 0, 0, false
 	}
@@ -552,4 +557,18 @@ func (g *generator) personWords() map[string]bool {
 		return nil // no people known: any capitalised word may be one
 	}
 	return g.persons
+}
+
+// afterWords reports whether the span follows the phrase ("according to
+// _____", "as of _____"): the blank then asks for a source or a datestamp,
+// not a fact.
+func afterWords(s string, sp Span, phrase string) bool {
+	return strings.HasSuffix(strings.ToLower(strings.TrimRight(s[:sp.Start], " ")), phrase)
+}
+
+// yearLike reports whether a "number" is a year read as a count ("the
+// show's 2005 revival"): four digits between 1000 and 2100, no comma.
+func yearLike(f *Fact) bool {
+	num := f.Text[:f.span.End-f.span.Start]
+	return len(num) == 4 && isDigits(num) && f.value >= 1000 && f.value <= 2100
 }

@@ -95,6 +95,9 @@ func (g *generator) nameDistractors(f *Fact, answer string) []string {
 					continue // "Buzz" is no surname to set beside "Armstrong"
 				}
 			}
+			if f.Kind == KindPerson && (personShape(t) != personShape(answer) || abs(len(strings.Fields(t))-words) > 1) {
+				continue // "George" is no option beside "Philip II of Spain"
+			}
 			if !sameKind(keyClasses, g.nameClasses(o, o.Text), f.Kind == KindPerson) || g.nested(t, answer) ||
 				countriesSet[answer] && !countriesSet[t] {
 				continue
@@ -322,7 +325,6 @@ func addDays(d Date, days int) Date {
 	return d
 }
 
-
 // decadeDistractors shifts a decade written "1950s", "the 1950s" or "the
 // mid-2000s" by ten and twenty years, keeping its wording.
 func decadeDistractors(f *Fact, win yearWindow) []string {
@@ -449,6 +451,9 @@ func numberDistractors(f *Fact) []string {
 		num := FormatNumber(x)
 		if strings.Contains(digits, ",") != strings.Contains(num, ",") && x >= 1000 {
 			num = strings.ReplaceAll(num, ",", "") // keep "7700" as written
+			if strings.Contains(digits, ",") {
+				num = withCommas(num) // and "4,414" beside "2,207"
+			}
 		}
 		if f.spelled && x <= 100 && x == float64(int(x)) {
 			num = NumberWord(int(x))
@@ -495,4 +500,55 @@ func roundLike(x, v float64) float64 {
 		r = step
 	}
 	return r
+}
+
+// withCommas groups the whole digits of a number by thousands.
+func withCommas(num string) string {
+	whole, frac, _ := strings.Cut(num, ".")
+	var b strings.Builder
+	for i, d := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(d)
+	}
+	if frac != "" {
+		b.WriteString("." + frac)
+	}
+	return b.String()
+}
+
+// personShape says how a person's name is written: a bare name, a name with
+// a regnal number ("Henry II"), or a name "of" a place ("Philip II of
+// Spain"); options keep the key's shape.
+func personShape(name string) int {
+	shape := 0
+	for _, w := range strings.Fields(name) {
+		if romanNumeral(w) {
+			shape |= 1
+		}
+		if w == "of" {
+			shape |= 2
+		}
+	}
+	return shape
+}
+
+func romanNumeral(w string) bool {
+	if w == "" || len(w) > 6 {
+		return false
+	}
+	for _, r := range w {
+		if !strings.ContainsRune("IVXL", r) {
+			return false
+		}
+	}
+	return w != "I" || false
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }

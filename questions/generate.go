@@ -38,20 +38,20 @@ type Options struct {
 // ranks the rest by how central and clear they are, and picks a varied set.
 // The result depends only on the article, never on the clock.
 func Generate(a *Article, facts []Fact, opts Options) []Question {
-	g := newGenerator(a, facts)
-	var cands []Question
-	for i := range facts {
-		if i%checkEvery == 0 && canceled(opts.Context) {
-			return nil
+	cands := candidates(a, facts, opts.Context)
+	if cands == nil {
+		return nil
+	}
+	// The served score is the calibrated chance of acceptance; what the
+	// model finds unlikely is not served at all.
+	kept := cands[:0]
+	for _, q := range cands {
+		q.Score = math.Round(calibrated(q)*1000) / 1000
+		if th := calibration().Threshold; th == 0 || q.Score >= th {
+			kept = append(kept, q)
 		}
-		cands = append(cands, g.fromFact(&facts[i])...)
 	}
-	cands = append(cands, g.ordering()...)
-	cands = append(cands, g.matching()...)
-	cands = append(cands, g.sideStatements()...)
-	for i := range cands {
-		cands[i].Score = math.Round(cands[i].Score*1000) / 1000
-	}
+	cands = kept
 	sort.SliceStable(cands, func(i, j int) bool {
 		a, b := &cands[i], &cands[j]
 		if a.Score != b.Score {
@@ -70,6 +70,34 @@ func Generate(a *Article, facts []Fact, opts Options) []Question {
 		out[i].ID = questionID(out[i])
 	}
 	return out
+}
+
+// Candidates returns every candidate question the facts allow, with its
+// id and its heuristic score (before calibration): what the calibration
+// program fits the model on.
+func Candidates(a *Article, facts []Fact) []Question {
+	cands := candidates(a, facts, nil)
+	for i := range cands {
+		cands[i].ID = questionID(cands[i])
+	}
+	return cands
+}
+
+// candidates overgenerates: every question each fact allows, the
+// timeline and the matching set. It returns nil when ctx is done.
+func candidates(a *Article, facts []Fact, ctx context.Context) []Question {
+	g := newGenerator(a, facts)
+	cands := []Question{}
+	for i := range facts {
+		if i%checkEvery == 0 && canceled(ctx) {
+			return nil
+		}
+		cands = append(cands, g.fromFact(&facts[i])...)
+	}
+	cands = append(cands, g.ordering()...)
+	cands = append(cands, g.matching()...)
+	cands = append(cands, g.sideStatements()...)
+	return cands
 }
 
 // generator holds what question building needs to know about the article.
@@ -98,14 +126,18 @@ type generator struct {
 	stems   map[int]stemResult  // stem, memoised by sentence
 	// givenNames are the first words of person names (see firstNames).
 	givenNames map[string]bool
-	// heads are the nouns the article calls its subject by (subjectHeads).
-	heads map[string]bool
+	// heads are the nouns the article calls its subject by (subjectHeads),
+	// actors the groups it speaks of throughout (mainActors).
+	heads, actors map[string]bool
 	// sentDates are the date facts of each sentence (datesIn); span the
 	// subject's first and last years (subjectSpan).
 	sentDates map[int][]*Fact
 	span      *[2]int
 	latest    int             // latestYear, once known
 	persons   map[string]bool // personWords
+	// sentPlaces are the place facts of each sentence (placesIn).
+	sentPlaces map[int][]*Fact
+	roles      map[string][]string // rolesOf
 	// classes memoises nameClasses; defs are the definitions of each name.
 	classes map[string][]string
 	defs    map[string][]string
@@ -129,6 +161,7 @@ func newGenerator(a *Article, facts []Fact) *generator {
 	g.subject, g.subjectKind = articleSubject(a)
 	g.subjectWords = subjectWords(a, g.subject)
 	g.heads = subjectHeads(a, g.sents)
+	g.actors = mainActors(g.sents)
 	h := fnv.New64a()
 	for _, s := range g.sents {
 		h.Write([]byte(s.Text))

@@ -90,12 +90,15 @@ func TestStemRules(t *testing.T) {
 		sentence string
 		ok       bool
 	}{
-		{"The army reached the river at dawn on the second day.", true},
-		{"The future emperor Claudius was born there in 10 BC.", false},    // "there" points to another sentence
-		{"There were 500 soldiers in the garrison of Kyiv in 1240.", true}, // existential "there"
-		{"There were 500 soldiers in the town that winter.", false},        // "that winter" points back
-		{"At least we are upfront about our values and our aims.", false},  // quoted speech
-		{"He said the plan \"would never work and was", false},             // cut inside a quotation, no full stop
+		{"Napoleon's army reached the Danube at dawn on 2 May 1809.", true},
+		{"The army reached the river at dawn on the second day.", false}, // which army, which river?
+		{"The break resulted in severe local damage, flooding portions of Tampa.", false},
+		{"Neptune's mass of 1.0243×1026 kg is 17 times that of Earth.", false}, // a lost exponent
+		{"The future emperor Claudius was born there in 10 BC.", false},        // "there" points to another sentence
+		{"There were 500 soldiers in the garrison of Kyiv in 1240.", true},     // existential "there"
+		{"There were 500 soldiers in the town that winter.", false},            // "that winter" points back
+		{"At least we are upfront about our values and our aims.", false},      // quoted speech
+		{"He said the plan \"would never work and was", false},                 // cut inside a quotation, no full stop
 		{"Short one.", false}, // too short to ask about
 		{"The museum keeps كتاب المناظر in its library of rare books.", false},          // another script
 		{"During this time the city grew quickly in all directions.", false},            // "this" points back

@@ -47,8 +47,18 @@ func (g *generator) ordering() []Question {
 // that would lose its referent out of context.
 func (g *generator) eventReadable(f *Fact) bool {
 	_, w := openingPronoun(f.Text)
-	return w == "" && !pointsElsewhere(strings.Fields(f.Text))
+	ws := stemWords(f.Text)
+	for _, x := range ws {
+		if notEvents[x] {
+			return false // "The Allies planned to launch the invasion" did not happen on its date
+		}
+	}
+	return w == "" && !pointsElsewhere(strings.Fields(f.Text)) && !pointsBack(f.Text, g.heads, g.actors)
 }
+
+// notEvents are verbs of plans and states: what they say has no date to
+// order by.
+var notEvents = wordSet(`planned|intended|hoped|expected|proposed|aimed|sought|would|could|might|remained|continued|carried|eluded`)
 
 // spread keeps at most n items evenly spaced through sorted items.
 func spread(items []*Fact, n int) []*Fact {
@@ -120,7 +130,10 @@ func (g *generator) rolePairs() ([][2]string, []string) {
 			continue
 		}
 		role := plainRole(f.role)
-		head := strings.ToLower(lastWord(role))
+		head := strings.TrimPrefix(strings.ToLower(lastWord(role)), "co-")
+		if len(g.rolesOf(f.Text)) > 1 {
+			continue // "Bill Bowerman" is coach and co-founder: not one pair
+		}
 		if role == "" || g.isSubject(f.Text) || g.sharesAnyWord(f.Text, names) || rankInName(f.Text) {
 			continue // one person under two names ("Suetonius Paulinus", "Gaius Suetonius Paulinus") is not two pairs
 		}
@@ -168,3 +181,22 @@ func rankInName(name string) bool {
 
 // honorifics stand before names without saying what their holders did.
 var honorifics = wordSet(`dr|mr|mrs|ms|miss|sir|lord|lady|dame|prof|professor|saint|st`)
+
+// rolesOf returns the distinct roles the article gives a person.
+func (g *generator) rolesOf(name string) []string {
+	if g.roles == nil {
+		g.roles = map[string][]string{}
+		for _, f := range g.byKind[KindPerson] {
+			if r := strings.ToLower(plainRole(f.role)); r != "" && !slices.Contains(g.roles[f.Text], r) {
+				g.roles[f.Text] = append(g.roles[f.Text], r)
+			}
+		}
+		// an appositive or "the X" definition is a role too
+		for _, d := range g.byKind[KindDefinition] {
+			if r := strings.ToLower(d.Text); !slices.Contains(g.roles[d.Subject], r) && len(g.roles[d.Subject]) > 0 {
+				g.roles[d.Subject] = append(g.roles[d.Subject], r)
+			}
+		}
+	}
+	return g.roles[name]
+}

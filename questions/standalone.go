@@ -15,7 +15,7 @@ import (
 var backWords = wordSet(`this|these|those|such|another|again|aforementioned|latter|former|
 thereafter|therein|thereby|hereafter|likewise|meanwhile|afterwards|subsequently|nevertheless|
 nonetheless|furthermore|moreover|however|instead|otherwise|similarly|accordingly|consequently|
-respectively|above|below|further|hitherto|also|aforesaid`)
+respectively|above|below|further|hitherto|also|aforesaid|here|theirs|hers|ours|resulting`)
 
 // backPhrases point back as phrases (matched on lower-cased words).
 var backPhrases = [][]string{
@@ -30,6 +30,10 @@ var backPhrases = [][]string{
 	{"the", "paper"}, {"the", "project"}, {"the", "attack"}, {"the", "battle"}, {"the", "war"},
 	{"the", "region"}, {"the", "area"}, {"the", "site"}, {"the", "storm"}, {"the", "debris"},
 	{"the", "emperor"}, {"the", "king"}, {"the", "poem"}, {"the", "episode"}, {"the", "game"},
+	{"as", "a", "result"}, {"in", "addition"}, {"in", "response"}, {"in", "return"}, {"at", "first"},
+	{"by", "then"}, {"this", "end"}, {"for", "this"}, {"the", "change"}, {"the", "break"}, {"the", "overlap"},
+	{"the", "training"}, {"the", "brigade"}, {"the", "division"}, {"the", "regiment"}, {"the", "first"},
+	{"the", "second"}, {"the", "latter"}, {"the", "best"}, {"the", "remainder"},
 }
 
 // stemWords lower-cases s and strips each word's punctuation.
@@ -51,7 +55,7 @@ func stemWords(s string) []string {
 // is a 1961 film" is introduced there. subjectHeads are the nouns the
 // article's subject is called by ("film", "battle"), which refer to the
 // subject and so point nowhere.
-func pointsBack(s string, subjectHeads map[string]bool) bool {
+func pointsBack(s string, subjectHeads, actors map[string]bool) bool {
 	ws := stemWords(s)
 	for i, w := range ws {
 		if backWords[w] {
@@ -79,13 +83,24 @@ func pointsBack(s string, subjectHeads map[string]bool) bool {
 			return true // "four years later": later than what?
 		}
 	}
+	// "The break resulted in ...": a sentence that opens on a definite
+	// noun phrase of common nouns speaks of something met before, unless
+	// it is what the article is about or says whose it is ("The capital
+	// of ...").
+	if len(ws) > 2 && ws[0] == "the" && !subjectHeads[ws[1]] && !actors[ws[1]] && ws[2] != "of" && !capitalisedAt(s, 1) &&
+		!(len(ws) > 3 && ws[3] == "of" && !capitalisedAt(s, 2)) && !namedWithin(s, 2, 5) {
+		return true
+	}
 	for _, p := range backPhrases {
 		for i := 0; i+len(p) <= len(ws); i++ {
 			if ws[i] != p[0] || ws[i+1] != p[1] || len(p) == 3 && ws[i+2] != p[2] {
 				continue
 			}
-			if len(p) == 2 && p[0] == "the" && subjectHeads[p[1]] {
-				continue
+			if len(p) == 2 && p[0] == "the" && (subjectHeads[p[1]] || capitalisedAt(s, i+1)) {
+				continue // "the Second World War" is a name
+			}
+			if len(p) == 2 && p[0] == "the" && ordinalPronouns[p[1]] && i+2 < len(ws) && !auxiliaries[ws[i+2]] {
+				continue // "the first final" says what; "the first was broadcast" does not
 			}
 			if len(p) == 2 && p[0] == "the" && (introduced(ws[:i], p[1]) || i+2 < len(ws) && ws[i+2] == "of") {
 				continue // "a new ship ... the ship", "the battle of Hastings"
@@ -411,6 +426,129 @@ func expletiveIt(words []string) bool {
 	for _, w := range words[2:min(len(words), 6)] {
 		lw := strings.ToLower(strings.Trim(w, ","))
 		if lw == "that" || lw == "to" || lw == "whether" {
+			return true
+		}
+	}
+	return false
+}
+
+// capitalisedAt reports whether the i-th word of s starts with a capital.
+func capitalisedAt(s string, i int) bool {
+	fs := strings.Fields(s)
+	if i >= len(fs) {
+		return false
+	}
+	r := []rune(strings.Trim(fs[i], "\"'“”("))
+	return len(r) > 0 && unicode.IsUpper(r[0])
+}
+
+// garbled reports text that lost its typesetting in the copy: a power of
+// ten whose exponent ran into it ("4.50×109 km").
+func garbled(s string) bool {
+	i := strings.Index(s, "×10")
+	return i >= 0 && i+len("×10") < len(s) && s[i+len("×10")] >= '0' && s[i+len("×10")] <= '9'
+}
+
+// containedInStem reports whether the answer is a place that contains one
+// the stem or the title already names ("eastern New York in the _____":
+// the United States; "Marseille is ... _____'s largest city": France).
+func (g *generator) containedInStem(f *Fact, answer string) bool {
+	if f.Kind != KindPlace {
+		return false
+	}
+	names := []string{trimParens(g.a.Title)}
+	for _, w := range strings.Fields(trimParens(g.a.Title)) {
+		names = append(names, w)
+	}
+	if f.sentence >= 0 {
+		for _, o := range g.placesIn(f.sentence) {
+			if o.Text != answer {
+				names = append(names, o.Text)
+			}
+		}
+	}
+	for _, n := range names {
+		for _, c := range g.containers(n) {
+			if strings.EqualFold(c, answer) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// placesIn returns the place facts of sentence i.
+func (g *generator) placesIn(i int) []*Fact {
+	if g.sentPlaces == nil {
+		g.sentPlaces = map[int][]*Fact{}
+		for _, d := range g.byKind[KindPlace] {
+			g.sentPlaces[d.sentence] = append(g.sentPlaces[d.sentence], d)
+		}
+	}
+	return g.sentPlaces[i]
+}
+
+// givenCount reports whether a small count is given by the stem itself:
+// "both Perugia and Florence" for two, a list after the counted noun ("two
+// types of warship, the ship of the line and the frigate"), or a fixed
+// phrase everyone completes ("the five senses").
+func givenCount(stem string, v float64, numEnd int) bool {
+	ls := strings.ToLower(stem)
+	if v == 2 && (strings.Contains(ls, " both ") || strings.HasPrefix(ls, "both ")) {
+		return true
+	}
+	if v <= 6 && numEnd <= len(stem) {
+		after := stem[numEnd:]
+		if c := strings.Index(after, ", "); c >= 0 && c < 40 && strings.Contains(after[c:], " and ") {
+			return true
+		}
+	}
+	for _, p := range fixedCounts {
+		if strings.Contains(ls, p) {
+			return true
+		}
+	}
+	return false
+}
+
+var fixedCounts = []string{"five senses", "seven seas", "four seasons", "seven wonders", "twelve months", "seven days",
+	"four elements", "parts of speech", "four corners", "ten commandments", "twelve apostles", "seven deadly", "four horsemen",
+	"three wise", "four cardinal", "seven continents", "24 hours", "365 days"}
+
+// mainActors are the plural common nouns the article uses in many
+// sentences ("jihadists", "militants"): "the jihadists" in any of them is
+// the same group, known to a reader of the quiz.
+func mainActors(sents []Sentence) map[string]bool {
+	count := map[string]int{}
+	for _, st := range sents {
+		seen := map[string]bool{}
+		ws := stemWords(st.Text)
+		for i := 0; i+1 < len(ws); i++ {
+			if ws[i] == "the" && strings.HasSuffix(ws[i+1], "s") && !seen[ws[i+1]] {
+				seen[ws[i+1]] = true
+				count[ws[i+1]]++
+			}
+		}
+	}
+	m := map[string]bool{}
+	for w, n := range count {
+		if n >= 5 {
+			m[w] = true
+		}
+	}
+	return m
+}
+
+// ordinalPronouns stand for a noun after "the" when no noun follows them.
+var ordinalPronouns = wordSet(`first|second|latter|former|two|three|four|remainder|other|rest|new`)
+
+var auxiliaries = wordSet(`was|were|is|are|had|has|have|would|could|did|been|being|to|in|of|on|at|by|and|with|from|","`)
+
+// namedWithin reports whether a capitalised word stands among the words
+// from..to of s: "The first final at Wembley Stadium" says which final.
+func namedWithin(s string, from, to int) bool {
+	for i := from; i <= to; i++ {
+		if capitalisedAt(s, i) {
 			return true
 		}
 	}

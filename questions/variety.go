@@ -80,11 +80,15 @@ func (v *Variety) Fits(q Question, relax int) bool {
 			return false
 		}
 	}
+	typeCap := v.typeCap
+	if q.Type == TrueFalse {
+		typeCap = max(1, int(math.Ceil(float64(v.n)*0.2))) // a statement to judge tests less than a question to answer
+	}
 	kindCap := v.kindCap
 	if q.Kind == KindAcronym {
 		kindCap = max(1, v.kindCap-1) // "What does X stand for?" tires soonest
 	}
-	return (relax >= PastCaps || types < v.typeCap) && (relax >= OnlySentence || kinds < kindCap)
+	return (relax >= PastCaps || types < typeCap) && (relax >= OnlySentence || kinds < kindCap)
 }
 
 // clash reports whether two questions of one quiz ask the same answer or
