@@ -52,10 +52,14 @@ func Generate(a *Article, facts []Fact, opts Options) []Question {
 		}
 	}
 	cands = kept
+	// Quizzes ask the article's key facts first: the rank adds to the
+	// chance of acceptance a bonus for the infobox, the lead and the first
+	// sections, where an encyclopedia puts what matters most.
+	central := centrality(a)
 	sort.SliceStable(cands, func(i, j int) bool {
 		a, b := &cands[i], &cands[j]
-		if a.Score != b.Score {
-			return a.Score > b.Score
+		if ra, rb := a.Score+central[a.Section], b.Score+central[b.Section]; ra != rb {
+			return ra > rb
 		}
 		if a.Type != b.Type {
 			return a.Type < b.Type
@@ -70,6 +74,26 @@ func Generate(a *Article, facts []Fact, opts Options) []Question {
 		out[i].ID = questionID(out[i])
 	}
 	return out
+}
+
+// centrality gives each section's questions a rank bonus: the infobox and
+// the lead most, the next two sections less, the rest none.
+func centrality(a *Article) map[string]float64 {
+	m := map[string]float64{"Infobox": 0.12}
+	for i, sec := range a.Sections {
+		if _, ok := m[sec.Title]; ok {
+			continue
+		}
+		switch {
+		case i == 0:
+			m[sec.Title] = 0.12
+		case i <= 2:
+			m[sec.Title] = 0.06
+		default:
+			m[sec.Title] = 0
+		}
+	}
+	return m
 }
 
 // Candidates returns every candidate question the facts allow, with its

@@ -70,6 +70,8 @@ func pointsBack(s string, subjectHeads, actors map[string]bool) bool {
 				continue // "above sea level" is a fact, "mentioned above" points back
 			case w == "also" && i+1 < len(ws) && (ws[i+1] == "known" || ws[i+1] == "called"):
 				continue // "also known as" names, it does not point back
+			case w == "another" && i+2 < len(ws) && (introduced(ws[:i], ws[i+1]) || introduced(ws[:i], ws[i+2])):
+				continue // "a future mayor ... along with another future mayor": the first is in the stem
 			}
 			return true
 		}
@@ -377,8 +379,8 @@ func (g *generator) titleGivesAway(answer string) bool {
 		if len(w) <= 3 || stopwords[w] || connectors[w] || months[w] || isDigits(w) {
 			continue
 		}
-		if containsWords(title, w) {
-			return true
+		if containsWords(title, w) && (len(lexHypernyms(w)) == 0 || a == w) {
+			return true // "Naktong River" in "Second Battle of Naktong Bulge"; but "Star Weekly" is not given by "Toronto Star"
 		}
 	}
 	if len(a) >= 2 && len(a) <= 3 && !strings.Contains(a, " ") {
