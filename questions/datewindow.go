@@ -84,17 +84,25 @@ func (g *generator) dateWindow(f *Fact) yearWindow {
 }
 
 // datesIn returns the date facts of sentence i.
-func (g *generator) datesIn(i int) []*Fact {
-	if g.sentDates == nil {
-		g.sentDates = map[int][]*Fact{}
-		for _, d := range g.byKind[KindDate] {
-			g.sentDates[d.sentence] = append(g.sentDates[d.sentence], d)
+func (g *generator) datesIn(i int) []*Fact { return g.factsIn(KindDate, i) }
+
+// factsIn returns the facts of a kind in sentence i, indexed once per kind.
+func (g *generator) factsIn(k Kind, i int) []*Fact {
+	if g.bySentence == nil {
+		g.bySentence = map[Kind]map[int][]*Fact{}
+	}
+	idx, ok := g.bySentence[k]
+	if !ok {
+		idx = map[int][]*Fact{}
+		for _, f := range g.byKind[k] {
+			idx[f.sentence] = append(idx[f.sentence], f)
 		}
+		g.bySentence[k] = idx
 	}
 	if i < 0 {
 		return nil
 	}
-	return g.sentDates[i]
+	return idx[i]
 }
 
 // subjectSpan returns the first and last years of the subject's life (a

@@ -120,7 +120,6 @@ func candidates(a *Article, facts []Fact, ctx context.Context) []Question {
 	}
 	cands = append(cands, g.ordering()...)
 	cands = append(cands, g.matching()...)
-	cands = append(cands, g.sideStatements()...)
 	return cands
 }
 
@@ -153,14 +152,12 @@ type generator struct {
 	// heads are the nouns the article calls its subject by (subjectHeads),
 	// actors the groups it speaks of throughout (mainActors).
 	heads, actors map[string]bool
-	// sentDates are the date facts of each sentence (datesIn); span the
-	// subject's first and last years (subjectSpan).
-	sentDates map[int][]*Fact
-	span      *[2]int
-	latest    int             // latestYear, once known
-	persons   map[string]bool // personWords
-	// sentPlaces are the place facts of each sentence (placesIn).
-	sentPlaces map[int][]*Fact
+	// bySentence are the facts of each kind by sentence (factsIn); span
+	// the subject's first and last years (subjectSpan).
+	bySentence map[Kind]map[int][]*Fact
+	span       *[2]int
+	latest     int                 // latestYear, once known
+	persons    map[string]bool     // personWords
 	roles      map[string][]string // rolesOf
 	// classes memoises nameClasses; defs are the definitions of each name.
 	classes map[string][]string

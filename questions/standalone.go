@@ -463,7 +463,7 @@ func (g *generator) containedInStem(f *Fact, answer string) bool {
 		names = append(names, w)
 	}
 	if f.sentence >= 0 {
-		for _, o := range g.placesIn(f.sentence) {
+		for _, o := range g.factsIn(KindPlace, f.sentence) {
 			if o.Text != answer {
 				names = append(names, o.Text)
 			}
@@ -477,17 +477,6 @@ func (g *generator) containedInStem(f *Fact, answer string) bool {
 		}
 	}
 	return false
-}
-
-// placesIn returns the place facts of sentence i.
-func (g *generator) placesIn(i int) []*Fact {
-	if g.sentPlaces == nil {
-		g.sentPlaces = map[int][]*Fact{}
-		for _, d := range g.byKind[KindPlace] {
-			g.sentPlaces[d.sentence] = append(g.sentPlaces[d.sentence], d)
-		}
-	}
-	return g.sentPlaces[i]
 }
 
 // givenCount reports whether a small count is given by the stem itself:

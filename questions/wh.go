@@ -327,58 +327,9 @@ func dedupe(items []string, not string) []string {
 	return out
 }
 
-// sideNames are the infobox keys that name a side of a record
-// (Combatant1, Team2): the other fields of the same side describe it.
-var sideNames = wordSet(`combatant|combatants|belligerent|belligerents|team|side|party|candidate|player|nominee|country|club|army`)
-
-// sideStatements make true/false statements from infobox records with
-// sides ("Combatant2: AQIM", "Casualties2: 4 killed"): a field of one side,
-// stated truly or with the value of another side, which is then false.
-func (g *generator) sideStatements() []Question {
-	names := map[int]string{}
-	for _, f := range g.a.Infobox {
-		if f.Side > 0 && sideNames[strings.ToLower(f.Base)] && len(strings.Fields(f.Value)) <= 6 {
-			names[f.Side] = f.Value
-		}
-	}
-	if len(names) < 2 {
-		return nil
-	}
-	var out []Question
-	for _, f := range g.a.Infobox {
-		name, ok := names[f.Side]
-		if !ok || sideNames[strings.ToLower(f.Base)] || len(strings.Fields(f.Value)) > 8 {
-			continue
-		}
-		other, ok := g.otherSide(f, names)
-		if !ok {
-			continue
-		}
-		q := Question{Type: TrueFalse, Kind: KindInfobox, Source: infoboxSource(f), Section: "Infobox",
-			Score: typeWeight[TrueFalse] + kindWeight[KindInfobox]}
-		value := f.Value
-		q.Truth = g.rng("side|"+f.Key).IntN(2) == 0
-		if !q.Truth {
-			value = other
-		}
-		q.Prompt = "True or false: According to the infobox, the " + strings.ToLower(strings.ReplaceAll(f.Base, "_", " ")) +
-			" of " + name + " " + map[bool]string{true: "were", false: "was"}[strings.HasSuffix(f.Base, "s")] + " " + value + "."
-		out = append(out, q)
-	}
-	return out
-}
-
-// otherSide returns the value another side has for the same field, when it
-// differs.
-func (g *generator) otherSide(f Field, names map[int]string) (string, bool) {
-	for _, o := range g.a.Infobox {
-		if o.Base == f.Base && o.Side != f.Side && names[o.Side] != "" && !strings.EqualFold(o.Value, f.Value) &&
-			len(strings.Fields(o.Value)) <= 8 {
-			return o.Value, true
-		}
-	}
-	return "", false
-}
+// commonAcronyms are abbreviations every learner already knows.
+var commonAcronyms = wordSet(`UN|US|USA|UK|EU|WHO|NATO|MLB|NBA|NFL|NHL|FIFA|UEFA|BBC|CNN|NASA|FBI|CIA|USSR|DNA|RNA|TV|GDP|CEO|
+AIDS|HIV|UNESCO|UNICEF|IOC|IMF|OPEC|ISBN|PDF|CD|DVD|GPS|AM|PM|BC|AD|CE|BCE|WWI|WWII|NYC|LA|EEC|OK|ID`)
 
 // initials are the upper-cased first letters of a phrase's significant
 // words: "Special Operations Command" gives "SOC".
@@ -393,7 +344,3 @@ func initials(s string) string {
 	}
 	return b.String()
 }
-
-// commonAcronyms are abbreviations every learner already knows.
-var commonAcronyms = wordSet(`UN|US|USA|UK|EU|WHO|NATO|MLB|NBA|NFL|NHL|FIFA|UEFA|BBC|CNN|NASA|FBI|CIA|USSR|DNA|RNA|TV|GDP|CEO|
-AIDS|HIV|UNESCO|UNICEF|IOC|IMF|OPEC|ISBN|PDF|CD|DVD|GPS|AM|PM|BC|AD|CE|BCE|WWI|WWII|NYC|LA|EEC|OK|ID`)
