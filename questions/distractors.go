@@ -2,6 +2,7 @@ package questions
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -489,7 +490,12 @@ func startsUpper(s string) bool {
 // significant digits as v has.
 func roundLike(x, v float64) float64 {
 	if v != float64(int64(v)) {
-		return float64(int64(x*10+0.5)) / 10
+		// as many decimals as v has: 10.03 beside 15.05, not 15
+		p := 1.0
+		for d := 0; d < 4 && math.Abs(v*p-math.Round(v*p)) > 1e-9; d++ {
+			p *= 10
+		}
+		return math.Round(x*p) / p
 	}
 	step := 1.0
 	for n := int64(v); n > 0 && n%10 == 0; n /= 10 {

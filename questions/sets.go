@@ -53,12 +53,19 @@ func (g *generator) eventReadable(f *Fact) bool {
 			return false // "The Allies planned to launch the invasion" did not happen on its date
 		}
 	}
-	return w == "" && !pointsElsewhere(strings.Fields(f.Text)) && !pointsBack(f.Text, g.heads, g.actors)
+	if len(ws) == 0 || ws[0] == "there" || fragmentEnd[ws[len(ws)-1]] || strings.HasSuffix(strings.TrimSpace(f.Text), ",") {
+		return false // "The first flight of the Boeing 314 Clipper was" is half a sentence
+	}
+	return w == "" && !pointsElsewhere(strings.Fields(f.Text)) && !pointsBack(f.Text, g.heads, g.actors) && opensProperly(f.Text)
 }
+
+// fragmentEnd are words no whole clause ends on.
+var fragmentEnd = wordSet(`was|were|is|are|be|been|the|a|an|of|to|in|on|at|by|for|from|with|and|or|but|that|which|who|as|its|their|his|her`)
 
 // notEvents are verbs of plans and states: what they say has no date to
 // order by.
-var notEvents = wordSet(`planned|intended|hoped|expected|proposed|aimed|sought|would|could|might|remained|continued|carried|eluded`)
+var notEvents = wordSet(`planned|intended|hoped|expected|proposed|aimed|sought|would|could|might|remained|continued|carried|eluded|
+estimated|suffered|is|are|has|have`)
 
 // spread keeps at most n items evenly spaced through sorted items.
 func spread(items []*Fact, n int) []*Fact {

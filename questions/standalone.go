@@ -15,7 +15,7 @@ import (
 var backWords = wordSet(`this|these|those|such|another|again|aforementioned|latter|former|
 thereafter|therein|thereby|hereafter|likewise|meanwhile|afterwards|subsequently|nevertheless|
 nonetheless|furthermore|moreover|however|instead|otherwise|similarly|accordingly|consequently|
-respectively|above|below|further|hitherto|also|aforesaid|here|theirs|hers|ours|resulting`)
+respectively|above|below|further|hitherto|also|aforesaid|here|theirs|hers|ours|resulting|additional`)
 
 // backPhrases point back as phrases (matched on lower-cased words).
 var backPhrases = [][]string{
@@ -77,6 +77,9 @@ func pointsBack(s string, subjectHeads, actors map[string]bool) bool {
 		}
 		if w == "that" && i+1 < len(ws) && demonstrativeNoun(ws, i) {
 			return true // "that division", "that peace treaty"
+		}
+		if (isDigits(w) || spelledCounts[w] || w == "_____") && i > 0 && (ws[i-1] == "all" || ws[i-1] == "these" || ws[i-1] == "both") {
+			return true // "All three terms": which?
 		}
 		if w == "more" && i > 0 && (isDigits(ws[i-1]) || spelledCounts[ws[i-1]]) {
 			return true // "five more capital cities"
@@ -303,7 +306,10 @@ func listTail(before string) bool {
 	}
 	item := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(before[i+1:]), " and"), " or")
 	w := strings.Fields(item)
-	return len(w) > 0 && len(w) <= 4 && capitalised(w[0])
+	if len(w) > 0 && strings.EqualFold(w[0], "the") {
+		w = w[1:]
+	}
+	return len(w) > 0 && len(w) <= 7 && capitalised(w[0])
 }
 
 // nameGoesOn reports whether a name continues past the span ("Quai
@@ -448,7 +454,42 @@ func capitalisedAt(s string, i int) bool {
 // ten whose exponent ran into it ("4.50×109 km").
 func garbled(s string) bool {
 	i := strings.Index(s, "×10")
-	return i >= 0 && i+len("×10") < len(s) && s[i+len("×10")] >= '0' && s[i+len("×10")] <= '9'
+	if i >= 0 && i+len("×10") < len(s) && s[i+len("×10")] >= '0' && s[i+len("×10")] <= '9' {
+		return true
+	}
+	// a stop inside the sentence followed by a lower-case word: two
+	// pieces run together ("following on March 5. to 2010.")
+	for j := strings.Index(s, ". "); j >= 0 && j+2 < len(s); {
+		next := s[j+2:]
+		if r := []rune(next); len(r) > 0 && unicode.IsLower(r[0]) && !abbrevBefore(s[:j+1]) {
+			return true
+		}
+		k := strings.Index(next, ". ")
+		if k < 0 {
+			break
+		}
+		j += 2 + k
+	}
+	return false
+}
+
+// abbrevBefore reports whether text ends in an abbreviation's stop ("e.g.",
+// "approx.", "St."): what follows it may be lower case.
+func abbrevBefore(text string) bool {
+	w := strings.Fields(text)
+	if len(w) == 0 {
+		return false
+	}
+	last := strings.ToLower(w[len(w)-1])
+	return strings.Count(last, ".") > 1 || len(last) <= 4 || strings.HasSuffix(last, "approx.") || strings.HasSuffix(last, "incl.")
+}
+
+// opensProperly reports whether a sentence starts as a sentence does: with
+// a capital, a digit or a quotation mark, not mid-clause ("for injury to
+// ...", cut from a longer sentence).
+func opensProperly(s string) bool {
+	r := []rune(strings.TrimLeft(s, " "))
+	return len(r) > 0 && (unicode.IsUpper(r[0]) || unicode.IsDigit(r[0]) || strings.ContainsRune("\"“‘'(", r[0]))
 }
 
 // containedInStem reports whether the answer is a place that contains one
@@ -485,8 +526,22 @@ func (g *generator) containedInStem(f *Fact, answer string) bool {
 // phrase everyone completes ("the five senses").
 func givenCount(stem string, v float64, numEnd int) bool {
 	ls := strings.ToLower(stem)
-	if v == 2 && (strings.Contains(ls, " both ") || strings.HasPrefix(ls, "both ")) {
+	if v == 2 && (strings.Contains(ls, " both ") || strings.HasPrefix(ls, "both ") || strings.Contains(ls, "the other")) {
 		return true
+	}
+	// a breakdown after the total: "29 referees ...: four from the AFC,
+	// three from the CAF, six ..." adds up to the answer
+	if numEnd <= len(stem) {
+		n := 0
+		for _, w := range strings.Fields(stem[numEnd:]) {
+			t := strings.ToLower(strings.Trim(w, ",;:.()"))
+			if isDigits(t) || spelledCounts[t] {
+				n++
+			}
+		}
+		if n >= 3 {
+			return true
+		}
 	}
 	if v <= 6 && numEnd <= len(stem) {
 		after := stem[numEnd:]
@@ -541,6 +596,23 @@ func namedWithin(s string, from, to int) bool {
 	for i := from; i <= to; i++ {
 		if capitalisedAt(s, i) {
 			return true
+		}
+	}
+	return false
+}
+
+// sharesStem reports whether the answer and a word of the stem begin
+// alike ("Chinook tribe ... the _____ language" for Chinookan): the stem
+// gives the answer away.
+func sharesStem(stem, answer string) bool {
+	for _, a := range strings.Fields(NormalizeAnswer(answer)) {
+		if len(a) < 6 || isDigits(a) {
+			continue
+		}
+		for _, w := range strings.Fields(NormalizeAnswer(stem)) {
+			if len(w) >= 5 && w != a && strings.HasPrefix(a, w[:5]) && strings.HasPrefix(w, a[:5]) {
+				return true
+			}
 		}
 	}
 	return false

@@ -3,6 +3,7 @@ package questions
 import (
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // acronymQuestions ask what an abbreviation stands for.
@@ -268,8 +269,8 @@ func articleSubject(a *Article) (string, Kind) {
 		return name, kind
 	}
 	for _, s := range a.Sentences() {
-		if strings.HasPrefix(s.Text, "The "+name) {
-			return "the " + name, kind
+		if rest, ok := strings.CutPrefix(s.Text, "The "+name); ok && (rest == "" || !unicode.IsLetter([]rune(rest)[0]) && rest[0] != ' ' || strings.HasPrefix(rest, " ") && len(rest) > 1 && unicode.IsLower([]rune(rest[1:])[0])) {
+			return "the " + name, kind // "The Toronto Star is", not "The Boeing Company is"
 		}
 		break
 	}

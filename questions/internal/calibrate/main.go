@@ -33,6 +33,7 @@ import (
 func main() {
 	articles := flag.String("articles", os.Getenv("FACTQUIZ_ARTICLES"), "comma-separated folders holding the reviewed articles as NAME.txt")
 	out := flag.String("o", "questions/calibration.json", "file to write the model to")
+	eval := flag.String("eval", "", "a review PREFIX held out of the fit: report how the model ranks its questions")
 	flag.Parse()
 	if flag.NArg() == 0 || *articles == "" {
 		fmt.Fprintln(os.Stderr, "usage: calibrate -articles DIR[,DIR...] REVIEW_PREFIX...")
@@ -55,6 +56,28 @@ func main() {
 	c := questions.Calibration{Features: questions.FeatureNames(), Weights: round(w), Bias: math.Round(b*1e4) / 1e4,
 		Reviewed: len(xs)}
 	c.Threshold, c.Bands = threshold(xs, ys, c.Weights, c.Bias)
+	if *eval != "" {
+		held := map[[2]string]bool{}
+		if err := readReview(*eval, held); err != nil {
+			fail(err)
+		}
+		hx, hy, hmissing, err := examples(strings.Split(*articles, ","), held)
+		if err != nil {
+			fail(err)
+		}
+		hp := make([]float64, len(hx))
+		hh := make([]float64, len(hx))
+		for i, x := range hx {
+			hp[i], hh[i] = predict(c.Weights, c.Bias, x), x[0]
+		}
+		_, bands := threshold(hx, hy, c.Weights, c.Bias)
+		fmt.Printf("held-out review %s: %d questions (%d no longer made); AUC model %.2f, heuristic %.2f\n", *eval, len(hx), hmissing, auc(hp, hy), auc(hh, hy))
+		for _, band := range bands {
+			if band.Questions > 0 {
+				fmt.Printf("  held out, chance %.1f-%.1f: %d of %d acceptable\n", band.Lo, band.Hi, band.Acceptable, band.Questions)
+			}
+		}
+	}
 	data, _ := json.MarshalIndent(c, "", "  ")
 	if err := os.WriteFile(*out, append(data, '\n'), 0o644); err != nil {
 		fail(err)
