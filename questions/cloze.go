@@ -43,6 +43,7 @@ func (g *generator) cloze(f *Fact) []Question {
 		enclosed(stem, answerSpan) || givesAway(blanked, answer) || g.titleGivesAway(answer) ||
 		inList(stem, answerSpan) || nameGoesOn(stem, answerSpan) || nameBegunBefore(stem, answerSpan) || trivialKeys[NormalizeAnswer(answer)] ||
 		g.containedInStem(f, answer) || afterWords(stem, answerSpan, "according to") || afterWords(stem, answerSpan, "as of") ||
+		f.Kind == KindPlace && countriesSet[answer] && locatesTown(stem, answerSpan) ||
 		f.Kind == KindNumber && (yearLike(f) || givenCount(stem, f.value, answerSpan.End) || designation(f)) ||
 		sharesStem(blanked, answer) {
 		return nil
@@ -54,7 +55,7 @@ func (g *generator) cloze(f *Fact) []Question {
 	if f.Kind == KindName {
 		distractors = nil // other names of no known kind are not alike enough
 	}
-	if f.Kind == KindTime && !afterPreposition(stem, answerSpan) {
+	if f.Kind == KindTime && (!afterPreposition(stem, answerSpan) || !startsWithDigit(answer)) {
 		distractors = nil // "a clear _____ sky" is no place for "1pm"
 	}
 	if f.Kind == KindDate && openEnded(stem, answerSpan) {
@@ -636,3 +637,14 @@ func afterPreposition(s string, sp Span) bool {
 }
 
 var timePrepositions = wordSet(`at|by|until|till|from|to|around|after|before|about|since|past`)
+
+// locatesTown reports whether a country stands after a town it locates
+// ("in Mougins, _____", "Godalming, _____"): the town's own name tells.
+func locatesTown(s string, sp Span) bool {
+	before := strings.TrimRight(s[:sp.Start], " ")
+	if !strings.HasSuffix(before, ",") {
+		return false
+	}
+	w := strings.Fields(strings.TrimSuffix(before, ","))
+	return len(w) > 0 && capitalised(w[len(w)-1])
+}

@@ -96,6 +96,9 @@ func (g *generator) nameDistractors(f *Fact, answer string) []string {
 					continue // "Buzz" is no surname to set beside "Armstrong"
 				}
 			}
+			if f.Kind == KindPlace && g.anachronistic(f, t) {
+				continue // no "Czech Republic" in 1702
+			}
 			if f.Kind == KindPerson && (personShape(t) != personShape(answer) || abs(len(strings.Fields(t))-words) > 1) {
 				continue // "George" is no option beside "Philip II of Spain"
 			}
@@ -557,4 +560,38 @@ func abs(n int) int {
 		return -n
 	}
 	return n
+}
+
+// modernStates are countries and the year they came to be under that
+// name: none is an option for an event before it.
+var modernStates = map[string]int{
+	"Czech Republic": 1993, "Slovakia": 1993, "Romania": 1859, "Israel": 1948, "Pakistan": 1947, "Bangladesh": 1971,
+	"India": 1947, "Germany": 1871, "Italy": 1861, "Belgium": 1830, "Greece": 1822, "Norway": 1905, "Finland": 1917,
+	"Poland": 1918, "Ukraine": 1991, "Belarus": 1991, "Kazakhstan": 1991, "Uzbekistan": 1991, "Croatia": 1991,
+	"Slovenia": 1991, "Serbia": 1804, "Bulgaria": 1878, "Albania": 1912, "Turkey": 1923, "Saudi Arabia": 1932,
+	"Iraq": 1932, "Jordan": 1946, "Syria": 1946, "Lebanon": 1943, "Indonesia": 1945, "Vietnam": 1945, "Philippines": 1946,
+	"Malaysia": 1963, "Singapore": 1965, "Australia": 1901, "Canada": 1867, "South Africa": 1910, "Ireland": 1922,
+	"Soviet Union": 1922, "Yugoslavia": 1918, "United States": 1776, "Mexico": 1821, "Brazil": 1822, "Argentina": 1816,
+	"Ghana": 1957, "Nigeria": 1960, "Kenya": 1963, "Egypt": 1922, "Libya": 1951, "Algeria": 1962, "Morocco": 1956,
+}
+
+// anachronistic reports whether a place option did not exist at the time
+// of the key's sentence (the earliest year the sentence names).
+func (g *generator) anachronistic(f *Fact, option string) bool {
+	founded, ok := modernStates[option]
+	if !ok || f.sentence < 0 {
+		return false
+	}
+	year := 0
+	for _, d := range g.factsIn(KindDate, f.sentence) {
+		if y := d.date.Year; y != 0 && (year == 0 || y < year) {
+			year = y
+		}
+	}
+	if year == 0 {
+		if lo, _, ok := g.subjectSpan(); ok {
+			year = lo
+		}
+	}
+	return year != 0 && year < founded
 }

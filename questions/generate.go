@@ -364,7 +364,14 @@ func selectQuestions(ranked []Question, opts Options) []Question {
 			if q.Type != t {
 				continue
 			}
-			if i := lowestOfCommonType(v.Chosen()); i >= 0 {
+			// the question on the same sentence gives way first (a typed
+			// blank for the multiple choice on its fact), else the
+			// lowest-ranked of a common type
+			i := twinOfCommonType(v.Chosen(), q)
+			if i < 0 {
+				i = lowestOfCommonType(v.Chosen())
+			}
+			if i >= 0 {
 				dropped := v.Chosen()[i]
 				v.Remove(i)
 				if v.Fits(q, PastCaps) {
@@ -411,6 +418,27 @@ func chosenID(qs []Question, q Question) bool {
 	return slices.ContainsFunc(qs, func(c Question) bool {
 		return c.Type == q.Type && c.Prompt == q.Prompt && c.Answer == q.Answer
 	})
+}
+
+// twinOfCommonType returns the index of the chosen question on q's
+// sentence, when others share its type, or -1.
+func twinOfCommonType(qs []Question, q Question) int {
+	for i, c := range qs {
+		if !sameSource(c.Source, q.Source) {
+			continue
+		}
+		n := 0
+		for _, o := range qs {
+			if o.Type == c.Type {
+				n++
+			}
+		}
+		if n > 1 {
+			return i
+		}
+		return -1
+	}
+	return -1
 }
 
 // lowestOfCommonType returns the index of the lowest-scored question whose

@@ -75,6 +75,11 @@ func pointsBack(s string, subjectHeads, actors map[string]bool) bool {
 			}
 			return true
 		}
+		if (w == "the" || w == "that" || w == "this" || w == "those") && i+1 < len(ws) && eventNouns[ws[i+1]] &&
+			!(i+2 < len(ws) && (ws[i+2] == "of" || ws[i+2] == "to" || ws[i+2] == "for" || ws[i+2] == "between" || ws[i+2] == "with")) &&
+			!capitalisedAt(s, i+2) && !subjectHeads[ws[i+1]] {
+			return true // "the rumours", "that problem": which?
+		}
 		if w == "that" && i+1 < len(ws) && demonstrativeNoun(ws, i) {
 			return true // "that division", "that peace treaty"
 		}
@@ -150,7 +155,8 @@ func strayPronoun(s string, persons map[string]bool) bool {
 		if w == "it" && i+1 < len(fs) && expletiveAfterIt[strings.ToLower(strings.Trim(fs[i+1], ".,;:"))] && i == 0 {
 			continue // "It is thought that ..."
 		}
-		if !capitalBefore(fs[:i]) || personal[w] && persons != nil && !personBefore(fs[:i], persons) {
+		if !capitalBefore(fs[:i]) || personal[w] && persons != nil && !personBefore(fs[:i], persons) ||
+			plural[w] && !pluralBefore(fs[:i]) {
 			return true
 		}
 	}
@@ -158,6 +164,24 @@ func strayPronoun(s string, persons map[string]bool) bool {
 }
 
 var personal = wordSet(`he|she|him|his|her|hers|himself|herself`)
+
+var plural = wordSet(`they|them|their|theirs|themselves`)
+
+// pluralBefore reports whether words hold something "they" can stand for:
+// two names joined by "and", or a plural noun ("the Allies", "the
+// soldiers") after the first word.
+func pluralBefore(words []string) bool {
+	for j, w := range words {
+		t := strings.ToLower(strings.Trim(w, ".,;:!?\"'“”()"))
+		if t == "and" && j > 0 {
+			return true
+		}
+		if j > 0 && len(t) > 3 && strings.HasSuffix(t, "s") && !strings.HasSuffix(t, "ss") && !stopwords[t] && !strings.HasSuffix(t, "us") {
+			return true
+		}
+	}
+	return false
+}
 
 // personBefore reports whether one of words is a word of a person's name.
 func personBefore(words []string, persons map[string]bool) bool {
@@ -617,3 +641,14 @@ func sharesStem(stem, answer string) bool {
 	}
 	return false
 }
+
+// eventNouns name one thing that happened or was made, which "the" or
+// "that" before them points back to: "the rumours", "the birth", "that
+// problem".
+var eventNouns = wordSet(`rumours|rumour|rumors|rumor|birth|call|journal|problem|plan|proposal|offer|deal|payment|request|
+letter|meeting|visit|scheme|matter|affair|idea|accident|crash|incident|event|decision|move|change|break|announcement|
+agreement|dispute|controversy|scandal|attempt|campaign|programme|program|policy|bill|report|claim|charges|case|trial|
+verdict|ruling|sale|purchase|merger|acquisition|contract|order|orders|appointment|marriage|wedding|divorce|funeral|
+ceremony|performance|tour|release|launch|voyage|journey|expedition|mission|raid|siege|assault|offensive|retreat|
+invasion|pact|truce|ceasefire|strike|protest|riot|revolt|rebellion|uprising|coup|referendum|
+discovery|invention|prototype|episode|match|fight|bout`)

@@ -88,6 +88,9 @@ func (v *Variety) Fits(q Question, relax int) bool {
 	if q.Kind == KindAcronym {
 		kindCap = max(1, v.kindCap-1) // "What does X stand for?" tires soonest
 	}
+	if q.Type == TrueFalse && relax < OnlySentence && types >= typeCap {
+		return false // the true/false cap holds when the others are lifted
+	}
 	return (relax >= PastCaps || types < typeCap) && (relax >= OnlySentence || kinds < kindCap)
 }
 
