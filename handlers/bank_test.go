@@ -15,13 +15,13 @@ func TestBankFiltersAndBulk(t *testing.T) {
 	ta := newTestApp(t)
 	id := ta.addArticle("city_lyon.txt")
 	b := ta.as("teacher@example.com", models.RoleInstructor)
-	resp, page := b.get(fmt.Sprintf("/bank?article=%d&type=numeric", id))
+	resp, page := b.get(fmt.Sprintf("/bank?article=%d&type=fill_blank", id))
 	wantStatus(t, resp, http.StatusOK, page)
-	all, _ := ta.store.ListQuestions(models.BankFilter{ArticleID: id, Type: "numeric"})
-	if all.Total == 0 || !strings.Contains(page, fmt.Sprintf("%d question", all.Total)) {
-		t.Fatalf("the bank does not count %d numeric questions:\n%.2000s", all.Total, page)
+	all, _ := ta.store.ListQuestions(models.BankFilter{ArticleID: id, Type: "fill_blank"})
+	if all.Total < 2 || !strings.Contains(page, fmt.Sprintf("%d question", all.Total)) {
+		t.Fatalf("the bank does not count %d fill-in questions:\n%.2000s", all.Total, page)
 	}
-	if want := fmt.Sprintf(`href="/bank/export?format=csv&amp;article=%d&amp;type=numeric"`, id); !strings.Contains(page, want) {
+	if want := fmt.Sprintf(`href="/bank/export?format=csv&amp;article=%d&amp;type=fill_blank"`, id); !strings.Contains(page, want) {
 		t.Errorf("the bank has no export link %s", want)
 	}
 	for _, bad := range []string{"/bank?article=x", "/bank?page=-3"} {
@@ -29,13 +29,13 @@ func TestBankFiltersAndBulk(t *testing.T) {
 		wantStatus(t, resp, http.StatusBadRequest, body)
 	}
 	token := csrfInput.FindStringSubmatch(page)[1]
-	ids := url.Values{"_csrf": {token}, "action": {"approve"}, "return": {fmt.Sprintf("article=%d&type=numeric", id)}}
+	ids := url.Values{"_csrf": {token}, "action": {"approve"}, "return": {fmt.Sprintf("article=%d&type=fill_blank", id)}}
 	for _, q := range all.Questions[:2] {
 		ids.Add("ids", fmt.Sprint(q.ID))
 	}
 	resp, body := b.postForm("/bank/bulk", ids)
 	wantStatus(t, resp, http.StatusSeeOther, body)
-	if loc := resp.Header.Get("Location"); loc != fmt.Sprintf("/bank?article=%d&type=numeric", id) {
+	if loc := resp.Header.Get("Location"); loc != fmt.Sprintf("/bank?article=%d&type=fill_blank", id) {
 		t.Errorf("after the bulk action: sent to %q", loc)
 	}
 	approved, _ := ta.store.ListQuestions(models.BankFilter{Status: models.StatusApproved})
