@@ -187,7 +187,7 @@ func inRange(s string, sp Span) bool {
 	}
 	// "100 to 115 billion", "5 to 10 micrometres", "1202 and 1201"
 	words := strings.Fields(before)
-	if n := len(words); n >= 2 && (words[n-1] == "to" || words[n-1] == "and" || words[n-1] == "or") {
+	if n := len(words); n >= 2 && (words[n-1] == "to" || words[n-1] == "and" || words[n-1] == "or" || words[n-1] == "through") {
 		if _, isNum := ParseNumber(strings.Trim(words[n-2], ",")); isNum {
 			return true
 		}

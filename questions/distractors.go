@@ -114,6 +114,15 @@ func (g *generator) nameDistractors(f *Fact, answer string) []string {
 		}
 	}
 	out := append(same, other...)
+	if home := g.containers(answer); f.Kind == KindPlace && len(home) == 0 && g.homeRegion() != "" {
+		// a place WordNet does not know lies where the article is set:
+		// no options from elsewhere ("Miami" beside "Spanish Town")
+		h := []string{g.homeRegion()}
+		out = slices.DeleteFunc(out, func(t string) bool {
+			c := g.containers(t)
+			return len(c) > 0 && !shareRegion(h, c)
+		})
+	}
 	if home := g.containers(answer); f.Kind == KindPlace && len(home) > 0 {
 		// only places in the key's own country or region: Zambia beside
 		// Egypt, never Hungary; Veracruz beside Tabasco, never New York
@@ -589,9 +598,45 @@ func (g *generator) anachronistic(f *Fact, option string) bool {
 		}
 	}
 	if year == 0 {
+		// the last date before the sentence, in article order
+		for _, d := range g.byKind[KindDate] {
+			if d.sentence >= 0 && d.sentence < f.sentence && d.date.Year != 0 {
+				year = d.date.Year
+			}
+		}
+	}
+	if year == 0 {
 		if lo, _, ok := g.subjectSpan(); ok {
 			year = lo
 		}
 	}
 	return year != 0 && year < founded
+}
+
+// homeRegion is the country (or region) the article's places lie in most
+// often, by WordNet's nearest container of each; "" when none is known.
+func (g *generator) homeRegion() string {
+	if g.home != nil {
+		return *g.home
+	}
+	count := map[string]int{}
+	best := ""
+	for i, f := range g.distinct[KindPlace] {
+		if i >= maxClassCandidates {
+			break
+		}
+		c := g.containers(f.Text)
+		if len(c) == 0 {
+			continue
+		}
+		count[c[0]]++
+		if n := count[c[0]]; n > count[best] || n == count[best] && c[0] < best {
+			best = c[0]
+		}
+	}
+	if count[best] < 2 {
+		best = ""
+	}
+	g.home = &best
+	return best
 }

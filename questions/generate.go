@@ -58,7 +58,7 @@ func Generate(a *Article, facts []Fact, opts Options) []Question {
 	central := centrality(a)
 	sort.SliceStable(cands, func(i, j int) bool {
 		a, b := &cands[i], &cands[j]
-		if ra, rb := a.Score+central[a.Section], b.Score+central[b.Section]; ra != rb {
+		if ra, rb := a.Score+central[a.Section]+typeRank[a.Type], b.Score+central[b.Section]+typeRank[b.Type]; ra != rb {
 			return ra > rb
 		}
 		if a.Type != b.Type {
@@ -75,6 +75,12 @@ func Generate(a *Article, facts []Fact, opts Options) []Question {
 	}
 	return out
 }
+
+// typeRank is a small rank bonus for a multiple choice over a typed blank
+// on the same fact: when the model finds them about as acceptable, the one
+// a learner answers by recognising, and a teacher most often uses, comes
+// first.
+var typeRank = map[Type]float64{MultipleChoice: 0.1}
 
 // centrality gives each section's questions a rank bonus: the infobox and
 // the lead most, the next two sections less, the rest none.
@@ -157,6 +163,7 @@ type generator struct {
 	bySentence map[Kind]map[int][]*Fact
 	span       *[2]int
 	latest     int                 // latestYear, once known
+	home       *string             // homeRegion, once known
 	persons    map[string]bool     // personWords
 	roles      map[string][]string // rolesOf
 	// classes memoises nameClasses; defs are the definitions of each name.
