@@ -551,6 +551,8 @@ func TestLimitPaging(t *testing.T) {
 	ta.addArticle("city_lyon.txt")
 	ta.addArticle("battle_hastings.txt")
 	ta.addArticle("river_danube.txt")
+	ta.addArticle("company_nintendo.txt")
+	ta.addArticle("history_apollo_11.txt")
 	teacher := ta.as("teacher@example.com", models.RoleInstructor)
 	total := bankTotal(t, ta)
 	pages := int((total + models.DefaultPerPage - 1) / models.DefaultPerPage)

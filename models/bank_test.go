@@ -88,9 +88,9 @@ func TestListQuestions(t *testing.T) {
 		t.Errorf("after untag: %d tagged", tagged.Total)
 	}
 	// Search matches words anywhere, and LIKE's wildcards are plain text.
-	found, _ := s.ListQuestions(BankFilter{ArticleID: a.ID, Search: "Rhône"})
+	found, _ := s.ListQuestions(BankFilter{ArticleID: a.ID, Search: "Fourvière"})
 	if found.Total == 0 {
-		t.Error("no question mentions the Rhône")
+		t.Error("no question mentions Fourvière")
 	}
 	if none, _ := s.ListQuestions(BankFilter{Search: "%_%"}); none.Total != 0 {
 		t.Errorf("%q matched %d questions", "%_%", none.Total)

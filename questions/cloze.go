@@ -45,8 +45,8 @@ func (g *generator) cloze(f *Fact) []Question {
 		g.containedInStem(f, answer) || afterWords(stem, answerSpan, "according to") || afterWords(stem, answerSpan, "as of") ||
 		f.Kind == KindPlace && countriesSet[answer] && locatesTown(stem, answerSpan) ||
 		f.Kind == KindNumber && (yearLike(f) || givenCount(stem, f.value, answerSpan.End) || designation(f)) ||
-		sharesStem(blanked, answer) {
-		return nil
+		sharesStem(blanked, answer) || strings.Contains(answer, ". ") || g.lonePersonName(blanked) {
+		return nil // "K. The": an answer across a sentence break
 	}
 	base := Question{Source: g.sents[f.sentence].Text, Section: f.Section, Kind: f.Kind,
 		Score: g.stemOf(f.sentence).score + kindWeight[f.Kind]}

@@ -99,6 +99,9 @@ func (g *generator) nameDistractors(f *Fact, answer string) []string {
 			if f.Kind == KindPlace && g.anachronistic(f, t) {
 				continue // no "Czech Republic" in 1702
 			}
+			if f.Kind == KindPerson && genderOf(g.nameClasses(f, answer)) != 0 && genderOf(g.nameClasses(o, o.Text))*genderOf(g.nameClasses(f, answer)) < 0 {
+				continue // no empress for "Emperor _____"
+			}
 			if f.Kind == KindPerson && (personShape(t) != personShape(answer) || abs(len(strings.Fields(t))-words) > 1) {
 				continue // "George" is no option beside "Philip II of Spain"
 			}
@@ -640,3 +643,21 @@ func (g *generator) homeRegion() string {
 	g.home = &best
 	return best
 }
+
+// genderOf is +1 for classes of men (emperor, king, duke), -1 for women
+// (empress, queen, duchess), 0 when the classes do not say.
+func genderOf(classes []string) int {
+	for _, c := range classes {
+		switch {
+		case maleTitles[c]:
+			return 1
+		case femaleTitles[c]:
+			return -1
+		}
+	}
+	return 0
+}
+
+var maleTitles = wordSet(`emperor|king|prince|duke|count|earl|baron|lord|sir|tsar|czar|sultan|pharaoh|father|son|brother|husband|mr|monk|abbot`)
+
+var femaleTitles = wordSet(`empress|queen|princess|duchess|countess|baroness|lady|dame|tsarina|czarina|sultana|mother|daughter|sister|wife|mrs|miss|nun|abbess`)

@@ -15,7 +15,7 @@ import (
 var backWords = wordSet(`this|these|those|such|another|again|aforementioned|latter|former|
 thereafter|therein|thereby|hereafter|likewise|meanwhile|afterwards|subsequently|nevertheless|
 nonetheless|furthermore|moreover|however|instead|otherwise|similarly|accordingly|consequently|
-respectively|above|below|further|hitherto|also|aforesaid|here|theirs|hers|ours|resulting|additional`)
+respectively|above|below|further|hitherto|also|aforesaid|here|theirs|hers|ours|resulting|additional|similar`)
 
 // backPhrases point back as phrases (matched on lower-cased words).
 var backPhrases = [][]string{
@@ -57,6 +57,12 @@ func stemWords(s string) []string {
 // subject and so point nowhere.
 func pointsBack(s string, subjectHeads, actors map[string]bool) bool {
 	ws := stemWords(s)
+	if len(ws) > 0 && sequenceOpeners[ws[0]] {
+		return true // "Earlier, ...", "Both were ...": after what, who?
+	}
+	if len(ws) > 1 && ws[0] == "before" && ws[1] == "that" {
+		return true
+	}
 	for i, w := range ws {
 		if backWords[w] {
 			switch {
@@ -630,6 +636,13 @@ func namedWithin(s string, from, to int) bool {
 // gives the answer away.
 func sharesStem(stem, answer string) bool {
 	for _, a := range strings.Fields(NormalizeAnswer(answer)) {
+		if len(a) >= 4 && !isDigits(a) && !stopwords[a] {
+			for _, w := range strings.Fields(NormalizeAnswer(stem)) {
+				if len(w) > len(a) && strings.HasPrefix(w, a) && !strings.HasSuffix(w, "s") {
+					return true // "Volta ... the voltaic pile"
+				}
+			}
+		}
 		if len(a) < 6 || isDigits(a) {
 			continue
 		}
@@ -652,3 +665,30 @@ verdict|ruling|sale|purchase|merger|acquisition|contract|order|orders|appointmen
 ceremony|performance|tour|release|launch|voyage|journey|expedition|mission|raid|siege|assault|offensive|retreat|
 invasion|pact|truce|ceasefire|strike|protest|riot|revolt|rebellion|uprising|coup|referendum|
 discovery|invention|prototype|episode|match|fight|bout`)
+
+// sequenceOpeners open a sentence that follows on from the one before.
+var sequenceOpeners = wordSet(`earlier|later|soon|shortly|eventually|then|subsequently|afterwards|afterward|finally|next|
+previously|both|similarly|likewise|nevertheless|still|thus|therefore|hence|indeed|yet|nonetheless|instead|however|
+meanwhile|overall|together|accordingly|consequently|ultimately|initially`)
+
+// lonePersonName reports whether the stem names someone by a given name
+// alone ("Catherine held the regency"): which Catherine, the stem cannot
+// say. The article's subject is exempt.
+func (g *generator) lonePersonName(stem string) bool {
+	fs := strings.Fields(stem)
+	for i, w := range fs {
+		t := strings.Trim(w, ".,;:!?\"'“”()")
+		t = strings.TrimSuffix(strings.TrimSuffix(t, "'s"), "’s")
+		if t == "" || !givenNames[strings.ToLower(t)] || !capitalised(t) || g.subjectWords[strings.ToLower(t)] {
+			continue
+		}
+		if i+1 < len(fs) && capitalised(strings.Trim(fs[i+1], ".,;:!?\"'“”()")) {
+			continue // "Catherine de' Medici", "Max Jacob"
+		}
+		if i > 0 && capitalised(strings.Trim(fs[i-1], ".,;:!?\"'“”()")) && !stopwords[strings.ToLower(fs[i-1])] {
+			continue // the end of a full name
+		}
+		return true
+	}
+	return false
+}

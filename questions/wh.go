@@ -274,7 +274,7 @@ func articleSubject(a *Article) (string, Kind) {
 		}
 		break
 	}
-	if takesThe(name) {
+	if takesThe(name) || theClass(name) {
 		return "the " + name, kind // "In which country is the Volga River?"
 	}
 	return name, kind
@@ -344,4 +344,16 @@ func initials(s string) string {
 		b.WriteString(strings.ToUpper(w[:1]))
 	}
 	return b.String()
+}
+
+// theClass reports whether a name's WordNet class takes "the" before it:
+// rivers, seas, deserts ("the Euphrates").
+func theClass(name string) bool {
+	for _, c := range lexInstanceOf(name) {
+		switch strings.ToLower(c) {
+		case "river", "sea", "ocean", "desert", "canal", "gulf", "strait", "mountain range", "range", "archipelago":
+			return true
+		}
+	}
+	return false
 }
