@@ -594,20 +594,7 @@ func (g *generator) anachronistic(f *Fact, option string) bool {
 	if !ok || f.sentence < 0 {
 		return false
 	}
-	year := 0
-	for _, d := range g.factsIn(KindDate, f.sentence) {
-		if y := d.date.Year; y != 0 && (year == 0 || y < year) {
-			year = y
-		}
-	}
-	if year == 0 {
-		// the last date before the sentence, in article order
-		for _, d := range g.byKind[KindDate] {
-			if d.sentence >= 0 && d.sentence < f.sentence && d.date.Year != 0 {
-				year = d.date.Year
-			}
-		}
-	}
+	year := g.yearAt(f.sentence)
 	if year == 0 {
 		if lo, _, ok := g.subjectSpan(); ok {
 			year = lo
@@ -661,3 +648,40 @@ func genderOf(classes []string) int {
 var maleTitles = wordSet(`emperor|king|prince|duke|count|earl|baron|lord|sir|tsar|czar|sultan|pharaoh|father|son|brother|husband|mr|monk|abbot`)
 
 var femaleTitles = wordSet(`empress|queen|princess|duchess|countess|baroness|lady|dame|tsarina|czarina|sultana|mother|daughter|sister|wife|mrs|miss|nun|abbess`)
+
+// yearAt is the time of sentence i: the earliest year it names, else the
+// last year named before it in the article; 0 when none is.
+func (g *generator) yearAt(i int) int {
+	if g.years == nil {
+		g.years = make([]int, len(g.sents))
+		earliest := make([]int, len(g.sents))
+		for _, d := range g.byKind[KindDate] {
+			if s := d.sentence; s >= 0 && s < len(earliest) && d.date.Year != 0 && (earliest[s] == 0 || d.date.Year < earliest[s]) {
+				earliest[s] = d.date.Year
+			}
+		}
+		last := 0
+		for s := range g.years {
+			g.years[s] = earliest[s]
+			if g.years[s] == 0 {
+				g.years[s] = last
+			}
+			if earliest[s] != 0 {
+				last = latestIn(g, s, earliest[s])
+			}
+		}
+	}
+	if i < 0 || i >= len(g.years) {
+		return 0
+	}
+	return g.years[i]
+}
+
+// latestIn is the latest year sentence s names (at least its earliest).
+func latestIn(g *generator, s, earliest int) int {
+	y := earliest
+	for _, d := range g.factsIn(KindDate, s) {
+		y = max(y, d.date.Year)
+	}
+	return y
+}

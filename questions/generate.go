@@ -164,6 +164,7 @@ type generator struct {
 	span       *[2]int
 	latest     int                 // latestYear, once known
 	home       *string             // homeRegion, once known
+	years      []int               // yearAt, by sentence
 	persons    map[string]bool     // personWords
 	roles      map[string][]string // rolesOf
 	// classes memoises nameClasses; defs are the definitions of each name.

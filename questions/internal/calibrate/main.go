@@ -261,7 +261,7 @@ func threshold(xs [][]float64, ys []float64, w []float64, b float64) (float64, [
 		bands[k].Lo, bands[k].Hi = float64(k)/10, float64(k+1)/10
 	}
 	// the cut: drop the bottom of the ranking while what is dropped is
-	// mostly unacceptable (at most a quarter acceptable), dropping at most
+	// mostly unacceptable (at most a fifth acceptable), dropping at most
 	// a fifth of the questions: a weak model does not get to empty quizzes
 	order := make([]int, len(ps))
 	for i := range order {
@@ -277,7 +277,7 @@ func threshold(xs [][]float64, ys []float64, w []float64, b float64) (float64, [
 		if ys[i] == 0 {
 			bad++
 		}
-		if dropped >= 10 && float64(bad) >= 3*float64(dropped)/4 {
+		if dropped >= 10 && float64(bad) >= 0.8*float64(dropped) {
 			best = ps[i] + 1e-9 // at least ten questions say so
 		}
 	}
