@@ -44,7 +44,7 @@ func (g *generator) cloze(f *Fact) []Question {
 		inList(stem, answerSpan) || nameGoesOn(stem, answerSpan) || nameBegunBefore(stem, answerSpan) || trivialKeys[NormalizeAnswer(answer)] ||
 		g.containedInStem(f, answer) || afterWords(stem, answerSpan, "according to") || afterWords(stem, answerSpan, "as of") ||
 		f.Kind == KindPlace && countriesSet[answer] && locatesTown(stem, answerSpan) ||
-		f.Kind == KindNumber && (yearLike(f) || givenCount(stem, f.value, answerSpan.End) || designation(f)) ||
+		f.Kind == KindNumber && (yearLike(f) || givenCount(stem, f.value, answerSpan.End) || designation(f) || fraction(f)) ||
 		sharesStem(blanked, answer) || strings.Contains(answer, ". ") || g.lonePersonName(blanked) {
 		return nil // "K. The": an answer across a sentence break
 	}
@@ -445,8 +445,18 @@ func possessive(name string) string {
 	return name + "'s"
 }
 
-// shortName drops a bracketed alias: "Hasan Ibn al-Haytham (Alhazen)".
-func shortName(s string) string { return trimParens(s) }
+// shortName drops a bracketed alias ("Hasan Ibn al-Haytham (Alhazen)")
+// and a ruler's realm ("George IV of the United Kingdom" is "George IV"
+// in running text).
+func shortName(s string) string {
+	s = trimParens(s)
+	if before, _, ok := strings.Cut(s, " of "); ok {
+		if w := strings.Fields(before); len(w) >= 2 && romanNumeral(w[len(w)-1]) {
+			return before
+		}
+	}
+	return s
+}
 
 func endsProperly(s string) bool {
 	s = strings.TrimRight(s, "\"'”’)")
@@ -647,4 +657,16 @@ func locatesTown(s string, sp Span) bool {
 	}
 	w := strings.Fields(strings.TrimSuffix(before, ","))
 	return len(w) > 0 && capitalised(w[len(w)-1])
+}
+
+// fraction reports whether a number is the top of a spelled fraction
+// ("two-thirds"): asking for the 2 of it is no question.
+func fraction(f *Fact) bool {
+	after := strings.ToLower(f.Sentence[min(f.span.End, len(f.Sentence)):])
+	for _, w := range []string{"-third", "-quarter", "-fifth", "-half", "-halves", "-sixth", "-eighth", "-tenth", " third", " quarter"} {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	return false
 }
