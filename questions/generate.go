@@ -58,7 +58,7 @@ func Generate(a *Article, facts []Fact, opts Options) []Question {
 	central := centrality(a)
 	sort.SliceStable(cands, func(i, j int) bool {
 		a, b := &cands[i], &cands[j]
-		if ra, rb := a.Score+central[a.Section]+typeRank[a.Type], b.Score+central[b.Section]+typeRank[b.Type]; ra != rb {
+		if ra, rb := a.Score+central[a.Section]+typeRank[a.Type], b.Score+central[b.Section]+typeRank[b.Type]; ra != rb { // as rank below
 			return ra > rb
 		}
 		if a.Type != b.Type {
@@ -70,6 +70,10 @@ func Generate(a *Article, facts []Fact, opts Options) []Question {
 		return a.Answer < b.Answer
 	})
 	out := selectQuestions(uniquePrompts(cands), opts)
+	// listed in the order they were ranked: key facts and multiple
+	// choice first
+	rank := func(q Question) float64 { return q.Score + central[q.Section] + typeRank[q.Type] }
+	sort.SliceStable(out, func(i, j int) bool { return rank(out[i]) > rank(out[j]) })
 	for i := range out {
 		out[i].ID = questionID(out[i])
 	}
