@@ -14,6 +14,7 @@ const acceptedArticle = "= FA Cup =\n\n" +
 	"Wembley Stadium, originally known as the Empire Stadium, was built for the British Empire Exhibition. " +
 	"The United States Department of Agriculture (USDA) sent a team to the final in 1930. " +
 	"The competition stopped during the Second World War, or WWII, and resumed in 1945. " +
+	"The FA Cup final was not played at Wembley Stadium during WWII from 1940 to 1945. " +
 	"The FA Cup trophy was designed by Thomas Jefferson in London in 1911. " +
 	"John Adams scored twice in the final of 1925 at the old ground. " +
 	"Samuel Adams scored once in the final of 1926 at the same ground. " +
@@ -31,7 +32,7 @@ func TestGeneratedAccepted(t *testing.T) {
 		{"Wembley Stadium", "first final at _____", []string{"Empire Stadium", "Wembley"}, []string{"Stadium", "Wembley Arena"}},
 		{"United States Department of Agriculture", "(USDA)", []string{"USDA"}, nil},
 		{"Second World War", "or WWII", []string{"WWII", "World War II", "WW2"}, []string{"World War I", "First World War"}},
-		{"WWII", "Second World War", []string{"Second World War", "World War II"}, nil},
+		{"WWII", "not played at Wembley Stadium during", []string{"Second World War", "World War II"}, nil},
 		{"Thomas Jefferson", "designed by _____", []string{"Jefferson"}, nil},
 		{"John Adams", "scored twice", nil, []string{"Adams"}}, // Samuel Adams too
 		{"Hasan Ibn al-Haytham", "(Alhazen)", []string{"Alhazen", "al-Haytham", "Ibn al-Haytham"}, nil},

@@ -45,7 +45,8 @@ func (g *generator) cloze(f *Fact) []Question {
 		g.containedInStem(f, answer) || afterWords(stem, answerSpan, "according to") || afterWords(stem, answerSpan, "as of") ||
 		f.Kind == KindPlace && countriesSet[answer] && locatesTown(stem, answerSpan) ||
 		f.Kind == KindNumber && (yearLike(f) || givenCount(stem, f.value, answerSpan.End) || designation(f) || fraction(f)) ||
-		sharesStem(blanked, answer) || strings.Contains(answer, ". ") || g.lonePersonName(blanked) {
+		sharesStem(blanked, answer) || strings.Contains(answer, ". ") || g.lonePersonName(blanked) ||
+		afterWords(stem, answerSpan, ", or") || afterWords(stem, answerSpan, " or") && f.Kind == KindNumber {
 		return nil // "K. The": an answer across a sentence break
 	}
 	base := Question{Source: g.sents[f.sentence].Text, Section: f.Section, Kind: f.Kind,
@@ -414,6 +415,9 @@ func (g *generator) pronounReferent(i int, pronoun string) string {
 	if !(g.opensOnSubject(prev.Text) || strings.EqualFold(w, pronoun) && at < 3) {
 		return ""
 	}
+	if g.subjectKind != KindPerson && !g.startsWithSubject(prev.Text) && !(strings.EqualFold(w, pronoun) && at == 0) {
+		return "" // "Sun ... the UltraSPARC T1. It was the first ...": "it" is the processor
+	}
 	person := g.subjectKind == KindPerson
 	switch {
 	case person && (pronoun == "he" || pronoun == "she"):
@@ -669,4 +673,12 @@ func fraction(f *Fact) bool {
 		}
 	}
 	return false
+}
+
+// startsWithSubject reports whether a sentence begins with the subject's
+// name itself ("Sun Microsystems was ...", "The Toronto Star is ...").
+func (g *generator) startsWithSubject(s string) bool {
+	n := strings.ToLower(strings.TrimPrefix(g.subject, "the "))
+	ls := strings.ToLower(strings.TrimPrefix(s, "The "))
+	return n != "" && strings.HasPrefix(ls, n) && (len(ls) == len(n) || !unicode.IsLetter(rune(ls[len(n)])))
 }

@@ -1,6 +1,7 @@
 package questions
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -33,7 +34,8 @@ var backPhrases = [][]string{
 	{"as", "a", "result"}, {"in", "addition"}, {"in", "response"}, {"in", "return"}, {"at", "first"},
 	{"by", "then"}, {"this", "end"}, {"for", "this"}, {"the", "change"}, {"the", "break"}, {"the", "overlap"},
 	{"the", "training"}, {"the", "brigade"}, {"the", "division"}, {"the", "regiment"}, {"the", "first"},
-	{"the", "second"}, {"the", "latter"}, {"the", "best"}, {"the", "remainder"},
+	{"the", "second"}, {"the", "latter"}, {"the", "best"}, {"the", "remainder"}, {"in", "any", "case"},
+	{"in", "this", "case"}, {"in", "that", "case"}, {"the", "tomb"}, {"the", "instrument"},
 }
 
 // stemWords lower-cases s and strips each word's punctuation.
@@ -556,8 +558,9 @@ func (g *generator) containedInStem(f *Fact, answer string) bool {
 // phrase everyone completes ("the five senses").
 func givenCount(stem string, v float64, numEnd int) bool {
 	ls := strings.ToLower(stem)
-	if v == 2 && (strings.Contains(ls, " both ") || strings.HasPrefix(ls, "both ") || strings.Contains(ls, "the other")) {
-		return true
+	if v == 2 && (strings.Contains(ls, " both ") || strings.HasPrefix(ls, "both ") || strings.Contains(ls, "the other") ||
+		twoNames.MatchString(stem)) {
+		return true // "Sun and Microsoft ... the _____ companies"
 	}
 	// a breakdown after the total: "29 referees ...: four from the AFC,
 	// three from the CAF, six ..." adds up to the answer
@@ -586,6 +589,8 @@ func givenCount(stem string, v float64, numEnd int) bool {
 	}
 	return false
 }
+
+var twoNames = regexp.MustCompile(`\b[A-Z][\w'’-]+ and [A-Z][\w'’-]+`)
 
 var fixedCounts = []string{"five senses", "seven seas", "four seasons", "seven wonders", "twelve months", "seven days",
 	"four elements", "parts of speech", "four corners", "ten commandments", "twelve apostles", "seven deadly", "four horsemen",
