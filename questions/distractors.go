@@ -75,6 +75,7 @@ func (g *generator) nameDistractors(f *Fact, answer string) []string {
 	}
 	var same, other []string
 	firstNames := g.firstNames()
+	keyGender := genderOf(keyClasses)
 	examined := 0
 	for _, pool := range pools {
 		for _, o := range pool {
@@ -99,7 +100,7 @@ func (g *generator) nameDistractors(f *Fact, answer string) []string {
 			if f.Kind == KindPlace && g.anachronistic(f, t) {
 				continue // no "Czech Republic" in 1702
 			}
-			if f.Kind == KindPerson && genderOf(g.nameClasses(f, answer)) != 0 && genderOf(g.nameClasses(o, o.Text))*genderOf(g.nameClasses(f, answer)) < 0 {
+			if f.Kind == KindPerson && keyGender*genderOf(g.nameClasses(o, o.Text)) < 0 {
 				continue // no empress for "Emperor _____"
 			}
 			if f.Kind == KindPerson && (personShape(t) != personShape(answer) || abs(len(strings.Fields(t))-words) > 1) {
@@ -117,20 +118,9 @@ func (g *generator) nameDistractors(f *Fact, answer string) []string {
 		}
 	}
 	out := append(same, other...)
-	if home := g.containers(answer); f.Kind == KindPlace && len(home) == 0 && g.homeRegion() != "" {
-		// a place WordNet does not know lies where the article is set:
-		// no options from elsewhere ("Miami" beside "Spanish Town")
-		h := []string{g.homeRegion()}
-		out = slices.DeleteFunc(out, func(t string) bool {
-			c := g.containers(t)
-			return len(c) > 0 && !shareRegion(h, c)
-		})
-	}
-	if home := g.containers(answer); f.Kind == KindPlace && len(home) > 0 {
-		// only places in the key's own country or region: Zambia beside
-		// Egypt, never Hungary; Veracruz beside Tabasco, never New York
-		near := home[:1]
-		out = slices.DeleteFunc(out, func(t string) bool { return !shareRegion(near, g.containers(t)) })
+	inRegion, known := g.regionOf(answer)
+	if f.Kind == KindPlace {
+		out = slices.DeleteFunc(out, func(t string) bool { return !inRegion(t) })
 	}
 	if f.Kind == KindPerson && words == 1 {
 		// "Harold" and "Godwinson" are one man: no option may be another
@@ -138,23 +128,33 @@ func (g *generator) nameDistractors(f *Fact, answer string) []string {
 		partners := g.namePartners(answer) // sameFullName for all at once
 		out = slices.DeleteFunc(out, func(t string) bool { return partners[t] })
 	}
-	if f.Kind == KindPlace && !definite {
-		// places of the key's class from the word lists, those in the
-		// key's own country or region first ("Chicago" before "Kazan" for
-		// "New York City")
-		var near []string
-		home := g.containers(answer)
+	if f.Kind == KindPlace && !definite && known {
+		// places of the key's class from the word lists, in the key's own
+		// country or region ("Chicago", never "Kazan", for "New York
+		// City")
 		for _, t := range g.listPlaces(answer) {
-			if !sameKind(keyClasses, g.nameClasses(nil, t), false) || g.nested(t, answer) || g.sharesWord(t, answer) {
-				continue
-			}
-			if len(home) > 0 && shareRegion(home[:1], g.containers(t)) {
-				near = append(near, t)
+			if sameKind(keyClasses, g.nameClasses(nil, t), false) && !g.nested(t, answer) && !g.sharesWord(t, answer) && inRegion(t) {
+				out = append(out, t)
 			}
 		}
-		out = append(out, near...) // never a capital of another continent
 	}
 	return out
+}
+
+// regionOf says where a place option for the key may lie. A key WordNet
+// knows (known) takes options from its own country or region only: Zambia
+// beside Egypt, never Hungary; Veracruz beside Tabasco, never New York. A
+// key it does not know lies where the article is set (homeRegion): no
+// option known to be elsewhere ("Miami" beside "Spanish Town").
+func (g *generator) regionOf(answer string) (inRegion func(string) bool, known bool) {
+	if home := g.containers(answer); len(home) > 0 {
+		near := home[:1]
+		return func(t string) bool { return shareRegion(near, g.containers(t)) }, true
+	}
+	if h := g.homeRegion(); h != "" {
+		return func(t string) bool { c := g.containers(t); return len(c) == 0 || shareRegion([]string{h}, c) }, false
+	}
+	return func(string) bool { return true }, false
 }
 
 func lastWord(s string) string {
