@@ -45,20 +45,23 @@ func Generate(a *Article, facts []Fact, opts Options) []Question {
 	// The served score is the calibrated chance of acceptance; what the
 	// model finds unlikely is not served at all.
 	kept := cands[:0]
+	th := calibration().Threshold
 	for _, q := range cands {
 		q.Score = math.Round(calibrated(q)*1000) / 1000
-		if th := calibration().Threshold; th == 0 || q.Score >= th {
+		if th == 0 || q.Score >= th {
 			kept = append(kept, q)
 		}
 	}
 	cands = kept
 	// Quizzes ask the article's key facts first: the rank adds to the
 	// chance of acceptance a bonus for the infobox, the lead and the first
-	// sections, where an encyclopedia puts what matters most.
+	// sections, where an encyclopedia puts what matters most, and a small
+	// one for a multiple choice.
 	central := centrality(a)
+	rank := func(q *Question) float64 { return q.Score + central[q.Section] + typeRank[q.Type] }
 	sort.SliceStable(cands, func(i, j int) bool {
 		a, b := &cands[i], &cands[j]
-		if ra, rb := a.Score+central[a.Section]+typeRank[a.Type], b.Score+central[b.Section]+typeRank[b.Type]; ra != rb { // as rank below
+		if ra, rb := rank(a), rank(b); ra != rb {
 			return ra > rb
 		}
 		if a.Type != b.Type {
@@ -70,10 +73,8 @@ func Generate(a *Article, facts []Fact, opts Options) []Question {
 		return a.Answer < b.Answer
 	})
 	out := selectQuestions(uniquePrompts(cands), opts)
-	// listed in the order they were ranked: key facts and multiple
-	// choice first
-	rank := func(q Question) float64 { return q.Score + central[q.Section] + typeRank[q.Type] }
-	sort.SliceStable(out, func(i, j int) bool { return rank(out[i]) > rank(out[j]) })
+	// listed in the order they were ranked
+	sort.SliceStable(out, func(i, j int) bool { return rank(&out[i]) > rank(&out[j]) })
 	for i := range out {
 		out[i].ID = questionID(out[i])
 	}
@@ -394,6 +395,8 @@ func selectQuestions(ranked []Question, opts Options) []Question {
 			}
 		}
 	}
+	// most likely first; Generate then lists them in rank order, so this
+	// orders questions of equal rank
 	out := slices.Clone(v.Chosen())
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
 	return out
