@@ -108,7 +108,7 @@ func (g *generator) cloze(f *Fact) []Question {
 		}
 		q := base
 		q.Type, q.Prompt, q.Answer = FillBlank, blankOut(stem, wide), answer
-		q.Accepted = g.accepted(f, answer)
+		q.Accepted = g.acceptedForms(f, answer)
 		if art != "" {
 			q.Accepted = append(q.Accepted, strings.ToLower(art)+" "+answer)
 		}
@@ -432,16 +432,6 @@ func (g *generator) pronounReferent(i int, pronoun string) string {
 	return ""
 }
 
-// mentionsSubject reports whether s names the article's subject.
-func (g *generator) mentionsSubject(s string) bool {
-	for _, w := range strings.Fields(NormalizeAnswer(s)) {
-		if g.subjectWords[w] && !connectors[w] {
-			return true
-		}
-	}
-	return false
-}
-
 func possessive(name string) string {
 	if strings.HasSuffix(name, "s") {
 		return name + "'"
@@ -562,9 +552,6 @@ func (g *generator) shuffle(key string, opts []string) []string {
 	r.Shuffle(len(out), func(i, j int) { out[i], out[j] = out[j], out[i] })
 	return out
 }
-
-// accepted lists other typed forms of an answer: see acceptedForms.
-func (g *generator) accepted(f *Fact, answer string) []string { return g.acceptedForms(f, answer) }
 
 // personWords are the words of the article's person names: a "he" or
 // "she" after one of them has a referent.
