@@ -39,15 +39,8 @@ func (g *generator) cloze(f *Fact) []Question {
 	answer := stem[answerSpan.Start:answerSpan.End]
 	blanked := blankOut(stem, answerSpan)
 	wide, art := withArticle(stem, answerSpan)
-	if !f.usable() || isName(f.Kind) && g.isSubject(f.Text) || inRange(stem, answerSpan) ||
-		enclosed(stem, answerSpan) || givesAway(blanked, answer) || g.titleGivesAway(answer) ||
-		inList(stem, answerSpan) || nameGoesOn(stem, answerSpan) || nameBegunBefore(stem, answerSpan) || trivialKeys[NormalizeAnswer(answer)] ||
-		g.containedInStem(f, answer) || afterWords(stem, answerSpan, "according to") || afterWords(stem, answerSpan, "as of") ||
-		f.Kind == KindPlace && countriesSet[answer] && locatesTown(stem, answerSpan) ||
-		f.Kind == KindNumber && (yearLike(f) || givenCount(stem, f.value, answerSpan.End) || designation(f) || fraction(f)) ||
-		sharesStem(blanked, answer) || strings.Contains(answer, ". ") || g.lonePersonName(blanked) ||
-		afterWords(stem, answerSpan, ", or") || afterWords(stem, answerSpan, " or") && f.Kind == KindNumber {
-		return nil // "K. The": an answer across a sentence break
+	if g.refusedBlank(f, stem, answerSpan, answer, blanked) {
+		return nil
 	}
 	base := Question{Source: g.sents[f.sentence].Text, Section: f.Section, Kind: f.Kind,
 		Score: g.stemOf(f.sentence).score + kindWeight[f.Kind]}
@@ -122,6 +115,32 @@ func (g *generator) cloze(f *Fact) []Question {
 		out = append(out, q)
 	}
 	return out
+}
+
+// refusedBlank reports whether the answer at sp in stem makes no fair
+// blank, whatever the question type.
+func (g *generator) refusedBlank(f *Fact, stem string, sp Span, answer, blanked string) bool {
+	switch {
+	case !f.usable(), isName(f.Kind) && g.isSubject(f.Text):
+		return true // nothing to ask, or the subject itself
+	case inRange(stem, sp), enclosed(stem, sp), inList(stem, sp):
+		return true // half a range, an aside, one item of a list
+	case nameGoesOn(stem, sp), nameBegunBefore(stem, sp), strings.Contains(answer, ". "):
+		return true // half a name, or an answer across a sentence break ("K. The")
+	case givesAway(blanked, answer), g.titleGivesAway(answer), sharesStem(blanked, answer),
+		trivialKeys[NormalizeAnswer(answer)], g.containedInStem(f, answer):
+		return true // the stem, the title or common knowledge gives it
+	case f.Kind == KindPlace && countriesSet[answer] && locatesTown(stem, sp):
+		return true // "Mougins, _____"
+	case f.Kind == KindNumber && (yearLike(f) || givenCount(stem, f.value, sp.End) || designation(f) || fraction(f)):
+		return true // no quantity, or one the stem gives
+	case afterWords(stem, sp, "according to"), afterWords(stem, sp, "as of"), afterWords(stem, sp, ", or"),
+		f.Kind == KindNumber && afterWords(stem, sp, " or"):
+		return true // a source, a datestamp, an alias or a conversion
+	case g.lonePersonName(blanked):
+		return true // "Catherine held the regency": which Catherine?
+	}
+	return false
 }
 
 // blankOut replaces the span with Blank; a full stop that belonged to the
