@@ -2,6 +2,7 @@ package questions
 
 import (
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -134,11 +135,82 @@ func (g *generator) refusedBlank(f *Fact, stem string, sp Span, answer, blanked 
 		return true // "Mougins, _____"
 	case f.Kind == KindNumber && (yearLike(f) || givenCount(stem, f.value, sp.End) || designation(f) || fraction(f)):
 		return true // no quantity, or one the stem gives
+	case f.Kind == KindNumber && (knownSet(stem, sp) || clockTime(stem, sp) || digitsInStem(blanked, answer)):
+		return true // "the _____ helicopters", "02:_____", "under _____ ... U25"
+	case possessiveNameGoesOn(stem, sp):
+		return true // "the _____'s Army" for "Yugoslav People's Army"
 	case afterWords(stem, sp, "according to"), afterWords(stem, sp, "as of"), afterWords(stem, sp, ", or"),
 		f.Kind == KindNumber && afterWords(stem, sp, " or"):
 		return true // a source, a datestamp, an alias or a conversion
 	case g.lonePersonName(blanked):
 		return true // "Catherine held the regency": which Catherine?
+	}
+	return false
+}
+
+// knownSet reports whether the number at sp counts a set the reader is
+// meant to know already: "the two helicopters", "its three sons", "these
+// five" answer "which ones?" with an earlier sentence.
+func knownSet(s string, sp Span) bool {
+	ws := stemWords(s[:sp.Start])
+	if len(ws) == 0 {
+		return false
+	}
+	switch ws[len(ws)-1] {
+	case "the", "its", "his", "her", "their", "these", "those", "our":
+		return true
+	}
+	return false
+}
+
+// clockTime reports whether the number at sp is the minutes of a time of
+// day ("02:45", "02: 45") whose hours stand before it.
+func clockTime(s string, sp Span) bool {
+	before := strings.TrimRight(s[:sp.Start], " ")
+	return strings.HasSuffix(before, ":") && len(before) > 1 && unicode.IsDigit(rune(before[len(before)-2]))
+}
+
+// digitsInStem reports whether the digits of a numeric answer stand in the
+// stem inside a word of letters and digits: "the under _____ team ... U25
+// championship" gives 25 away.
+func digitsInStem(stem, answer string) bool {
+	d := strings.Map(func(r rune) rune {
+		if unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, answer)
+	if d == "" || len(d) > 6 || !startsWithDigit(answer) {
+		return false
+	}
+	for _, w := range strings.Fields(stem) {
+		if strings.IndexFunc(w, unicode.IsLetter) < 0 {
+			continue
+		}
+		for _, run := range digitRuns.FindAllString(w, -1) {
+			if run == d {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var digitRuns = regexp.MustCompile(`[0-9]{2,}`)
+
+// possessiveNameGoesOn reports whether the answer stands between "the"
+// and "'s" and a capitalised word, which carry its name on: "the Yugoslav
+// People's Army" is one name, and "People" half of it.
+func possessiveNameGoesOn(s string, sp Span) bool {
+	if ws := stemWords(s[:sp.Start]); len(ws) == 0 || ws[len(ws)-1] != "the" {
+		return false
+	}
+	after := s[sp.End:]
+	for _, p := range []string{"'s ", "’s "} {
+		if rest, ok := strings.CutPrefix(after, p); ok {
+			r := []rune(rest)
+			return len(r) > 0 && unicode.IsUpper(r[0])
+		}
 	}
 	return false
 }

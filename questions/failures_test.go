@@ -136,6 +136,40 @@ func TestFailurePatterns(t *testing.T) {
 	}
 }
 
+// TestStemsLeaningBack: sentences that speak of what an earlier one
+// introduced ("the sisters", "both vessels", "that evening", "the two
+// helicopters", "thus") make no question, while the sentences around them
+// that stand alone still do.
+func TestStemsLeaningBack(t *testing.T) {
+	article := "= Operation Eastern Exit =\n\n" +
+		"Operation Eastern Exit was the evacuation of the United States embassy in Mogadishu in January 1991. " +
+		"The sisters were transferred to the Fourth Carrier Division in May 1944. " +
+		"Both vessels were considered obsolete by the eve of the Pacific War. " +
+		"United States Central Command began planning and mobilizing forces that evening. " +
+		"The two helicopters returned to Guam with the first 61 evacuees. " +
+		"Gnaeus was thus the grandson of Mark Antony and Octavia Minor. " +
+		"On 17 August, the tensions escalated into an open revolt of the Croatian Serbs. " +
+		"The final execute order was issued for a 02:45 launch of two CH-53E Super Stallions from Oman. " +
+		"The Yugoslav People's Army believed that Croatia would build an army of its own in 1991. " +
+		"In June 2015, Dodd was selected for the under 25 team for the 2015 Women's U25 World Championship in Beijing. " +
+		"The evacuees were flown to Muscat, the capital of Oman, on 11 January 1991.\n"
+	qs := generateFrom(t, article)
+	leaning := []string{"sisters", "Both vessels", "that evening", "helicopters returned", "thus", "tensions",
+		"02:", "_____'s Army", "under _____ team"}
+	standing := false
+	for _, q := range qs {
+		for _, l := range leaning {
+			if strings.Contains(q.Prompt, l) {
+				t.Errorf("%s leans on an earlier sentence (%q): %q (answer %q)", q.Type, l, q.Prompt, q.Answer)
+			}
+		}
+		standing = standing || strings.Contains(q.Source, "Muscat") || strings.Contains(q.Source, "Mogadishu")
+	}
+	if !standing {
+		t.Errorf("the sentences that stand alone made no question either: %d questions", len(qs))
+	}
+}
+
 // TestQuizVariety: a quiz of ten from a real article never asks one
 // sentence twice, keeps each kind of fact to 30 %,
 // and no question names another's answer.

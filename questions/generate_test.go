@@ -220,10 +220,12 @@ func TestGenerateDeterministic(t *testing.T) {
 	if !reflect.DeepEqual(a, b) {
 		t.Fatal("two runs on the same article differ")
 	}
-	// The sample has 31 sentences that make questions; with one question a
-	// sentence, no kind of fact over 30 % and none giving another away, a
-	// quiz of 20 may come out a little short rather than break those rules.
-	if len(a) > 20 || len(a) < 18 {
+	// The sample has 26 sentences that stand alone and make questions (the
+	// rest lean on an earlier one: "that evening", "the pickups"); with one
+	// question a sentence, no kind of fact over 30 % and none giving another
+	// away, a quiz of 20 may come out a little short rather than break those
+	// rules.
+	if len(a) > 20 || len(a) < 17 {
 		t.Errorf("Count 20 gave %d questions", len(a))
 	}
 }

@@ -16,7 +16,8 @@ import (
 var backWords = wordSet(`this|these|those|such|another|again|aforementioned|latter|former|
 thereafter|therein|thereby|hereafter|likewise|meanwhile|afterwards|subsequently|nevertheless|
 nonetheless|furthermore|moreover|however|instead|otherwise|similarly|accordingly|consequently|
-respectively|above|below|further|hitherto|also|aforesaid|here|theirs|hers|ours|resulting|additional|similar`)
+respectively|above|below|further|hitherto|also|aforesaid|here|theirs|hers|ours|resulting|additional|similar|
+thus|therefore|hence`)
 
 // backPhrases point back as phrases (matched on lower-cased words).
 var backPhrases = [][]string{
@@ -36,6 +37,9 @@ var backPhrases = [][]string{
 	{"the", "training"}, {"the", "brigade"}, {"the", "division"}, {"the", "regiment"}, {"the", "first"},
 	{"the", "second"}, {"the", "latter"}, {"the", "best"}, {"the", "remainder"}, {"in", "any", "case"},
 	{"in", "this", "case"}, {"in", "that", "case"}, {"the", "tomb"}, {"the", "instrument"},
+	{"that", "evening"}, {"that", "morning"}, {"that", "night"}, {"that", "week"}, {"that", "season"},
+	{"that", "summer"}, {"that", "winter"}, {"that", "spring"}, {"that", "autumn"}, {"the", "law"},
+	{"the", "measure"}, {"the", "building"},
 }
 
 // stemWords lower-cases s and strips each word's punctuation.
@@ -94,6 +98,9 @@ func pointsBack(s string, subjectHeads, actors map[string]bool) bool {
 		if (isDigits(w) || spelledCounts[w] || w == "_____") && i > 0 && (ws[i-1] == "all" || ws[i-1] == "these" || ws[i-1] == "both") {
 			return true // "All three terms": which?
 		}
+		if (w == "the" || w == "both") && i+1 < len(ws) && definitePlural(s, ws, i, subjectHeads, actors) {
+			return true // "the sisters", "both vessels": which?
+		}
 		if w == "more" && i > 0 && (isDigits(ws[i-1]) || spelledCounts[ws[i-1]]) {
 			return true // "five more capital cities"
 		}
@@ -117,8 +124,8 @@ func pointsBack(s string, subjectHeads, actors map[string]bool) bool {
 			if len(p) == 2 && p[0] == "the" && (subjectHeads[p[1]] || capitalisedAt(s, i+1)) {
 				continue // "the Second World War" is a name
 			}
-			if len(p) == 2 && p[0] == "the" && ordinalPronouns[p[1]] && i+2 < len(ws) && !auxiliaries[ws[i+2]] {
-				continue // "the first final" says what; "the first was broadcast" does not
+			if len(p) == 2 && p[0] == "the" && ordinalPronouns[p[1]] && !spelledCounts[p[1]] && i+2 < len(ws) && !auxiliaries[ws[i+2]] {
+				continue // "the first final" says what; "the first was broadcast" and "the two helicopters" do not
 			}
 			if len(p) == 2 && p[0] == "the" && (introduced(ws[:i], p[1]) || i+2 < len(ws) && ws[i+2] == "of") {
 				continue // "a new ship ... the ship", "the battle of Hastings"
@@ -128,6 +135,57 @@ func pointsBack(s string, subjectHeads, actors map[string]bool) bool {
 	}
 	return false
 }
+
+// definitePlural reports whether ws[i] ("the" or "both") opens a plural
+// noun phrase of common nouns that the stem does not explain: "the
+// sisters were transferred", "both vessels were obsolete", "the tensions
+// escalated" speak of things met in an earlier sentence, unless they are
+// the groups the whole article speaks of (actors: "the jihadists"). A phrase that
+// goes on to say which ("the soldiers of the garrison", "the ships that
+// sank", "both Rome and Carthage") is left alone.
+func definitePlural(s string, ws []string, i int, subjectHeads, actors map[string]bool) bool {
+	n := ws[i+1]
+	if capitalisedAt(s, i+1) || !pluralNoun(n) || actors[n] || subjectHeads[n] || subjectHeads[strings.TrimSuffix(n, "s")] ||
+		introduced(ws[:i], n) || introduced(ws[:i], strings.TrimSuffix(n, "s")) {
+		return false
+	}
+	if i+2 < len(ws) && explainsPlural[ws[i+2]] {
+		return false
+	}
+	if ws[i] == "both" {
+		for _, w := range ws[i+1 : min(len(ws), i+6)] {
+			if w == "and" {
+				return false // "both the army and the navy"
+			}
+		}
+	}
+	return true
+}
+
+// pluralNoun reports whether w looks like a plural common noun: "ships",
+// "tensions", "evacuees"; not "this", "glass", "census", "analysis".
+func pluralNoun(w string) bool {
+	if len(w) < 4 || !strings.HasSuffix(w, "s") || strings.ContainsAny(w, "'’") || stopwords[w] || notPlural[w] {
+		return false
+	}
+	for _, suf := range []string{"ss", "us", "is", "ous", "ics"} {
+		if strings.HasSuffix(w, suf) {
+			return false
+		}
+	}
+	return true
+}
+
+// notPlural are words in -s that name no set met before.
+var notPlural = wordSet(`news|series|species|means|whereas|always|perhaps|sometimes|towards|besides|nevertheless|
+afterwards|arts|humanities|alps|andes|netherlands|philippines|bahamas|americas|tropics|romans|greeks|jews|
+christians|muslims|allies|axis|poles|people|barracks|headquarters|works|
+stakes|odds|invaders|defenders|attackers|victors|besiegers|rebels|insurgents|crusaders|colonists|settlers|natives|masses|elements|stars|heavens|seas|oceans|gods|aztecs|incas`)
+
+// explainsPlural are the words after a plural noun that go on to say which
+// ones are meant.
+var explainsPlural = wordSet(`of|who|that|which|whose|from|in|at|on|for|with|to|under|between|among|involved|
+known|called|named|led|under|behind|responsible|used|made|built|held|living|born|based|serving|around`)
 
 // introduced reports whether the noun stands earlier in the stem ("a new
 // ship ... the ship").
@@ -613,7 +671,7 @@ func mainActors(sents []Sentence) map[string]bool {
 	}
 	m := map[string]bool{}
 	for w, n := range count {
-		if n >= 5 {
+		if n >= 4 {
 			m[w] = true
 		}
 	}
