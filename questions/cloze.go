@@ -126,7 +126,7 @@ func (g *generator) refusedBlank(f *Fact, stem string, sp Span, answer, blanked 
 		return true // nothing to ask, or the subject itself
 	case inRange(stem, sp), enclosed(stem, sp), inList(stem, sp):
 		return true // half a range, an aside, one item of a list
-	case nameGoesOn(stem, sp), nameBegunBefore(stem, sp), strings.Contains(answer, ". "):
+	case nameGoesOn(stem, sp), nameBegunBefore(stem, sp), nameAround(stem, sp), strings.Contains(answer, ". "):
 		return true // half a name, or an answer across a sentence break ("K. The")
 	case givesAway(blanked, answer), g.titleGivesAway(answer), sharesStem(blanked, answer),
 		trivialKeys[NormalizeAnswer(answer)], g.containedInStem(f, answer):
@@ -139,11 +139,81 @@ func (g *generator) refusedBlank(f *Fact, stem string, sp Span, answer, blanked 
 		return true // "the _____ helicopters", "02:_____", "under _____ ... U25"
 	case possessiveNameGoesOn(stem, sp):
 		return true // "the _____'s Army" for "Yugoslav People's Army"
-	case afterWords(stem, sp, "according to"), afterWords(stem, sp, "as of"), afterWords(stem, sp, ", or"),
+	case afterWords(stem, sp, "according to"), afterWords(stem, sp, "according to the"), afterWords(stem, sp, "as of"),
+		afterWords(stem, sp, ", or"),
 		f.Kind == KindNumber && afterWords(stem, sp, " or"):
 		return true // a source, a datestamp, an alias or a conversion
 	case g.lonePersonName(blanked):
 		return true // "Catherine held the regency": which Catherine?
+	case badKeyShape(f, answer), derivedAdjective(blanked, answer):
+		return true // "Filmmaker Leni Riefenstahl", "Oberth—considered", "Considering"; "Andean ... the _____"
+	}
+	return false
+}
+
+// badKeyShape reports whether a name's span took in more or less than the
+// name: a descriptor at the sentence's start ("Filmmaker Leni
+// Riefenstahl"), a word across a dash ("Oberth—considered"), a verb taken
+// for a person ("Considering"), or nationalities alone ("Portuguese
+// Brazilian bandeirante").
+func badKeyShape(f *Fact, answer string) bool {
+	if !isName(f.Kind) {
+		return false
+	}
+	ws := strings.Fields(answer)
+	if strings.ContainsAny(answer, "—") || len(ws) == 0 {
+		return true
+	}
+	first := strings.ToLower(ws[0])
+	if len(ws) > 1 && (titles[first] || occupationWord(first)) && (f.Kind == KindPerson || f.Kind == KindName) {
+		return true
+	}
+	if len(ws) == 1 && f.Kind == KindPerson && (strings.HasSuffix(first, "ing") || strings.HasSuffix(first, "ed")) {
+		return true
+	}
+	all := true
+	for _, w := range ws {
+		all = all && nationalities[strings.ToLower(w)]
+	}
+	return all
+}
+
+// occupationWord reports whether w is, to WordNet, a common noun for a
+// kind of person ("filmmaker", "chemist"): before a name it describes it.
+func occupationWord(w string) bool {
+	if givenNames[w] {
+		return false
+	}
+	hs := lexHypernyms(w)
+	return len(hs) > 1 && slices.Contains(hs, "person") && len(lexInstanceOf(w)) == 0
+}
+
+// derivedAdjective reports whether the stem holds a word made from the
+// answer: "Andean civilisations ... in the _____" gives "Andes",
+// "Parisian" gives "Paris". The shared start must cover all but the last
+// two letters of the answer.
+func derivedAdjective(stem, answer string) bool {
+	aw := strings.Fields(answer)
+	if len(aw) != 1 || startsWithDigit(answer) {
+		return false
+	}
+	a := strings.ToLower(aw[0])
+	need := max(4, len(a)-2)
+	if len(a) < 4 {
+		return false
+	}
+	for _, w := range strings.Fields(stem) {
+		t := strings.ToLower(strings.Trim(w, ".,;:!?\"'“”()"))
+		if t == a || len(t) < need || !capitalised(strings.Trim(w, ".,;:!?\"'“”()")) {
+			continue
+		}
+		n := 0
+		for n < len(a) && n < len(t) && a[n] == t[n] {
+			n++
+		}
+		if n >= need {
+			return true
+		}
 	}
 	return false
 }
@@ -516,11 +586,32 @@ func (g *generator) pronounReferent(i int, pronoun string) string {
 	case person && (pronoun == "his" || pronoun == "her"):
 		return possessive(shortName(g.subject))
 	case !person && pronoun == "it":
-		return g.subject
+		return g.subjectRef
 	case !person && pronoun == "its":
-		return possessive(g.subject)
+		return possessive(g.subjectRef)
 	}
 	return ""
+}
+
+// subjectReference is how a stem names a subject in place of "it": its
+// name, or for a one-word title that is a common noun the article writes
+// with "the" ("the lion"), that: "Lion has been listed" lacks its article,
+// while "Copper is" needs none.
+func subjectReference(subject string, sents []Sentence) string {
+	if strings.Contains(subject, " ") || len(lexHypernyms(strings.ToLower(subject))) == 0 {
+		return subject
+	}
+	the := "the " + strings.ToLower(subject) + " "
+	n := 0
+	for _, s := range sents {
+		if strings.Contains(strings.ToLower(s.Text), the) {
+			n++
+		}
+	}
+	if n >= 3 {
+		return strings.TrimSpace(the)
+	}
+	return subject
 }
 
 func possessive(name string) string {
@@ -713,7 +804,10 @@ func designation(f *Fact) bool {
 	head := strings.ToLower(u[len(u)-1])
 	before := stemWords(f.Sentence[:min(f.span.Start, len(f.Sentence))])
 	named := len(before) > 0 && designators[before[len(before)-1]]
-	return named && f.value >= 100 && !strings.HasSuffix(head, "s") && !irregularPlurals[head] && !strings.Contains(f.Text, ",")
+	singular := !strings.HasSuffix(head, "s") && !irregularPlurals[head] && !strings.Contains(f.Text, ",")
+	// "an Intel-based 80386 processor": a count would take a plural, and
+	// a figure that precise before one noun is its model number
+	return singular && f.value >= 100 && (named || math.Mod(f.value, 10) != 0 && f.value == math.Trunc(f.value))
 }
 
 // designators stand before a model's number ("the new 747 airliner").

@@ -314,11 +314,22 @@ func (g *generator) dateDistractors(f *Fact) []string {
 			add(addDate(d, 0, monthShifts[k], 0))
 		}
 	case d.Year != 0 && win.fixed == 0:
+		step := yearStep(d.Year)
 		for _, k := range r.Perm(len(yearShifts)) {
-			add(addDate(d, yearShifts[k], 0, 0))
+			add(addDate(d, yearShifts[k]*step, 0, 0))
 		}
 	}
 	return out
+}
+
+// yearStep is how far apart a year's options stand: a round century
+// ("1300", "8700 BC") is a round figure, and 1298 or 1303 beside it would
+// be told from it by its roundness alone.
+func yearStep(y int) int {
+	if y%100 == 0 && (y >= 100 || y <= -100) {
+		return 100
+	}
+	return 1
 }
 
 // yearShifts, monthShifts and dayShifts are the moves a date distractor is
@@ -326,7 +337,7 @@ func (g *generator) dateDistractors(f *Fact) []string {
 var (
 	yearShifts  = []int{-1, 1, -2, 2, -3, 3, -4, 4, -5, 5}
 	monthShifts = []int{-1, 1, -2, 2, -3, 3}
-	dayShifts   = []int{-1, 1, -2, 2, -3, 3, -5, 5}
+	dayShifts   = []int{-3, 3, -5, 5, -7, 7, -10, 10, -12, 12}
 )
 
 // addDays moves a full date by days within its month, so that the
@@ -464,6 +475,10 @@ func numberDistractors(f *Fact) []string {
 		if x == v || x == 1 && strings.HasSuffix(rest, "s") {
 			continue
 		}
+		unit := rest
+		if v == 1 && x != 1 && strings.HasPrefix(rest, " ") && len(strings.Fields(rest)) == 1 && !strings.HasSuffix(rest, "s") {
+			unit += "s" // "1 year" beside "2 years"
+		}
 		num := FormatNumber(x)
 		if strings.Contains(digits, ",") != strings.Contains(num, ",") && x >= 1000 {
 			num = strings.ReplaceAll(num, ",", "") // keep "7700" as written
@@ -477,7 +492,7 @@ func numberDistractors(f *Fact) []string {
 				num = capitaliseFirst(num)
 			}
 		}
-		out = append(out, num+rest)
+		out = append(out, num+unit)
 	}
 	return out
 }

@@ -163,6 +163,22 @@ func (x *extractor) typeNames() {
 		x.kinds[name] = bestKind(vs)
 	}
 	x.linkAliases(votes)
+	for name, k := range x.kinds {
+		if k == KindPerson && commonThing(name) {
+			x.kinds[name] = KindName // "the Symphony in C major": a work, not a man
+		}
+	}
+}
+
+// commonThing reports whether a one-word name is, to WordNet, only a
+// common noun for something other than a person: "Symphony", "Mass". A
+// surname that is also a trade ("Cook", "Baker") still names a person.
+func commonThing(name string) bool {
+	if strings.Contains(name, " ") || givenNames[strings.ToLower(name)] || len(lexInstanceOf(name)) > 0 {
+		return false
+	}
+	hs := lexHypernyms(strings.ToLower(name))
+	return len(hs) > 0 && !slices.Contains(hs, "person")
 }
 
 // cues are the votes one appearance of a name casts for its kind.

@@ -128,6 +128,9 @@ func unitAfter(s string, toks []token, at int) (string, int) {
 			break // "two carrying twenty soldiers", "five made up": the number stands alone
 		}
 		end, n = t.end, n+1
+		if timeUnits[lw] || lw == "hour" || lw == "minute" {
+			break // "1 year prevents": a unit of time ends the phrase
+		}
 		if t.breakAfter || strings.HasSuffix(lw, "s") && !nationalities[lw] && n > 0 {
 			break // a plural noun ends the unit: "two jihadists guarded"
 		}

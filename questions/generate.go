@@ -119,7 +119,7 @@ func Candidates(a *Article, facts []Fact) []Question {
 }
 
 // candidates overgenerates: every question each fact allows, the
-// timeline and the matching set. It returns nil when ctx is done.
+// timeline. It returns nil when ctx is done.
 func candidates(a *Article, facts []Fact, ctx context.Context) []Question {
 	g := newGenerator(a, facts)
 	cands := []Question{}
@@ -130,7 +130,6 @@ func candidates(a *Article, facts []Fact, ctx context.Context) []Question {
 		cands = append(cands, g.fromFact(&facts[i])...)
 	}
 	cands = append(cands, g.ordering()...)
-	cands = append(cands, g.matching()...)
 	return cands
 }
 
@@ -140,6 +139,7 @@ type generator struct {
 	facts       []Fact
 	sents       []Sentence
 	subject     string // what the article is about, as a sentence names it
+	subjectRef  string // what a stem calls it in place of "it": "Copper", "the lion"
 	subjectKind Kind
 	// subjectWords are the words of every name the article gives its
 	// subject ("Ibn", "al-Haytham", "Alhazen"), lower-cased.
@@ -167,11 +167,10 @@ type generator struct {
 	// the subject's first and last years (subjectSpan).
 	bySentence map[Kind]map[int][]*Fact
 	span       *[2]int
-	latest     int                 // latestYear, once known
-	home       *string             // homeRegion, once known
-	years      []int               // yearAt, by sentence
-	persons    map[string]bool     // personWords
-	roles      map[string][]string // rolesOf
+	latest     int             // latestYear, once known
+	home       *string         // homeRegion, once known
+	years      []int           // yearAt, by sentence
+	persons    map[string]bool // personWords
 	// classes memoises nameClasses; defs are the definitions of each name.
 	classes map[string][]string
 	defs    map[string][]string
@@ -194,6 +193,7 @@ func newGenerator(a *Article, facts []Fact) *generator {
 		words: map[string][]string{}, subj: map[string]bool{}, stems: map[int]stemResult{}, classes: map[string][]string{}, conts: map[string][]string{}}
 	g.subject, g.subjectKind = articleSubject(a)
 	g.subjectWords = subjectWords(a, g.subject)
+	g.subjectRef = subjectReference(g.subject, g.sents)
 	g.heads = subjectHeads(a, g.sents)
 	g.actors = mainActors(g.sents)
 	h := fnv.New64a()

@@ -59,8 +59,10 @@ func TestSeedQuestions(t *testing.T) {
 		}
 		prompts[q.Prompt] = true
 	}
-	if len(types) < 5 {
-		t.Errorf("types = %v, want at least 5", types)
+	// Four types for an article of 1,000 words or more (the sample has no
+	// dated events to order, and matching is no longer generated).
+	if len(types) < 4 {
+		t.Errorf("types = %v, want at least 4", types)
 	}
 	wantAnswers := []string{"January 8, 2011", "Niamey", "Toulousain", "200 men", "Nicolas Sarkozy",
 		"Alain Juppé", "Frederic Beth", "Atlantique 2", "Ouallam", "January 13"}

@@ -49,6 +49,8 @@ func numericPosed(f *Fact, stem string, sp Span, v float64) (tol float64, ok boo
 		tol = roundTolerance(v * 0.05) // a decimal is a measurement, not a count
 	case v >= 1000 && math.Mod(v, 100) == 0:
 		tol = roundTolerance(v * 0.05) // "4,000 men" is a round figure
+	case v >= 10 && math.Mod(v, 10) == 0 && timeUnits[strings.ToLower(strings.Fields(f.unit)[0])]:
+		tol = roundTolerance(v * 0.1) // "within 30 minutes" is a round figure too
 	default:
 		tol = numericTolerance(v)
 	}

@@ -137,6 +137,10 @@ func (sp *splitter) endsSentence(start, dot, end int) bool {
 	switch {
 	case lw == "a.m" || lw == "p.m":
 		return startsWord(strings.TrimLeftFunc(text[end:], unicode.IsSpace)) && !timeZones[strings.ToLower(following)]
+	case strings.HasSuffix(word, ")") || strings.HasSuffix(word, "]"):
+		// "(810.8°/d). Because": a stop after a bracket ends the sentence
+		// whatever the bracket held
+		return nextStartsSentence(text[end:])
 	case strings.Contains(word, "."):
 		// Dotted abbreviations: "U.S. forces" goes on, "U.S. The" ends.
 		return sentenceStarters[strings.ToLower(following)]

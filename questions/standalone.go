@@ -2,6 +2,7 @@ package questions
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -37,7 +38,7 @@ var backPhrases = [][]string{
 	{"the", "training"}, {"the", "brigade"}, {"the", "division"}, {"the", "regiment"}, {"the", "first"},
 	{"the", "second"}, {"the", "latter"}, {"the", "best"}, {"the", "remainder"}, {"in", "any", "case"},
 	{"in", "this", "case"}, {"in", "that", "case"}, {"the", "tomb"}, {"the", "instrument"},
-	{"that", "evening"}, {"that", "morning"}, {"that", "night"}, {"that", "week"}, {"that", "season"},
+	{"even", "more"}, {"even", "less"}, {"that", "evening"}, {"that", "morning"}, {"that", "night"}, {"that", "week"}, {"that", "season"},
 	{"that", "summer"}, {"that", "winter"}, {"that", "spring"}, {"that", "autumn"}, {"the", "law"},
 	{"the", "measure"}, {"the", "building"},
 }
@@ -394,6 +395,13 @@ func listTail(before string) bool {
 	if i < 0 {
 		return false
 	}
+	if t := strings.TrimSpace(before[i+1:]); t == "and" || t == "or" {
+		// the serial comma: "France, Denmark, and _____"
+		before = before[:i]
+		if i = strings.LastIndex(before, ","); i < 0 {
+			return false
+		}
+	}
 	item := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(before[i+1:]), " and"), " or")
 	w := strings.Fields(item)
 	if len(w) > 0 && strings.EqualFold(w[0], "the") {
@@ -406,7 +414,7 @@ func listTail(before string) bool {
 // d'Orsay", "Charles de Gaulle"): the blank would cover half of it.
 func nameGoesOn(s string, sp Span) bool {
 	after := s[sp.End:]
-	for _, p := range []string{" d'", " d’", " de ", " del ", " della ", " di ", " du ", " van ", " von ", " la ", " le "} {
+	for _, p := range []string{" d'", " d’", " de ", " del ", " della ", " di ", " du ", " van ", " von ", " la ", " le ", " und ", " zu "} {
 		if strings.HasPrefix(after, p) {
 			rest := strings.TrimPrefix(after, p)
 			return rest != "" && (unicode.IsUpper([]rune(rest)[0]) || strings.HasSuffix(p, "'") || strings.HasSuffix(p, "’"))
@@ -471,6 +479,9 @@ func (g *generator) titleGivesAway(answer string) bool {
 	title := NormalizeAnswer(trimParens(g.a.Title) + " " + strings.NewReplacer("(", " ", ")", " ").Replace(g.a.Title))
 	a := NormalizeAnswer(answer)
 	tw := strings.Fields(title)
+	if isDigits(a) && len(a) >= 3 && slices.Contains(tw, a) {
+		return true // "the _____ Summer Games" in a quiz on the 1936 Summer Olympics
+	}
 	for _, w := range strings.Fields(a) {
 		if len(w) <= 3 || stopwords[w] || connectors[w] || months[w] || isDigits(w) {
 			continue
@@ -510,6 +521,21 @@ func nameBegunBefore(s string, sp Span) bool {
 	return !titles[lp] && !honorifics[lp] && !nationalities[lp]
 }
 
+// nameAround reports whether the span sits inside a longer name, with
+// capitalised words on both sides: "the Centers for _____ and Prevention",
+// "the Agency for _____ and Quality".
+func nameAround(s string, sp Span) bool {
+	before := strings.Fields(s[:sp.Start])
+	after := strings.Fields(s[sp.End:])
+	n := len(before)
+	if n < 3 || len(after) < 2 || !strings.HasSuffix(s[:sp.Start], " ") {
+		return false
+	}
+	link := before[n-1]
+	return (link == "for" || link == "of" || link == "and") && capitalised(before[n-2]) &&
+		(after[0] == "and" || after[0] == "of" || after[0] == "for") && capitalised(strings.Trim(after[1], ".,;:"))
+}
+
 // expletiveIt reports whether a sentence opens with an "it" that stands for
 // a clause to come ("It was estimated that", "It is thought to"): such
 // sentences report on something said before them.
@@ -547,6 +573,9 @@ func garbled(s string) bool {
 	if i >= 0 && i+len("×10") < len(s) && s[i+len("×10")] >= '0' && s[i+len("×10")] <= '9' {
 		return true
 	}
+	if pageCite.MatchString(s) {
+		return true // a page reference left from a citation (";:46–48")
+	}
 	// a stop inside the sentence followed by a lower-case word: two
 	// pieces run together ("following on March 5. to 2010.")
 	for j := strings.Index(s, ". "); j >= 0 && j+2 < len(s); {
@@ -562,6 +591,11 @@ func garbled(s string) bool {
 	}
 	return false
 }
+
+// pageCite is a citation's page number glued to a word or a mark: "first
+// time;:46–48", "Smith:12". Times (10:40) and verses (3:16) have digits
+// before the colon.
+var pageCite = regexp.MustCompile(`[^\s\d]:\d+(?:[–-]\d+)?(?:\s|$|[,;.])`)
 
 // abbrevBefore reports whether text ends in an abbreviation's stop ("e.g.",
 // "approx.", "St."): what follows it may be lower case.

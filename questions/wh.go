@@ -45,9 +45,10 @@ func (g *generator) acronymQuestions(f *Fact) []Question {
 func (g *generator) definitionQuestions(f *Fact) []Question {
 	def := f.Text
 	ld := strings.ToLower(def)
-	head, _, ok := strings.Cut(strings.TrimPrefix(ld, "the "), " of ")
-	if !strings.HasPrefix(ld, "the ") || !ok || !definingHead(head) {
-		return nil
+	head, of, ok := strings.Cut(strings.TrimPrefix(ld, "the "), " of ")
+	if !strings.HasPrefix(ld, "the ") || !ok || !definingHead(head) ||
+		strings.HasPrefix(of, "a ") || strings.HasPrefix(of, "an ") {
+		return nil // "the son of a Moravian peasant" is one of many
 	}
 	kind := g.kindOf[f.Subject]
 	var prompt string
