@@ -29,6 +29,16 @@ type Calibration struct {
 	// and Bands the acceptable share of those per band of predicted chance.
 	Reviewed int    `json:"reviewed"`
 	Bands    []Band `json:"bands"`
+	// TypeKind is the acceptable share of the reviewed questions of each
+	// type and kind ("true_false/date"), smoothed toward Overall, the share
+	// of all of them; Priors names the reviews they come from. The ranking
+	// adds the difference to a question's chance: the model's features
+	// take type and kind one at a time, and the reviews show that the pair
+	// matters (a date to judge true or false passes far more often than a
+	// number to choose).
+	TypeKind map[string]float64 `json:"type_kind,omitempty"`
+	Overall  float64            `json:"overall,omitempty"`
+	Priors   []string           `json:"priors,omitempty"`
 }
 
 // Band is the reviewed questions whose predicted chance lies in [Lo, Hi).
@@ -101,6 +111,17 @@ func calibrated(q Question) float64 {
 		z += c.Weights[i] * v
 	}
 	return 1 / (1 + math.Exp(-z))
+}
+
+// typeKindBonus is what the reviews add to or take from q's rank for its
+// type and kind together: 0 where they say nothing.
+func typeKindBonus(q *Question) float64 {
+	c := calibration()
+	share, ok := c.TypeKind[string(q.Type)+"/"+string(q.Kind)]
+	if !ok {
+		return 0
+	}
+	return share - c.Overall
 }
 
 // FeatureNames returns the names of Features' values, in order.

@@ -55,10 +55,10 @@ func Generate(a *Article, facts []Fact, opts Options) []Question {
 	cands = kept
 	// Quizzes ask the article's key facts first: the rank adds to the
 	// chance of acceptance a bonus for the infobox, the lead and the first
-	// sections, where an encyclopedia puts what matters most, and a small
-	// one for a multiple choice.
+	// sections, where an encyclopedia puts what matters most, and what the
+	// reviews found of the question's type and kind together.
 	central := centrality(a)
-	rank := func(q *Question) float64 { return q.Score + central[q.Section] + typeRank[q.Type] }
+	rank := func(q *Question) float64 { return q.Score + central[q.Section] + typeKindBonus(q) }
 	sort.SliceStable(cands, func(i, j int) bool {
 		a, b := &cands[i], &cands[j]
 		if ra, rb := rank(a), rank(b); ra != rb {
@@ -80,12 +80,6 @@ func Generate(a *Article, facts []Fact, opts Options) []Question {
 	}
 	return out
 }
-
-// typeRank is a small rank bonus for a multiple choice over a typed blank
-// on the same fact: when the model finds them about as acceptable, the one
-// a learner answers by recognising, and a teacher most often uses, comes
-// first.
-var typeRank = map[Type]float64{MultipleChoice: 0.1}
 
 // centrality gives each section's questions a rank bonus: the infobox and
 // the lead most, the next two sections less, the rest none.

@@ -9,21 +9,23 @@ import (
 // Variety keeps a quiz varied as questions are chosen for it, whoever
 // chooses them (Generate's selection, or the server drawing an attempt
 // from an article's pool): no fact asked twice, whatever the type (a fact
-// is a sentence and its answer); no type over 40 % of the quiz and no kind
-// of fact over 30 %; no stem, option or item that states another
+// is a sentence and its answer); no type over 40 % of the quiz, no more
+// than 30 % true/false and no kind of fact over 30 %; no stem, option or item that states another
 // question's answer; no two questions that share two or more options; no
 // sentence of an ordering or matching item asked again elsewhere.
 type Variety struct {
-	n                int
-	typeCap, kindCap int
-	allowSameAnswer  bool
-	chosen           []Question
+	n                       int
+	typeCap, tfCap, kindCap int
+	allowSameAnswer         bool
+	chosen                  []Question
 }
 
 // NewVariety starts a quiz of n questions. With allowSameAnswer two
 // questions may have the same answer (from different sentences).
 func NewVariety(n int, allowSameAnswer bool) *Variety {
 	return &Variety{n: n, typeCap: int(math.Ceil(float64(n) * 0.4)), kindCap: max(2, int(math.Ceil(float64(n)*0.3))),
+		// a statement to judge tests less than a question to answer
+		tfCap:           max(1, int(math.Ceil(float64(n)*0.3))),
 		allowSameAnswer: allowSameAnswer}
 }
 
@@ -82,7 +84,7 @@ func (v *Variety) Fits(q Question, relax int) bool {
 	}
 	typeCap := v.typeCap
 	if q.Type == TrueFalse {
-		typeCap = max(1, int(math.Ceil(float64(v.n)*0.2))) // a statement to judge tests less than a question to answer
+		typeCap = v.tfCap
 	}
 	kindCap := v.kindCap
 	if q.Kind == KindAcronym {

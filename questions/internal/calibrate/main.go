@@ -13,6 +13,12 @@
 // folders, makes every candidate with the current engine, and fits on the
 // reviewed questions the engine still makes (matched by id); the others are
 // counted and left out.
+//
+//	go run ./questions/internal/calibrate -priors testdata/reviews/2026-12-01-r5 ...
+//
+// sets only the acceptable share per type and kind (Calibration.TypeKind)
+// from the sheets alone, which name each question's type and kind: no
+// articles are needed, and the fitted weights are kept.
 package main
 
 import (
@@ -34,7 +40,18 @@ func main() {
 	articles := flag.String("articles", os.Getenv("FACTQUIZ_ARTICLES"), "comma-separated folders holding the reviewed articles as NAME.txt")
 	out := flag.String("o", "questions/calibration.json", "file to write the model to")
 	eval := flag.String("eval", "", "a review PREFIX held out of the fit: report how the model ranks its questions")
+	priors := flag.Bool("priors", false, "only set the acceptable share per type and kind from the sheets; keep the weights")
 	flag.Parse()
+	if *priors {
+		if flag.NArg() == 0 {
+			fmt.Fprintln(os.Stderr, "usage: calibrate -priors REVIEW_PREFIX...")
+			os.Exit(2)
+		}
+		if err := setPriors(*out, flag.Args()); err != nil {
+			fail(err)
+		}
+		return
+	}
 	if flag.NArg() == 0 || *articles == "" {
 		fmt.Fprintln(os.Stderr, "usage: calibrate -articles DIR[,DIR...] REVIEW_PREFIX...")
 		os.Exit(2)
@@ -99,6 +116,88 @@ func main() {
 				100*float64(band.Acceptable)/float64(band.Questions))
 		}
 	}
+}
+
+// priorWeight is how many reviewed questions' worth of the overall share a
+// type and kind's own share is pulled toward: a pair seen three times says
+// little on its own.
+const priorWeight = 10
+
+// setPriors writes into the calibration file at path the acceptable share
+// of each type and kind in the reviews, smoothed toward the overall share.
+func setPriors(path string, prefixes []string) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	var c questions.Calibration
+	if err := json.Unmarshal(data, &c); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	n, ok := map[string]int{}, map[string]int{}
+	all, allOK := 0, 0
+	for _, prefix := range prefixes {
+		labels := map[[2]string]bool{}
+		if err := readReview(prefix, labels); err != nil {
+			return err
+		}
+		kinds, err := typeKinds(prefix + "-A.csv")
+		if err != nil {
+			return err
+		}
+		for k, good := range labels {
+			tk, known := kinds[k]
+			if !known {
+				continue
+			}
+			n[tk]++
+			all++
+			if good {
+				ok[tk]++
+				allOK++
+			}
+		}
+		c.Priors = append(c.Priors, filepath.Base(prefix))
+	}
+	if all == 0 {
+		return errors.New("the reviews hold no question")
+	}
+	c.Overall = math.Round(float64(allOK)/float64(all)*1000) / 1000
+	c.TypeKind = map[string]float64{}
+	keys := make([]string, 0, len(n))
+	for tk := range n {
+		keys = append(keys, tk)
+	}
+	sort.Strings(keys)
+	for _, tk := range keys {
+		share := (float64(ok[tk]) + priorWeight*c.Overall) / (float64(n[tk]) + priorWeight)
+		c.TypeKind[tk] = math.Round(share*1000) / 1000
+		fmt.Printf("  %-26s %3d of %3d acceptable, smoothed %.2f\n", tk, ok[tk], n[tk], c.TypeKind[tk])
+	}
+	fmt.Printf("%d reviewed questions, %d acceptable (%.2f)\n", all, allOK, c.Overall)
+	out, _ := json.MarshalIndent(c, "", "  ")
+	return os.WriteFile(path, append(out, '\n'), 0o644)
+}
+
+// typeKinds reads a sheet's type and kind of each question, as
+// "type/kind" by (article, id).
+func typeKinds(path string) (map[[2]string]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	m := map[[2]string]string{}
+	for _, r := range rows[1:] {
+		if len(r) >= 4 {
+			m[[2]string{r[0], r[1]}] = r[2] + "/" + r[3]
+		}
+	}
+	return m, nil
 }
 
 func fail(err error) {
