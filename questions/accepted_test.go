@@ -30,12 +30,12 @@ func TestGeneratedAccepted(t *testing.T) {
 		want, not      []string
 	}{
 		{"Wembley Stadium", "first final at _____", []string{"Empire Stadium", "Wembley"}, []string{"Stadium", "Wembley Arena"}},
-		{"United States Department of Agriculture", "(USDA)", []string{"USDA"}, nil},
+		{"United States Department of Agriculture", "sent a team", []string{"USDA"}, nil},
 		{"Second World War", "or WWII", []string{"WWII", "World War II", "WW2"}, []string{"World War I", "First World War"}},
 		{"WWII", "not played at Wembley Stadium during", []string{"Second World War", "World War II"}, nil},
 		{"Thomas Jefferson", "designed by _____", []string{"Jefferson"}, nil},
 		{"John Adams", "scored twice", nil, []string{"Adams"}}, // Samuel Adams too
-		{"Hasan Ibn al-Haytham", "(Alhazen)", []string{"Alhazen", "al-Haytham", "Ibn al-Haytham"}, nil},
+		{"Hasan Ibn al-Haytham", "watched the final", []string{"Alhazen", "al-Haytham", "Ibn al-Haytham"}, nil},
 		{"28 April 1923", "Bolton Wanderers", []string{"April 28, 1923", "1923-04-28"}, []string{"1923-04-29", "April 29, 1923"}},
 	}
 	for _, tt := range tests {

@@ -33,10 +33,20 @@ func (g *generator) cloze(f *Fact) []Question {
 	if span.Start >= at {
 		span = Span{span.Start + shift, span.End + shift}
 	}
+	if enclosed(stem, span) {
+		return nil // an aside is no fact to ask
+	}
 	answerSpan := span
 	if f.Kind == KindNumber {
 		answerSpan.End = span.Start + len(f.Text) // blank the number with its unit
 	}
+	if answerSpan.End > len(stem) {
+		return nil
+	}
+	var moved Span
+	stem, moved = dropAsides(stem, answerSpan)
+	span = Span{span.Start + moved.Start - answerSpan.Start, span.End + moved.Start - answerSpan.Start}
+	answerSpan = moved
 	answer := stem[answerSpan.Start:answerSpan.End]
 	blanked := blankOut(stem, answerSpan)
 	wide, art := withArticle(stem, answerSpan)
@@ -370,6 +380,61 @@ func inRange(s string, sp Span) bool {
 
 // enclosed reports whether a span stands inside brackets or quotes, where
 // the text is an aside (a translation, a nickname) rather than the fact.
+// dropAsides takes the bracketed asides out of a stem ("The Star
+// (originally known as the Evening Star) was created in 1892" asks about
+// 1892 without them): a translation, a conversion or an alias is no part
+// of the question and makes the stem longer. The span, which lies outside
+// every aside, moves with the text before it.
+func dropAsides(s string, sp Span) (string, Span) {
+	if !strings.Contains(s, " (") {
+		return s, sp
+	}
+	var b strings.Builder
+	depth, from := 0, 0
+	out := sp
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			if depth == 0 {
+				if i == 0 || s[i-1] != ' ' || i > sp.Start && i < sp.End {
+					continue // "(" opening the sentence, or inside a word: not an aside
+				}
+				b.WriteString(s[from : i-1])
+				from = i - 1
+			}
+			depth++
+		case ')':
+			if depth == 0 {
+				continue
+			}
+			if depth--; depth == 0 {
+				if joinsNames(s[:from], s[i+1:]) {
+					b.WriteString(s[from : i+1]) // "Command (COS) Frederic Beth": the aside keeps two names apart
+					from = i + 1
+					continue
+				}
+				if from < sp.Start {
+					out.Start -= i + 1 - from
+					out.End -= i + 1 - from
+				}
+				from = i + 1
+			}
+		}
+	}
+	if depth != 0 {
+		return s, sp // an aside that never closes: leave the text as it is
+	}
+	b.WriteString(s[from:])
+	return b.String(), out
+}
+
+// joinsNames reports whether taking out the text between before and after
+// would run a capitalised word into another.
+func joinsNames(before, after string) bool {
+	bw, aw := strings.Fields(before), strings.Fields(after)
+	return len(bw) > 0 && len(aw) > 0 && capitalised(strings.Trim(bw[len(bw)-1], ",;:")) && capitalised(aw[0])
+}
+
 func enclosed(s string, sp Span) bool {
 	before := s[:sp.Start]
 	open := strings.Count(before, "(") - strings.Count(before, ")")
@@ -450,7 +515,8 @@ func (g *generator) stemOf(i int) stemResult {
 func (g *generator) makeStem(i int) (text string, at, shift int, ok bool) {
 	s := g.sents[i].Text
 	words := strings.Fields(s)
-	if len(words) < 6 || len(words) > 45 || !endsProperly(s) || speaksInPerson(words) || !latinScript(s) ||
+	bare, _ := dropAsides(s, Span{len(s), len(s)}) // the asides are not asked with the stem
+	if len(words) < 6 || len(strings.Fields(bare)) > 45 || !endsProperly(s) || speaksInPerson(words) || !latinScript(s) ||
 		!balancedQuotes(s) || pointsElsewhere(words) {
 		return "", 0, 0, false
 	}

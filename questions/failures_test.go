@@ -306,3 +306,31 @@ func TestSeventhReviewPatterns(t *testing.T) {
 		})
 	}
 }
+
+// TestAsidesDropped: a stem leaves out the bracketed asides of its
+// sentence (a translation, a conversion, an alias), keeps the one that
+// separates two names, and an aside inside a number's unit is no cause for
+// a crash.
+func TestAsidesDropped(t *testing.T) {
+	article := "= Toronto Star =\n\n" +
+		"The Toronto Star is a Canadian daily newspaper. " +
+		"The Star (originally known as the Evening Star) was created in 1892 by striking printers in Toronto. " +
+		"Head of the Special Operations Command (COS) Frederic Beth mobilized 200 men in Toronto in 1990. " +
+		"Nangka peaked in strength with a barometric pressure of 980 mbar (hPa; 29.09 inHg) near Guam in 2003.\n"
+	qs := generateFrom(t, article)
+	found := false
+	for _, q := range qs {
+		if strings.Contains(q.Source, "Evening Star") && q.Answer == "1892" {
+			found = true
+			if strings.Contains(q.Prompt, "(") || !strings.Contains(q.Prompt, "The Star was created in _____ by") {
+				t.Errorf("the aside stays in the stem: %q", q.Prompt)
+			}
+		}
+		if strings.Contains(q.Prompt, "Command Frederic") || strings.Contains(q.Prompt, "Command _____") {
+			t.Errorf("the aside between two names was taken out: %q", q.Prompt)
+		}
+	}
+	if !found {
+		t.Error("no question asks for 1892")
+	}
+}
