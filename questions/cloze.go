@@ -178,8 +178,9 @@ func badKeyShape(f *Fact, answer string) bool {
 	if len(ws) > 1 && (titles[first] || occupationWord(first)) && (f.Kind == KindPerson || f.Kind == KindName) {
 		return true
 	}
-	if len(ws) == 1 && f.Kind == KindPerson && (strings.HasSuffix(first, "ing") || strings.HasSuffix(first, "ed")) {
-		return true
+	if len(ws) == 1 && f.Kind == KindPerson && (strings.HasSuffix(first, "ing") || strings.HasSuffix(first, "ed") ||
+		strings.HasSuffix(first, "s") && len(lexHypernyms(first)) > 0) {
+		return true // "Considering"; "Slavs", a people rather than a person
 	}
 	all := true
 	for _, w := range ws {

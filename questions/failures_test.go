@@ -1,6 +1,7 @@
 package questions
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -212,7 +213,10 @@ func TestSeventhReviewPatterns(t *testing.T) {
 		"From 1648 to 1652, Portuguese Brazilian bandeirante António Raposo Tavares led an expedition from São Paulo to the Amazon. " +
 		"Hans von Tschammer und Osten, as Reichssportführer, played a major role in the organisation of the Olympics in Berlin. " +
 		"According to the British Geological Survey in 2005, Chile was the top producer of copper in the world. " +
-		"Johann Gustav Droysen was even more extolling of the Berlin games in 1937.\n"
+		"Johann Gustav Droysen was even more extolling of the Berlin games in 1937. " +
+		"Field Marshal von Seckendorff, the Austrian ambassador in Berlin, bribed the Prussian Minister of War in 1730. " +
+		"Nazi theory held that Slavs in the Soviet Union were being ruled by Bolshevik masters from Moscow. " +
+		"Finnish defenses held out for over 3 months while inflicting stiff losses on Soviet forces near Berlin.\n"
 	science := "= Copper =\n\n" +
 		"Copper is a chemical element with the symbol Cu and atomic number 29. " +
 		"The trade with Andean civilisations in the terrains of the headwaters in the Andes formed an essential contribution to metalwork in Peru. " +
@@ -240,8 +244,14 @@ func TestSeventhReviewPatterns(t *testing.T) {
 			case "Filmmaker Leni Riefenstahl", "Hermann Oberth—considered", "Considering", "Portuguese Brazilian", "Hans von Tschammer":
 				return "the span is not a name"
 			}
-			if strings.Contains(q.Prompt, "_____ und Osten") {
+			if strings.Contains(q.Prompt, "_____ und Osten") || strings.Contains(q.Prompt, "von _____") {
 				return "half a name"
+			}
+			if q.Answer == "Slavs" {
+				return "a people asked as a person"
+			}
+			if q.Type == Numeric && q.Answer == "3" && q.Tolerance < 1 {
+				return fmt.Sprintf("'over 3 months' with a tolerance of %v", q.Tolerance)
 			}
 			return ""
 		}, func(q Question) bool { return strings.Contains(q.Source, "multi-sport") }},

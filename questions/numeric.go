@@ -43,6 +43,8 @@ func numericPosed(f *Fact, stem string, sp Span, v float64) (tol float64, ok boo
 		return 0, false
 	}
 	switch {
+	case approx && v == math.Trunc(v):
+		tol = max(1, roundTolerance(v*0.1)) // "over 3 months": a count is off by one at least
 	case approx:
 		tol = roundTolerance(v * 0.1)
 	case v != math.Trunc(v):
@@ -89,5 +91,5 @@ func roundTolerance(t float64) float64 {
 	if r < 0.1 {
 		return 0.1
 	}
-	return r
+	return math.Round(r*1e6) / 1e6 // 0.3, not 0.30000000000000004
 }

@@ -512,6 +512,9 @@ func nameBegunBefore(s string, sp Span) bool {
 	}
 	prev := strings.TrimSuffix(strings.TrimSuffix(before[n-1], "'s"), "’s")
 	lp := strings.ToLower(strings.TrimSuffix(prev, "."))
+	if nameParticles[lp] {
+		return true // "Field Marshal von _____": the particle is half the surname
+	}
 	if !capitalised(prev) || months[lp] || stopwords[lp] || isDigits(prev) {
 		return false
 	}
@@ -520,6 +523,10 @@ func nameBegunBefore(s string, sp Span) bool {
 	}
 	return !titles[lp] && !honorifics[lp] && !nationalities[lp]
 }
+
+// nameParticles stand inside surnames: a blank after one leaves half a
+// name in the stem.
+var nameParticles = wordSet(`von|van|de|du|da|di|del|della|der|den|ter|ibn|bin|bint|ben|al|el|zu|dos|das`)
 
 // nameAround reports whether the span sits inside a longer name, with
 // capitalised words on both sides: "the Centers for _____ and Prevention",
