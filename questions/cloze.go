@@ -432,8 +432,11 @@ func dropAsides(s string, sp Span) (string, Span) {
 // joinsNames reports whether taking out the text between before and after
 // would run a capitalised word into another.
 func joinsNames(before, after string) bool {
-	bw, aw := strings.Fields(before), strings.Fields(after)
-	return len(bw) > 0 && len(aw) > 0 && capitalised(strings.Trim(bw[len(bw)-1], ",;:")) && capitalised(aw[0])
+	before = strings.TrimRight(before, " ")
+	last := before[strings.LastIndexByte(before, ' ')+1:]
+	after = strings.TrimLeft(after, " ")
+	first, _, _ := strings.Cut(after, " ")
+	return last != "" && first != "" && capitalised(strings.Trim(last, ",;:")) && capitalised(first)
 }
 
 func enclosed(s string, sp Span) bool {
@@ -516,8 +519,11 @@ func (g *generator) stemOf(i int) stemResult {
 func (g *generator) makeStem(i int) (text string, at, shift int, ok bool) {
 	s := g.sents[i].Text
 	words := strings.Fields(s)
+	if len(words) < 6 || len(words) > 90 {
+		return "", 0, 0, false
+	}
 	bare, _ := dropAsides(s, Span{len(s), len(s)}) // the asides are not asked with the stem
-	if len(words) < 6 || len(strings.Fields(bare)) > 45 || !endsProperly(s) || speaksInPerson(words) || !latinScript(s) ||
+	if len(strings.Fields(bare)) > 45 || !endsProperly(s) || speaksInPerson(words) || !latinScript(s) ||
 		!balancedQuotes(s) || pointsElsewhere(words) {
 		return "", 0, 0, false
 	}
