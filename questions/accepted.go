@@ -199,12 +199,15 @@ func (ix *answerIndex) readAliases(g *generator, s string) {
 				continue
 			}
 			end, be := fillersBefore(s, i)
-			if comma := s[end] == ','; cue == " called " && !be && !comma {
+			comma := s[end] == ','
+			if cue == " called " && !be && !comma {
 				continue
 			}
-			if name := nameBefore(s, end); name != "" {
-				ix.link(g, name, alias, false)
+			name := nameBefore(s, end)
+			if name == "" || be && !comma && !opensClause(s, end-len(name)) {
+				continue // "The area of the sky obscured by the Milky Way is called ...": the area is
 			}
+			ix.link(g, name, alias, false)
 		}
 	}
 	for from := 0; ; {
@@ -251,10 +254,29 @@ func (ix *answerIndex) readAliases(g *generator, s string) {
 		if alias == "" || strings.TrimRight(inner[end:], " .") != "" || plain && strings.ContainsAny(alias, "0123456789") {
 			continue // "(born 1950)", "(Arabic: ...)": an aside, not a name
 		}
-		if name := nameBefore(s, open); name != "" {
-			ix.link(g, name, alias, plain)
+		name := nameBefore(s, open)
+		if name == "" || plain && g.kindOf[name] == KindPerson && strings.Contains(alias, " ") && !g.sharesWord(name, alias) {
+			continue // "Tom Dame (Harvard-Smithsonian CfA)": where he works, not another name of his
 		}
+		ix.link(g, name, alias, plain)
 	}
+}
+
+// opensClause reports whether the name at s[at:] begins its sentence or
+// clause: after nothing but "the", after a comma or semicolon, or after a
+// conjunction ("... and Wembley Stadium was originally known as").
+func opensClause(s string, at int) bool {
+	if at < 0 {
+		return false
+	}
+	before := strings.TrimRight(s[:at], " ")
+	before = strings.TrimSuffix(strings.TrimSuffix(before, "The"), "the")
+	before = strings.TrimRight(before, " ")
+	if before == "" || strings.HasSuffix(before, ",") || strings.HasSuffix(before, ";") {
+		return true
+	}
+	last := strings.ToLower(before[strings.LastIndexByte(before, ' ')+1:])
+	return last == "and" || last == "but" || last == "while" || last == "when" || last == "where" || last == "that"
 }
 
 // fillersBefore steps back from the cue at s[i] over filler words to

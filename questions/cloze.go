@@ -84,7 +84,9 @@ func (g *generator) cloze(f *Fact) []Question {
 		q.Options = g.shuffle(blanked, append([]string{answer}, distractors[:3]...))
 		q.Score += typeWeight[MultipleChoice]
 		out = append(out, q)
-		out = append(out, g.trueFalse(f, stem, answerSpan, distractors[0], base)...)
+		if d := falsifier(f, distractors); d != "" {
+			out = append(out, g.trueFalse(f, stem, answerSpan, d, base)...)
+		}
 	}
 	switch f.Kind {
 	case KindNumber:
@@ -109,6 +111,9 @@ func (g *generator) cloze(f *Fact) []Question {
 		}
 		if f.Kind == KindPerson && len(strings.Fields(answer)) == 1 && (givenNames[strings.ToLower(answer)] || g.firstNames()[answer]) {
 			break // "Max" alone is no name to ask for
+		}
+		if attributive(stem, answerSpan) {
+			break // "the history of the _____ empire": Byzantine, Eastern Roman and Later Roman all fit
 		}
 		q := base
 		q.Type, q.Prompt, q.Answer = FillBlank, blankOut(stem, wide), answer
@@ -228,6 +233,18 @@ func derivedAdjective(stem, answer string) bool {
 	}
 	return false
 }
+
+// attributive reports whether the answer stands before a noun it
+// describes ("the _____ empire", "the _____ movement"): a typed answer
+// there has synonyms the key does not list.
+func attributive(s string, sp Span) bool {
+	rest := strings.Fields(s[sp.End:])
+	return len(rest) > 0 && headNouns[strings.Trim(rest[0], ".,;:")]
+}
+
+var headNouns = wordSet(`empire|movement|era|period|age|dynasty|style|school|army|navy|party|church|language|
+culture|revolution|building|team|league|club|family|government|kingdom|republic|state|régime|regime|people|
+tradition|art|architecture|literature|music|cuisine|community|population|nationalism|settlers|forces|troops`)
 
 // knownSet reports whether the number at sp counts a set the reader is
 // meant to know already: "the two helicopters", "its three sons", "these
@@ -477,6 +494,32 @@ func (g *generator) trueFalse(f *Fact, stem string, sp Span, distractor string, 
 	q.Prompt = "True or false: " + statement
 	q.Score += typeWeight[TrueFalse]
 	return []Question{q}
+}
+
+// falsifier picks the option a false statement is made with. A date must
+// move far enough that the statement is plainly false, not arguably true
+// of a journey or a reign that spans the change: three years, three
+// months, a week or two decades, by the key's precision ("the early
+// 1920s" for "the early 1930s" is still half true).
+func falsifier(f *Fact, options []string) string {
+	if f.Kind != KindDate {
+		return options[0]
+	}
+	for _, o := range options {
+		d, ok := ParseDate(strings.TrimPrefix(strings.TrimPrefix(o, "the "), "early "))
+		if !ok {
+			continue
+		}
+		k := f.date
+		switch {
+		case k.Decade && abs(d.Year-k.Year) >= 20,
+			!k.Decade && k.Day != 0 && (d.Month != k.Month || d.Year != k.Year || abs(d.Day-k.Day) >= 7),
+			!k.Decade && k.Day == 0 && k.Month != 0 && abs((d.Year*12+d.Month)-(k.Year*12+k.Month)) >= 3,
+			!k.Decade && k.Day == 0 && k.Month == 0 && abs(d.Year-k.Year) >= 3:
+			return o
+		}
+	}
+	return ""
 }
 
 // numericTolerance accepts small slips on large numbers, none on small

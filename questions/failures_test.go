@@ -2,6 +2,7 @@ package questions
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -342,5 +343,44 @@ func TestAsidesDropped(t *testing.T) {
 	}
 	if !found {
 		t.Error("no question asks for 1892")
+	}
+}
+
+// TestEighthReviewPatterns: what the eighth review found, each in a
+// minimal article, with a sentence that must still make a question.
+func TestEighthReviewPatterns(t *testing.T) {
+	article := "= Milky Way =\n\n" +
+		"The Milky Way is the galaxy that contains the Solar System, first described by Galileo Galilei in 1610. " +
+		"The Far 3 kpc Arm was discovered in 2008 by astronomer Tom Dame (Harvard-Smithsonian CfA). " +
+		"The area of the sky obscured by the Milky Way is called the Zone of Avoidance. " +
+		"On 13 July 1688 it was decided to build 21 new warships in Amsterdam. " +
+		"In total 104 officers and 44 soldiers returned to Amsterdam in 1689. " +
+		"Henry Compton, the Bishop of London, crowned the king in Westminster in 1689. " +
+		"Justinian's rule constitutes a distinct epoch in the history of the Later Roman empire in Constantinople. " +
+		"Lisbon is recognised as a alpha-level global city by the Globalization and World Cities Study Group in 2016. " +
+		"Vasco da Gama's expedition to India left Lisbon in 1498, and reached Calicut in the same year. " +
+		"In the early 1930s, the German auto industry was still largely composed of luxury models in Berlin.\n"
+	made := false
+	for _, q := range generateFrom(t, article) {
+		bad := ""
+		switch {
+		case slices.Contains(q.Accepted, "Harvard-Smithsonian CfA"), slices.Contains(q.Accepted, "Milky Way") && q.Answer != "Milky Way":
+			bad = "an accepted answer that is another thing"
+		case strings.Contains(q.Source, "it was decided"), strings.Contains(q.Source, "In total"),
+			strings.Contains(q.Prompt, "Who was the Bishop of London"), strings.Contains(q.Prompt, "a alpha"):
+			bad = "leans on what came before, or copies a slip"
+		case q.Type == FillBlank && strings.Contains(q.Prompt, "_____ empire"):
+			bad = "a typed adjective with synonyms"
+		case q.Type == TrueFalse && !q.Truth && (strings.Contains(q.Prompt, "in 1497") || strings.Contains(q.Prompt, "in 1499") ||
+			strings.Contains(q.Prompt, "1920s") || strings.Contains(q.Prompt, "1940s")):
+			bad = "a false statement too near the truth to be plainly false"
+		}
+		if bad != "" {
+			t.Errorf("%s\n  %s: %q (answer %q, accepted %v)", bad, q.Type, q.Prompt, q.Answer, q.Accepted)
+		}
+		made = made || strings.Contains(q.Source, "Galileo")
+	}
+	if !made {
+		t.Error("the sentence that stands alone made no question")
 	}
 }

@@ -38,7 +38,7 @@ var backPhrases = [][]string{
 	{"the", "training"}, {"the", "brigade"}, {"the", "division"}, {"the", "regiment"}, {"the", "first"},
 	{"the", "second"}, {"the", "latter"}, {"the", "best"}, {"the", "remainder"}, {"in", "any", "case"},
 	{"in", "this", "case"}, {"in", "that", "case"}, {"the", "tomb"}, {"the", "instrument"},
-	{"even", "more"}, {"even", "less"}, {"that", "evening"}, {"that", "morning"}, {"that", "night"}, {"that", "week"}, {"that", "season"},
+	{"even", "more"}, {"even", "less"}, {"in", "total"}, {"that", "evening"}, {"that", "morning"}, {"that", "night"}, {"that", "week"}, {"that", "season"},
 	{"that", "summer"}, {"that", "winter"}, {"that", "spring"}, {"that", "autumn"}, {"the", "law"},
 	{"the", "measure"}, {"the", "building"},
 }
@@ -547,6 +547,13 @@ func nameAround(s string, sp Span) bool {
 // a clause to come ("It was estimated that", "It is thought to"): such
 // sentences report on something said before them.
 func expletiveIt(words []string) bool {
+	for i := 1; i+3 < len(words); i++ {
+		// "On 13 July 1688 it was decided to build ...": decided by whom?
+		if strings.EqualFold(words[i], "it") && (words[i+1] == "was" || words[i+1] == "is") &&
+			strings.HasSuffix(words[i+2], "ed") && (words[i+3] == "to" || words[i+3] == "that") {
+			return true
+		}
+	}
 	if len(words) < 3 || !strings.EqualFold(words[0], "it") {
 		return false
 	}
@@ -580,8 +587,8 @@ func garbled(s string) bool {
 	if i >= 0 && i+len("×10") < len(s) && s[i+len("×10")] >= '0' && s[i+len("×10")] <= '9' {
 		return true
 	}
-	if pageCite.MatchString(s) {
-		return true // a page reference left from a citation (";:46–48")
+	if pageCite.MatchString(s) || wrongArticle.MatchString(s) {
+		return true // a page reference left from a citation (";:46–48"), "a alpha-level"
 	}
 	// a stop inside the sentence followed by a lower-case word: two
 	// pieces run together ("following on March 5. to 2010.")
@@ -603,6 +610,10 @@ func garbled(s string) bool {
 // time;:46–48", "Smith:12". Times (10:40) and verses (3:16) have digits
 // before the colon.
 var pageCite = regexp.MustCompile(`[^\s\d]:\d+(?:[–-]\d+)?(?:\s|$|[,;.])`)
+
+// wrongArticle is "a" before a vowel no English word after "a" starts
+// with: a slip in the source ("a alpha-level city") that a stem would copy.
+var wrongArticle = regexp.MustCompile(`\b[Aa] [aiAI][a-z]|\b[Aa] o[bcdfgmprstvx]`)
 
 // abbrevBefore reports whether text ends in an abbreviation's stop ("e.g.",
 // "approx.", "St."): what follows it may be lower case.

@@ -51,6 +51,9 @@ func (g *generator) definitionQuestions(f *Fact) []Question {
 		return nil // "the son of a Moravian peasant" is one of many
 	}
 	kind := g.kindOf[f.Subject]
+	if last := lastWord(head); kind == KindPerson && (titles[last] || manyHolders[last]) {
+		return nil // "the Bishop of London", "the son of Frederick William": one of many over time
+	}
 	var prompt string
 	switch kind {
 	case KindPerson:
@@ -92,6 +95,10 @@ func definingHead(head string) bool {
 	last := w[len(w)-1]
 	return titles[last] || placeWords[last] || organisationWords[last] || familyWords[last]
 }
+
+// manyHolders are relations one person has to many: "the son of X" names
+// one of several.
+var manyHolders = wordSet(`son|daughter|brother|sister|leader|head`)
 
 var familyWords = wordSet(`son|daughter|wife|husband|father|mother|brother|sister|widow|heir|seat|home|birthplace|leader|head|successor|predecessor`)
 
