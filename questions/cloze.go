@@ -115,6 +115,9 @@ func (g *generator) cloze(f *Fact) []Question {
 		if attributive(stem, answerSpan) {
 			break // "the history of the _____ empire": Byzantine, Eastern Roman and Later Roman all fit
 		}
+		if after := stem[answerSpan.End:]; strings.HasPrefix(after, "'s ") || strings.HasPrefix(after, "’s ") {
+			break // "Other models in _____'s product offensive": the company's fits as well as its manager's
+		}
 		q := base
 		q.Type, q.Prompt, q.Answer = FillBlank, blankOut(stem, wide), answer
 		q.Accepted = g.acceptedForms(f, answer)
@@ -678,7 +681,15 @@ var demonstratives = wordSet(`this|these|those|such|there|that`)
 // it/its in an article about a thing, when the sentence before is about
 // the subject too (or the pronoun opens the article's lead).
 func (g *generator) pronounReferent(i int, pronoun string) string {
-	if g.subject == "" || i == 0 {
+	return g.referentWithin(i, pronoun, 3)
+}
+
+// referentWithin is pronounReferent looking back over at most steps
+// sentences that open on the same pronoun: "Volkswagen introduced ... It
+// was marketed as the Baja Champion. It featured ..." is about the car
+// unless the first "It" was Volkswagen too.
+func (g *generator) referentWithin(i int, pronoun string, steps int) string {
+	if g.subject == "" || i == 0 || steps == 0 {
 		return ""
 	}
 	prev := g.sents[i-1]
@@ -689,11 +700,14 @@ func (g *generator) pronounReferent(i int, pronoun string) string {
 	// pronoun): "Boeing announced the Sonic Cruiser. It was launched ..."
 	// is about the aircraft, not Boeing
 	at, w := openingPronoun(prev.Text)
-	if !(g.opensOnSubject(prev.Text) || strings.EqualFold(w, pronoun) && at < 3) {
+	if !g.opensOnSubject(prev.Text) && !(strings.EqualFold(w, pronoun) && at < 3 && g.referentWithin(i-1, pronoun, steps-1) != "") {
 		return ""
 	}
 	if g.subjectKind != KindPerson && !g.startsWithSubject(prev.Text) && !(strings.EqualFold(w, pronoun) && at == 0) {
 		return "" // "Sun ... the UltraSPARC T1. It was the first ...": "it" is the processor
+	}
+	if g.subjectKind != KindPerson && introducesThing(prev.Text) {
+		return "" // "Volkswagen released a limited edition Beetle. It was marketed as ...": the car
 	}
 	person := g.subjectKind == KindPerson
 	switch {
@@ -707,6 +721,20 @@ func (g *generator) pronounReferent(i int, pronoun string) string {
 		return possessive(g.subjectRef)
 	}
 	return ""
+}
+
+// introducesThing reports whether a sentence brings in a new thing ("a
+// limited edition Beetle") that a following "it" may stand for: an
+// indefinite noun phrase after a verb other than "be" ("X is a German
+// automaker" says what X is).
+func introducesThing(s string) bool {
+	ws := stemWords(s)
+	for i, w := range ws {
+		if (w == "a" || w == "an") && i > 1 && !beWords[ws[i-1]] && !(i > 2 && beWords[ws[i-2]]) {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectReference is how a stem names a subject in place of "it": its

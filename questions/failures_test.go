@@ -384,3 +384,35 @@ func TestEighthReviewPatterns(t *testing.T) {
 		t.Error("the sentence that stands alone made no question")
 	}
 }
+
+// TestReferentsAndNameSlots: an "It" two sentences from the subject's
+// name is not taken for the subject unless the "It" between was; a blank
+// does not take half of "the War of the Grand Alliance", nor a possessive
+// slot that another name fills as well.
+func TestReferentsAndNameSlots(t *testing.T) {
+	article := "= Volkswagen =\n\n" +
+		"Volkswagen is a German automaker founded in 1937 in Berlin. " +
+		"Volkswagen released a limited edition Beetle in 1978 for the American market. " +
+		"It was marketed as the Baja Champion in the United States and as the Marathon in Europe. " +
+		"It featured unique metallic blue paint and 15-inch magnesium wheels made in Wolfsburg. " +
+		"Internationally, the company's growth was related to the War of the Grand Alliance on mainland Europe. " +
+		"Other models in Wolfgang Bernhard's product offensive include the Tiguan in 2008 and a Passat Coupé. " +
+		"So Russell put the Prince to explain himself what he intended to do in 1688.\n"
+	made := false
+	for _, q := range generateFrom(t, article) {
+		switch {
+		case strings.Contains(q.Prompt, "Volkswagen featured"):
+			t.Errorf("the car's sentence given the company as its subject: %q", q.Prompt)
+		case strings.Contains(q.Prompt, "War of the _____"):
+			t.Errorf("half a name: %q", q.Prompt)
+		case q.Type == FillBlank && strings.Contains(q.Prompt, "_____'s product"):
+			t.Errorf("a possessive slot typed: %q", q.Prompt)
+		case strings.HasPrefix(q.Source, "So "):
+			t.Errorf("a sentence opening on \"So\": %q", q.Prompt)
+		}
+		made = made || strings.Contains(q.Source, "founded in 1937")
+	}
+	if !made {
+		t.Error("the sentence that stands alone made no question")
+	}
+}

@@ -515,6 +515,9 @@ func nameBegunBefore(s string, sp Span) bool {
 	if nameParticles[lp] {
 		return true // "Field Marshal von _____": the particle is half the surname
 	}
+	if n >= 3 && lp == "the" && before[n-2] == "of" && capitalised(before[n-3]) {
+		return true // "the War of the _____" for the War of the Grand Alliance
+	}
 	if !capitalised(prev) || months[lp] || stopwords[lp] || isDigits(prev) {
 		return false
 	}
@@ -782,7 +785,7 @@ invasion|pact|truce|ceasefire|strike|protest|riot|revolt|rebellion|uprising|coup
 discovery|invention|prototype|episode|match|fight|bout`)
 
 // sequenceOpeners open a sentence that follows on from the one before.
-var sequenceOpeners = wordSet(`earlier|later|soon|shortly|eventually|then|subsequently|afterwards|afterward|finally|next|
+var sequenceOpeners = wordSet(`so|earlier|later|soon|shortly|eventually|then|subsequently|afterwards|afterward|finally|next|
 previously|both|similarly|likewise|nevertheless|still|thus|therefore|hence|indeed|yet|nonetheless|instead|however|
 meanwhile|overall|together|accordingly|consequently|ultimately|initially`)
 
