@@ -23,7 +23,7 @@ func numericPosed(f *Fact, stem string, sp Span, v float64) (tol float64, ok boo
 	if convertedAfter(stem, sp.End+len(f.unit)+1) || convertedAfter(stem, sp.End) {
 		return 0, false // "466 square kilometres (180 sq mi)": the bracket gives it
 	}
-	approx := false
+	approx, below := false, false
 	if n := len(before); n > 0 {
 		last := strings.Trim(before[n-1], ",;:(")
 		prev := ""
@@ -36,6 +36,7 @@ func numericPosed(f *Fact, stem string, sp Span, v float64) (tol float64, ok boo
 			last == "to" && (prev == "up" || prev == "close"), last == "c." || last == "ca.":
 			approx = true
 		}
+		below = last == "nearly" || last == "almost"
 	}
 	// A small count whose members the stem lists gives itself away: "the
 	// two main approaches ... are A and B", "two moons: Phobos and Deimos".
@@ -43,6 +44,8 @@ func numericPosed(f *Fact, stem string, sp Span, v float64) (tol float64, ok boo
 		return 0, false
 	}
 	switch {
+	case below:
+		tol = max(1, roundTolerance(v*0.15)) // "nearly 20 years" may be 17
 	case approx && v == math.Trunc(v):
 		tol = max(1, roundTolerance(v*0.1)) // "over 3 months": a count is off by one at least
 	case approx:

@@ -18,7 +18,7 @@ var backWords = wordSet(`this|these|those|such|another|again|aforementioned|latt
 thereafter|therein|thereby|hereafter|likewise|meanwhile|afterwards|subsequently|nevertheless|
 nonetheless|furthermore|moreover|however|instead|otherwise|similarly|accordingly|consequently|
 respectively|above|below|further|hitherto|also|aforesaid|here|theirs|hers|ours|resulting|additional|similar|
-thus|therefore|hence`)
+thus|therefore|hence|thereupon|whereupon`)
 
 // backPhrases point back as phrases (matched on lower-cased words).
 var backPhrases = [][]string{
