@@ -163,7 +163,7 @@ func (g *generator) refusedBlank(f *Fact, stem string, sp Span, answer, blanked 
 		return true // a source, a datestamp, an alias or a conversion
 	case g.lonePersonName(blanked):
 		return true // "Catherine held the regency": which Catherine?
-	case badKeyShape(f, answer), derivedAdjective(blanked, answer):
+	case badKeyShape(f, answer), derivedAdjective(blanked, answer), g.commonOpening(f, answer, sp):
 		return true // "Filmmaker Leni Riefenstahl", "Oberth—considered", "Considering"; "Andean ... the _____"
 	}
 	return false
@@ -183,6 +183,9 @@ func badKeyShape(f *Fact, answer string) bool {
 		return true
 	}
 	first := strings.ToLower(ws[0])
+	if approxWords[first] || len(ws) == 1 && len(answer) <= 3 && strings.HasSuffix(answer, ".") {
+		return true // "Approximately 90", "P." of "P. falciparum"
+	}
 	if len(ws) > 1 && (titles[first] || occupationWord(first)) && (f.Kind == KindPerson || f.Kind == KindName) {
 		return true
 	}
@@ -195,6 +198,17 @@ func badKeyShape(f *Fact, answer string) bool {
 		all = all && nationalities[strings.ToLower(w)]
 	}
 	return all
+}
+
+// commonOpening reports whether a name that opens the sentence is a
+// common noun phrase capitalised by its place: "Coinfection of HIV with
+// malaria", when the article writes "coinfection" elsewhere.
+func (g *generator) commonOpening(f *Fact, answer string, sp Span) bool {
+	if sp.Start != 0 || !isName(f.Kind) {
+		return false
+	}
+	first, _, _ := strings.Cut(answer, " ")
+	return g.lowerWords()[strings.ToLower(first)]
 }
 
 // occupationWord reports whether w is, to WordNet, a common noun for a

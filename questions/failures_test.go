@@ -416,3 +416,24 @@ func TestReferentsAndNameSlots(t *testing.T) {
 		t.Error("the sentence that stands alone made no question")
 	}
 }
+
+// TestCommonWordsAreNoNames: a capitalised opening word the article
+// writes in lower case elsewhere, a hedge before a number and a lone
+// initial are not names to ask for.
+func TestCommonWordsAreNoNames(t *testing.T) {
+	article := "= Malaria =\n\nMalaria is a disease spread by mosquitoes in Africa and Asia. " +
+		"Coinfection of HIV with malaria increases mortality in Africa in 2010. " +
+		"Chloroquine-resistant P. falciparum has spread to most malarial areas of Asia by 2012. " +
+		"Approximately 90% of both cases and deaths occurred in Africa in 2015. A coinfection is common.\n"
+	made := false
+	for _, q := range generateFrom(t, article) {
+		switch q.Answer {
+		case "Coinfection of HIV", "P.", "Approximately 90":
+			t.Errorf("%s: %q is no name (%q)", q.Type, q.Answer, q.Prompt)
+		}
+		made = made || q.Answer == "2015"
+	}
+	if !made {
+		t.Error("the sentence on 2015 made no question")
+	}
+}

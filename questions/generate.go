@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // DefaultCount is how many questions Generate returns when Options.Count is
@@ -150,6 +151,7 @@ type generator struct {
 	written map[string]bool
 	norms   map[string]string   // NormalizeAnswer, memoised
 	words   map[string][]string // the words of norms
+	lower   map[string]bool     // the words the article writes in lower case (lowerWords)
 	subj    map[string]bool     // isSubject, memoised
 	stems   map[int]stemResult  // stem, memoised by sentence
 	// givenNames are the first words of person names (see firstNames).
@@ -179,6 +181,24 @@ type stemResult struct {
 	at, shift int
 	ok        bool
 	score     float64 // sentenceScore of the stem
+}
+
+// lowerWords returns the set of words the article writes in lower case
+// somewhere: "coinfection" in the text makes "Coinfection" at a
+// sentence's start a common noun, not a name.
+func (g *generator) lowerWords() map[string]bool {
+	if g.lower == nil {
+		g.lower = map[string]bool{}
+		for _, s := range g.sents {
+			for _, w := range strings.Fields(s.Text) {
+				w = strings.Trim(w, ".,;:!?\"'“”()")
+				if w != "" && unicode.IsLower([]rune(w)[0]) {
+					g.lower[w] = true
+				}
+			}
+		}
+	}
+	return g.lower
 }
 
 func newGenerator(a *Article, facts []Fact) *generator {
