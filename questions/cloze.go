@@ -186,6 +186,9 @@ func badKeyShape(f *Fact, answer string) bool {
 	if approxWords[first] || len(ws) == 1 && len(answer) <= 3 && strings.HasSuffix(answer, ".") {
 		return true // "Approximately 90", "P." of "P. falciparum"
 	}
+	if len(ws) == 1 && (organisationWords[first] || placeWords[first]) {
+		return true // "League" of the League to Enforce Peace
+	}
 	if len(ws) > 1 && (titles[first] || occupationWord(first)) && (f.Kind == KindPerson || f.Kind == KindName) {
 		return true
 	}

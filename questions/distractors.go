@@ -133,7 +133,8 @@ func (g *generator) nameDistractors(f *Fact, answer string) []string {
 		// country or region ("Chicago", never "Kazan", for "New York
 		// City")
 		for _, t := range g.listPlaces(answer) {
-			if sameKind(keyClasses, g.nameClasses(nil, t), false) && !g.nested(t, answer) && !g.sharesWord(t, answer) && inRegion(t) {
+			if sameKind(keyClasses, g.nameClasses(nil, t), false) && !g.nested(t, answer) && !g.sharesWord(t, answer) && inRegion(t) &&
+				!g.anachronistic(f, t) {
 				out = append(out, t)
 			}
 		}
@@ -600,6 +601,15 @@ var modernStates = map[string]int{
 	"Malaysia": 1963, "Singapore": 1965, "Australia": 1901, "Canada": 1867, "South Africa": 1910, "Ireland": 1922,
 	"Soviet Union": 1922, "Yugoslavia": 1918, "United States": 1776, "Mexico": 1821, "Brazil": 1822, "Argentina": 1816,
 	"Ghana": 1957, "Nigeria": 1960, "Kenya": 1963, "Egypt": 1922, "Libya": 1951, "Algeria": 1962, "Morocco": 1956,
+	"Guyana": 1966, "Suriname": 1975, "Belize": 1981, "Panama": 1903, "Cuba": 1902, "Uruguay": 1828, "Chile": 1818,
+	"Peru": 1821, "Venezuela": 1811, "Bolivia": 1825, "Ecuador": 1830, "Paraguay": 1811, "Colombia": 1810,
+	"Iceland": 1944, "Cyprus": 1960, "Malta": 1964, "Sri Lanka": 1948, "Myanmar": 1948, "Cambodia": 1953, "Laos": 1953,
+	"Tunisia": 1956, "Sudan": 1956, "Senegal": 1960, "Mali": 1960, "Niger": 1960, "Chad": 1960, "Cameroon": 1960,
+	"Estonia": 1918, "Latvia": 1918, "Lithuania": 1918, "Austria": 1918, "Hungary": 1918, "Moldova": 1991,
+	"Georgia": 1991, "Armenia": 1991, "Azerbaijan": 1991, "North Korea": 1948, "South Korea": 1948, "Taiwan": 1949,
+	"Bosnia and Herzegovina": 1992, "North Macedonia": 1991, "Montenegro": 2006, "Kosovo": 2008, "Eritrea": 1993,
+	"South Sudan": 2011, "East Timor": 2002, "Namibia": 1990, "Zimbabwe": 1980, "Zambia": 1964, "Tanzania": 1964,
+	"Israel and Palestine": 1948, "New Zealand": 1907, "Qatar": 1971, "Bahrain": 1971, "United Arab Emirates": 1971,
 }
 
 // anachronistic reports whether a place option did not exist at the time

@@ -437,3 +437,42 @@ func TestCommonWordsAreNoNames(t *testing.T) {
 		t.Error("the sentence on 2015 made no question")
 	}
 }
+
+// TestNinthReviewPatterns: no country from the article or the word lists
+// that did not exist at the stem's time, no stem opening on "For
+// example", no lone "League" of a longer name.
+func TestNinthReviewPatterns(t *testing.T) {
+	article := "= William Howard Taft =\n\n" +
+		"William Howard Taft was the 27th president of the United States, elected in 1908. " +
+		"Through the 1903 separation of Panama from Colombia, the United States secured rights to build a canal. " +
+		"Taft visited Brazil, Argentina, Peru, Venezuela, Chile and Guyana on a long journey in 1925. " +
+		"For example, over the past 200 years large areas of forest in Mexico have been cleared for coffee. " +
+		"After leaving office in 1913, Taft led the League to Enforce Peace in Washington.\n"
+	a := mustParse(t, []byte(article))
+	facts := ExtractFacts(a)
+	g := newGenerator(a, facts)
+	options := 0
+	for i := range facts {
+		if f := &facts[i]; f.Text == "Colombia" {
+			for _, o := range g.distractors(f, f.Text, "") {
+				options++
+				if founded, ok := modernStates[o]; ok && founded > 1903 {
+					t.Errorf("%s, founded in %d, offered for Colombia in 1903", o, founded)
+				}
+			}
+		}
+	}
+	if options < 3 {
+		t.Errorf("%d options for Colombia, want 3 or more", options)
+	}
+	made := false
+	for _, q := range generateFrom(t, article) {
+		if strings.HasPrefix(q.Source, "For example") || q.Answer == "League" {
+			t.Errorf("%s: %q (answer %q)", q.Type, q.Prompt, q.Answer)
+		}
+		made = made || q.Answer == "Colombia"
+	}
+	if !made {
+		t.Error("no question on Colombia")
+	}
+}

@@ -38,7 +38,7 @@ var backPhrases = [][]string{
 	{"the", "training"}, {"the", "brigade"}, {"the", "division"}, {"the", "regiment"}, {"the", "first"},
 	{"the", "second"}, {"the", "latter"}, {"the", "best"}, {"the", "remainder"}, {"in", "any", "case"},
 	{"in", "this", "case"}, {"in", "that", "case"}, {"the", "tomb"}, {"the", "instrument"},
-	{"even", "more"}, {"even", "less"}, {"in", "total"}, {"that", "evening"}, {"that", "morning"}, {"that", "night"}, {"that", "week"}, {"that", "season"},
+	{"even", "more"}, {"even", "less"}, {"in", "total"}, {"for", "example"}, {"for", "instance"}, {"that", "evening"}, {"that", "morning"}, {"that", "night"}, {"that", "week"}, {"that", "season"},
 	{"that", "summer"}, {"that", "winter"}, {"that", "spring"}, {"that", "autumn"}, {"the", "law"},
 	{"the", "measure"}, {"the", "building"},
 }
