@@ -19,7 +19,8 @@ const acceptedArticle = "= FA Cup =\n\n" +
 	"John Adams scored twice in the final of 1925 at the old ground. " +
 	"Samuel Adams scored once in the final of 1926 at the same ground. " +
 	"Hasan Ibn al-Haytham (Alhazen) watched the final of 1927 from the royal box. " +
-	"Bolton Wanderers beat West Ham United in the first final on 28 April 1923.\n"
+	"Bolton Wanderers beat West Ham United in the first final on 28 April 1923. " +
+	"Many clubs lost players in the Second World War in France and Belgium.\n"
 
 // TestGeneratedAccepted checks the Accepted of the fill-in questions
 // Generate makes from an article: forms it lists and forms it must not.
@@ -31,7 +32,7 @@ func TestGeneratedAccepted(t *testing.T) {
 	}{
 		{"Wembley Stadium", "first final at _____", []string{"Empire Stadium", "Wembley"}, []string{"Stadium", "Wembley Arena"}},
 		{"United States Department of Agriculture", "sent a team", []string{"USDA"}, nil},
-		{"Second World War", "or WWII", []string{"WWII", "World War II", "WW2"}, []string{"World War I", "First World War"}},
+		{"Second World War", "Many clubs lost players", []string{"WWII", "World War II", "WW2"}, []string{"World War I", "First World War"}},
 		{"WWII", "not played at Wembley Stadium during", []string{"Second World War", "World War II"}, nil},
 		{"Thomas Jefferson", "designed by _____", []string{"Jefferson"}, nil},
 		{"John Adams", "scored twice", nil, []string{"Adams"}}, // Samuel Adams too

@@ -64,7 +64,7 @@ func (g *generator) cloze(f *Fact) []Question {
 		distractors = nil // "a clear _____ sky" is no place for "1pm"
 	}
 	if f.Kind == KindDate && openEnded(stem, answerSpan) {
-		distractors = nil // "by 1500", "as of 2010": later (or earlier) years are true too
+		return nil // "by 1500", "as of 2010": later (or earlier) years are true too, typed or chosen
 	}
 	if f.Kind == KindNumber {
 		if _, posed := numericPosed(f, stem, answerSpan, f.value); !posed || len(strings.Fields(f.unit)) > 2 ||
@@ -84,7 +84,7 @@ func (g *generator) cloze(f *Fact) []Question {
 		q.Options = g.shuffle(blanked, append([]string{answer}, distractors[:3]...))
 		q.Score += typeWeight[MultipleChoice]
 		out = append(out, q)
-		if d := falsifier(f, distractors); d != "" {
+		if d := falsifier(f, blanked, distractors); d != "" {
 			out = append(out, g.trueFalse(f, stem, answerSpan, d, base)...)
 		}
 	}
@@ -126,6 +126,9 @@ func (g *generator) cloze(f *Fact) []Question {
 		}
 		if isAcronym(answer) && !slices.ContainsFunc(q.Accepted, func(a string) bool { return strings.Contains(a, " ") }) {
 			break // "PSTN", "CPu": an abbreviation the article never spells out
+		}
+		if slices.ContainsFunc(q.Accepted, func(a string) bool { return len(a) > 3 && givesAway(q.Prompt, a) }) {
+			break // "apprenticed to the artist _____, known as Verrocchio": the stem holds an accepted answer
 		}
 		q.Score += typeWeight[FillBlank]
 		if f.Kind == KindName {
@@ -520,14 +523,28 @@ func (g *generator) trueFalse(f *Fact, stem string, sp Span, distractor string, 
 // move far enough that the statement is plainly false, not arguably true
 // of a journey or a reign that spans the change: three years, three
 // months, a week or two decades, by the key's precision ("the early
-// 1920s" for "the early 1930s" is still half true).
-func falsifier(f *Fact, options []string) string {
+// 1920s" for "the early 1930s" is still half true), and not into a span
+// the stem itself gives.
+func falsifier(f *Fact, stem string, options []string) string {
 	if f.Kind != KindDate {
 		return options[0]
 	}
+	// the years the rest of the stem names: a false year between two of
+	// them ("in 496 BC ... lasting from 499 to 493 BC") may be true
+	lo, hi := 0, 0
+	if ds := FindDates(stem); len(ds) >= 2 {
+		for i, m := range ds {
+			if i == 0 || m.Date.Year < lo {
+				lo = m.Date.Year
+			}
+			if i == 0 || m.Date.Year > hi {
+				hi = m.Date.Year
+			}
+		}
+	}
 	for _, o := range options {
 		d, ok := ParseDate(strings.TrimPrefix(strings.TrimPrefix(o, "the "), "early "))
-		if !ok {
+		if !ok || lo != hi && d.Year >= lo && d.Year <= hi {
 			continue
 		}
 		k := f.date

@@ -324,11 +324,11 @@ func (g *generator) dateDistractors(f *Fact) []string {
 }
 
 // yearStep is how far apart a year's options stand: a round century
-// ("1300", "8700 BC") is a round figure, and 1298 or 1303 beside it would
-// be told from it by its roundness alone.
+// before modern record keeping ("1300", "8700 BC") is a round figure, and
+// 1298 or 1303 beside it would be told from it by its roundness alone.
 func yearStep(y int) int {
-	if y%100 == 0 && (y >= 100 || y <= -100) {
-		return 100
+	if y%100 == 0 && (y >= 100 && y < 1500 || y <= -100) {
+		return 100 // "1300"; but 1700 and 1800 are as likely exact years as round ones
 	}
 	return 1
 }

@@ -476,3 +476,41 @@ func TestNinthReviewPatterns(t *testing.T) {
 		t.Error("no question on Colombia")
 	}
 }
+
+// TestHeldOutReviewPatterns: the failures of the review of the held-out
+// articles, each in a minimal article.
+func TestHeldOutReviewPatterns(t *testing.T) {
+	article := "= Smallpox =\n\n" +
+		"Smallpox was an infectious disease caused by the variola virus, last seen in Somalia in 1977. " +
+		"As recently as 1967, 15 million cases occurred a year in Africa and Asia. " +
+		"The Alps stretch in a 800 km arc from Nice to Vienna across Europe in 1800. " +
+		"Dickens wrote the serial publication ofThe Pickwick Papers in London in 1836. " +
+		"Faraday's life was the subject of Cosmos: A Spacetime Odyssey, broadcast by Fox in 2014. " +
+		"One is small, 59 centimetres long and 14 centimetres high, painted in Florence in 1472. " +
+		"A report on inoculation reached the Royal Society in London in 1700. " +
+		"The Ionian Revolt began in 499 BC in Miletus, lasting from 499 to 493 BC. " +
+		"Leonardo was apprenticed to the artist Andrea di Cione, known as Verrocchio, in Florence in 1466.\n"
+	made := false
+	for _, q := range generateFrom(t, article) {
+		bad := ""
+		switch {
+		case strings.Contains(q.Source, "As recently as") && q.Kind == KindDate, strings.Contains(q.Source, "a 800"), strings.Contains(q.Source, "ofThe"),
+			strings.HasPrefix(q.Source, "One is"), strings.Contains(q.Prompt, "A _____"):
+			bad = "leans back, copies a slip or blanks half a title"
+		case q.Answer == "1700" && q.Type == MultipleChoice && slices.ContainsFunc(q.Options, func(o string) bool { return strings.HasSuffix(o, "00") && o != "1700" }):
+			bad = "round centuries beside an exact year"
+		case q.Type == TrueFalse && !q.Truth && strings.Contains(q.Prompt, "lasting from 499 to 493") &&
+			(strings.Contains(q.Prompt, "in 496") || strings.Contains(q.Prompt, "in 497") || strings.Contains(q.Prompt, "in 495") || strings.Contains(q.Prompt, "in 494")):
+			bad = "a false year inside the span the stem gives"
+		case q.Type == FillBlank && strings.Contains(q.Prompt, "known as Verrocchio"):
+			bad = "the stem holds an accepted answer"
+		}
+		if bad != "" {
+			t.Errorf("%s\n  %s: %q %v (answer %q)", bad, q.Type, q.Prompt, q.Options, q.Answer)
+		}
+		made = made || strings.Contains(q.Source, "variola")
+	}
+	if !made {
+		t.Error("the sentence that stands alone made no question")
+	}
+}

@@ -59,7 +59,7 @@ func (g *generator) eventReadable(f *Fact) bool {
 		// "(written by Schober" a bracket cut open
 		return false
 	}
-	if ls := strings.ToLower(f.Sentence); strings.Contains(ls, "until ") || strings.Contains(ls, "since ") {
+	if ls := strings.ToLower(f.Sentence); strings.Contains(ls, "until ") || strings.Contains(ls, "since ") || garbled(f.Sentence) {
 		return false // "Until 2016, eight subspecies were accepted": a state, not an event
 	}
 	return w == "" && !pointsElsewhere(strings.Fields(f.Text)) && !pointsBack(f.Text, g.heads, g.actors) && opensProperly(f.Text)
@@ -76,7 +76,7 @@ mostly|mainly|largely|chiefly|primarily|especially|notably|including|partly`)
 // notEvents are verbs of plans and states: what they say has no date to
 // order by.
 var notEvents = wordSet(`planned|intended|hoped|expected|proposed|aimed|sought|would|could|might|remained|continued|carried|eluded|
-estimated|suffered|is|are|has|have`)
+estimated|suffered|is|are|has|have|located|situated|considered|regarded|increasingly|known`)
 
 // spread keeps at most n items evenly spaced through sorted items.
 func spread(items []*Fact, n int) []*Fact {

@@ -70,6 +70,9 @@ func pointsBack(s string, subjectHeads, actors map[string]bool) bool {
 	if len(ws) > 1 && ws[0] == "before" && ws[1] == "that" {
 		return true
 	}
+	if len(ws) > 1 && (ws[0] == "one" || ws[0] == "each" || ws[0] == "neither" || ws[0] == "either") && beWords[ws[1]] {
+		return true // "One is small, 59 centimetres long": one of what?
+	}
 	for i, w := range ws {
 		if backWords[w] {
 			switch {
@@ -438,6 +441,9 @@ func openEnded(s string, sp Span) bool {
 	if len(ws) >= 2 && ws[len(ws)-2] == "as" && last == "of" {
 		return true
 	}
+	if len(ws) >= 3 && ws[len(ws)-3] == "as" && (ws[len(ws)-2] == "recently" || ws[len(ws)-2] == "late" || ws[len(ws)-2] == "early") && last == "as" {
+		return true // "as recently as 1962": later years are true too
+	}
 	return openDateWords[last]
 }
 
@@ -514,6 +520,9 @@ func nameBegunBefore(s string, sp Span) bool {
 	lp := strings.ToLower(strings.TrimSuffix(prev, "."))
 	if nameParticles[lp] {
 		return true // "Field Marshal von _____": the particle is half the surname
+	}
+	if n >= 2 && (prev == "A" || prev == "The" || prev == "An") && strings.HasSuffix(before[n-2], ":") {
+		return true // "Cosmos: A _____" for "Cosmos: A Spacetime Odyssey"
 	}
 	if n >= 3 && lp == "the" && before[n-2] == "of" && capitalised(before[n-3]) {
 		return true // "the War of the _____" for the War of the Grand Alliance
@@ -614,9 +623,10 @@ func garbled(s string) bool {
 // before the colon.
 var pageCite = regexp.MustCompile(`[^\s\d]:\d+(?:[–-]\d+)?(?:\s|$|[,;.])`)
 
-// wrongArticle is "a" before a vowel no English word after "a" starts
-// with: a slip in the source ("a alpha-level city") that a stem would copy.
-var wrongArticle = regexp.MustCompile(`\b[Aa] [aiAI][a-z]|\b[Aa] o[bcdfgmprstvx]`)
+// wrongArticle is "a" before a vowel sound ("a alpha-level city", "a 800
+// km arc") or a function word run into the next ("ofThe Pickwick
+// Papers"): slips in the source that a stem would copy.
+var wrongArticle = regexp.MustCompile(`\b[Aa] [aiAI][a-z]|\b[Aa] o[bcdfgmprstvx]|\b[Aa] (8[0-9]*|11|18)\b|\b(of|and|the|in|to|by|for|with|from|on|at)[A-Z][a-z]`)
 
 // abbrevBefore reports whether text ends in an abbreviation's stop ("e.g.",
 // "approx.", "St."): what follows it may be lower case.
