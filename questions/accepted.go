@@ -424,6 +424,9 @@ func (ix *answerIndex) surnames(g *generator, answer string) []string {
 	if k, known := g.kindOf[last]; known && k != KindPerson && k != KindName {
 		return nil
 	}
+	if commonThing(last) {
+		return nil // "Caroline War", "Elizabeth II Commemorative Cup": a war and a cup, not people
+	}
 	out := []string{last}
 	if particle != "" {
 		out = append(out, particle+" "+last)

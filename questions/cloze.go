@@ -285,10 +285,11 @@ func knownSet(s string, sp Span) bool {
 }
 
 // clockTime reports whether the number at sp is the minutes of a time of
-// day ("02:45", "02: 45") whose hours stand before it.
+// day ("02:45", "02: 45") whose hours stand before it, or the second
+// half of a pair of model numbers ("the Atari 400/800").
 func clockTime(s string, sp Span) bool {
 	before := strings.TrimRight(s[:sp.Start], " ")
-	return strings.HasSuffix(before, ":") && len(before) > 1 && unicode.IsDigit(rune(before[len(before)-2]))
+	return (strings.HasSuffix(before, ":") || strings.HasSuffix(before, "/")) && len(before) > 1 && unicode.IsDigit(rune(before[len(before)-2]))
 }
 
 // digitsInStem reports whether the digits of a numeric answer stand in the
@@ -449,8 +450,10 @@ func dropAsides(s string, sp Span) (string, Span) {
 				continue
 			}
 			if depth--; depth == 0 {
-				if joinsNames(s[:from], s[i+1:]) {
-					b.WriteString(s[from : i+1]) // "Command (COS) Frederic Beth": the aside keeps two names apart
+				if joinsNames(s[:from], s[i+1:]) || strings.HasPrefix(s[from:], " (of ") {
+					// "Command (COS) Frederic Beth": the aside keeps two names
+					// apart; "the seventh (of nine) Houses" needs its "of"
+					b.WriteString(s[from : i+1])
 					from = i + 1
 					continue
 				}
@@ -529,6 +532,9 @@ func falsifier(f *Fact, stem string, options []string) string {
 	if f.Kind != KindDate {
 		return options[0]
 	}
+	if statistic(stem) {
+		return "" // "In 2015, pneumonia was the most common reason ...": likely true of 2011 too
+	}
 	// the years the rest of the stem names: a false year between two of
 	// them ("in 496 BC ... lasting from 499 to 493 BC") may be true
 	lo, hi := 0, 0
@@ -557,6 +563,20 @@ func falsifier(f *Fact, stem string, options []string) string {
 		}
 	}
 	return ""
+}
+
+// statistic reports whether a stem states a figure or a ranking that
+// holds over years (a share, a cost, a rate, "the most common"): moving
+// its year does not make it plainly false.
+func statistic(stem string) bool {
+	ls := strings.ToLower(stem)
+	for _, w := range []string{"%", " percent", " per cent", " most ", " least ", " largest", " highest", " lowest",
+		" estimated", " cost", " rate", "$", "€", "£", " average", " leading", " million", " billion"} {
+		if strings.Contains(ls, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // numericTolerance accepts small slips on large numbers, none on small

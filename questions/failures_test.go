@@ -514,3 +514,39 @@ func TestHeldOutReviewPatterns(t *testing.T) {
 		t.Error("the sentence that stands alone made no question")
 	}
 }
+
+// TestEleventhReviewPatterns: a false statement is not made by moving the
+// year of a statistic; a person-like name of a war or a cup gives no
+// "surname"; an ordering item comes from a sentence with one date; the
+// second of a pair of model numbers is no quantity; an aside that begins
+// with "of" stays.
+func TestEleventhReviewPatterns(t *testing.T) {
+	article := "= Pneumonia =\n\n" +
+		"Pneumonia is an inflammatory condition of the lung, first described by Hippocrates in 460 BC. " +
+		"In 2015, pneumonia was the most common reason for admission to hospitals in the United States. " +
+		"Historians divide the war into three phases: the Edwardian War; the Caroline War; and the Lancastrian War. " +
+		"Kyoto hosts notable horse races including the Spring Tenno Sho and Queen Elizabeth II Commemorative Cup in 1976. " +
+		"Texas Instruments made the chips of the Atari 400/800 computers in Dallas in 1979. " +
+		"It is the seventh (of nine current) Bahá'í Houses of Worship, opened in Apia in 1984.\n"
+	made := false
+	for _, q := range generateFrom(t, article) {
+		bad := ""
+		switch {
+		case q.Type == TrueFalse && !q.Truth && strings.Contains(q.Prompt, "most common reason"):
+			bad = "a statistic's year moved"
+		case slices.Contains(q.Accepted, "War") || slices.Contains(q.Accepted, "Cup"):
+			bad = "a common noun accepted as a surname"
+		case strings.Contains(q.Prompt, "400/_____"):
+			bad = "a model number asked as a quantity"
+		case strings.Contains(q.Source, "seventh") && strings.Contains(q.Prompt, "seventh Bah"):
+			bad = "the aside its phrase needs was left out"
+		}
+		if bad != "" {
+			t.Errorf("%s\n  %s: %q (answer %q, accepted %v)", bad, q.Type, q.Prompt, q.Answer, q.Accepted)
+		}
+		made = made || strings.Contains(q.Source, "Hippocrates")
+	}
+	if !made {
+		t.Error("the sentence that stands alone made no question")
+	}
+}

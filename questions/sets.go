@@ -59,6 +59,9 @@ func (g *generator) eventReadable(f *Fact) bool {
 		// "(written by Schober" a bracket cut open
 		return false
 	}
+	if len(FindDates(f.Sentence)) > 1 {
+		return false // "... retained some Finnish lands ... in 1712 ... 1721": which year is the event's?
+	}
 	if ls := strings.ToLower(f.Sentence); strings.Contains(ls, "until ") || strings.Contains(ls, "since ") || garbled(f.Sentence) {
 		return false // "Until 2016, eight subspecies were accepted": a state, not an event
 	}
