@@ -550,3 +550,23 @@ func TestEleventhReviewPatterns(t *testing.T) {
 		t.Error("the sentence that stands alone made no question")
 	}
 }
+
+// TestObjectPronounNeedsAnotherPerson: "him" after the sentence's subject
+// is someone of an earlier sentence ("Jane Luu later joined him"), while
+// "his" may be the subject's own.
+func TestObjectPronounNeedsAnotherPerson(t *testing.T) {
+	article := "= Kuiper belt =\n\nThe Kuiper belt is a region of the Solar System beyond Neptune, first found in 1992. " +
+		"David Jewitt began searching for it at the Kitt Peak observatory in 1987. " +
+		"Jane Luu later joined him to work at the observatory in Arizona in 1988. " +
+		"In 1992 a minstrel named Taillefer rode out ahead of the line juggling his sword in Hastings.\n"
+	kept := false
+	for _, q := range generateFrom(t, article) {
+		if strings.Contains(q.Source, "joined him") {
+			t.Errorf("%s: %q", q.Type, q.Prompt)
+		}
+		kept = kept || strings.Contains(q.Source, "his sword")
+	}
+	if !kept {
+		t.Error("the sentence whose \"his\" is its own subject's made no question")
+	}
+}

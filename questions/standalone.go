@@ -229,6 +229,9 @@ func strayPronoun(s string, persons map[string]bool) bool {
 			plural[w] && !pluralBefore(fs[:i]) {
 			return true
 		}
+		if w == "him" && persons != nil && i > 3 && !personBefore(fs[3:i], persons) {
+			return true // "Jane Luu later joined him": not Jane Luu, the one of the sentence before
+		}
 	}
 	return false
 }
