@@ -558,13 +558,13 @@ func TestObjectPronounNeedsAnotherPerson(t *testing.T) {
 	article := "= Kuiper belt =\n\nThe Kuiper belt is a region of the Solar System beyond Neptune, first found in 1992. " +
 		"David Jewitt began searching for it at the Kitt Peak observatory in 1987. " +
 		"Jane Luu later joined him to work at the observatory in Arizona in 1988. " +
-		"In 1992 a minstrel named Taillefer rode out ahead of the line juggling his sword in Hastings.\n"
+		"In 2005 the astronomer Michael Brown published his findings on Eris in Pasadena.\n"
 	kept := false
 	for _, q := range generateFrom(t, article) {
 		if strings.Contains(q.Source, "joined him") {
 			t.Errorf("%s: %q", q.Type, q.Prompt)
 		}
-		kept = kept || strings.Contains(q.Source, "his sword")
+		kept = kept || strings.Contains(q.Source, "his findings")
 	}
 	if !kept {
 		t.Error("the sentence whose \"his\" is its own subject's made no question")
