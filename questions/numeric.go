@@ -46,8 +46,10 @@ func numericPosed(f *Fact, stem string, sp Span, v float64) (tol float64, ok boo
 	switch {
 	case below:
 		tol = max(1, roundTolerance(v*0.15)) // "nearly 20 years" may be 17
+	case approx && v == math.Trunc(v) && v <= 12:
+		tol = 0 // "at least 2 mines", "over 3 months": the figure the article gives is the answer
 	case approx && v == math.Trunc(v):
-		tol = max(1, roundTolerance(v*0.1)) // "over 3 months": a count is off by one at least
+		tol = max(1, roundTolerance(v*0.1))
 	case approx:
 		tol = roundTolerance(v * 0.1)
 	case v != math.Trunc(v):

@@ -6,7 +6,10 @@ import (
 	"unicode"
 )
 
-// acronymQuestions ask what an abbreviation stands for.
+// acronymQuestions ask what an abbreviation stands for, as a multiple
+// choice among expansions with its initials only: typed, "What does TLS
+// stand for?" has the expansions of every field the learner knows (the
+// reviews passed about two in five).
 func (g *generator) acronymQuestions(f *Fact) []Question {
 	if len(f.Subject) < 3 || commonAcronyms[strings.ToUpper(strings.ReplaceAll(f.Subject, ".", ""))] || g.titleGivesAway(f.Text) {
 		return nil // "What does UN stand for?" tests nothing the article taught
@@ -15,10 +18,6 @@ func (g *generator) acronymQuestions(f *Fact) []Question {
 		Source: g.sents[f.sentence].Text, Section: f.Section, Kind: KindAcronym,
 		Score: g.textScore(f.sentence) + kindWeight[KindAcronym] + 0.1}
 	var out []Question
-	q := base
-	q.Type = FillBlank
-	q.Score += typeWeight[FillBlank]
-	out = append(out, q)
 	var wrong []string
 	for _, o := range append(g.distinct[KindAcronym], g.distinct[KindOrganisation]...) {
 		t := o.Text
