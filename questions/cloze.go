@@ -156,7 +156,8 @@ func (g *generator) refusedBlank(f *Fact, stem string, sp Span, answer, blanked 
 		return true // "Mougins, _____"
 	case f.Kind == KindNumber && (yearLike(f) || givenCount(stem, f.value, sp.End) || designation(f) || fraction(f)):
 		return true // no quantity, or one the stem gives
-	case f.Kind == KindNumber && (knownSet(stem, sp) || clockTime(stem, sp) || digitsInStem(blanked, answer)):
+	case f.Kind == KindNumber && (knownSet(stem, sp) || clockTime(stem, sp) || digitsInStem(blanked, answer) ||
+		afterWords(stem, sp, "half") || afterWords(stem, sp, "quarter")):
 		return true // "the _____ helicopters", "02:_____", "under _____ ... U25"
 	case possessiveNameGoesOn(stem, sp):
 		return true // "the _____'s Army" for "Yugoslav People's Army"

@@ -300,6 +300,11 @@ func (g *generator) dateDistractors(f *Fact) []string {
 		if suffixAD {
 			t += " AD"
 		}
+		if strings.HasSuffix(f.Text, " BCE") {
+			t = strings.Replace(t, " BC", " BCE", 1) // written as the key is: "185 BCE", never one "BC" among them
+		} else if strings.HasSuffix(f.Text, " CE") && o.Year > 0 {
+			t += " CE"
+		}
 		out = append(out, t)
 	}
 	r := g.rng("dates|" + f.Text + "|" + f.Sentence)

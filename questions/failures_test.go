@@ -594,3 +594,30 @@ func TestTwelfthReviewPatterns(t *testing.T) {
 		t.Error("the sentence that stands alone made no question")
 	}
 }
+
+// TestThirteenthReviewPatterns: a "BCE" key's options are written "BCE"
+// too; no blank takes the first half of "the International Agency for
+// Research on Cancer"; no number after "half" ("half a million").
+func TestThirteenthReviewPatterns(t *testing.T) {
+	article := "= Ashoka =\n\nAshoka was an Indian emperor of the Maurya dynasty who ruled from 268 to 232 BCE in India. " +
+		"The empire of the Mauryas ended with the assassination of Brihadratha in 185 BCE at Pataliputra. " +
+		"The International Agency for Research on Cancer classified arsenic in 1980 in Lyon. " +
+		"The computer was built from half a million pieces in Manchester in 1951.\n"
+	made := false
+	for _, q := range generateFrom(t, article) {
+		if q.Answer == "185 BCE" && q.Type == MultipleChoice {
+			made = true
+			for _, o := range q.Options {
+				if !strings.HasSuffix(o, " BCE") {
+					t.Errorf("option %q beside the key %q", o, q.Answer)
+				}
+			}
+		}
+		if strings.Contains(q.Prompt, "_____ for Research") || strings.Contains(q.Prompt, "half _____") {
+			t.Errorf("%s: %q", q.Type, q.Prompt)
+		}
+	}
+	if !made {
+		t.Error("no multiple choice on 185 BCE")
+	}
+}

@@ -420,6 +420,10 @@ func listTail(before string) bool {
 // d'Orsay", "Charles de Gaulle"): the blank would cover half of it.
 func nameGoesOn(s string, sp Span) bool {
 	after := s[sp.End:]
+	if rest, ok := strings.CutPrefix(after, " for "); ok && rest != "" && unicode.IsUpper([]rune(rest)[0]) &&
+		strings.Contains(s[sp.Start:sp.End], " ") && capitalised(s[sp.Start:sp.End]) {
+		return true // "The _____ for Research on Cancer": half the International Agency's name
+	}
 	for _, p := range []string{" d'", " d’", " de ", " del ", " della ", " di ", " du ", " van ", " von ", " la ", " le ", " und ", " zu "} {
 		if strings.HasPrefix(after, p) {
 			rest := strings.TrimPrefix(after, p)
