@@ -138,6 +138,23 @@ func TestFailurePatterns(t *testing.T) {
 	}
 }
 
+// checkArticle makes every question of article and fails each one bad
+// gives a reason against; stands names a question the article must still
+// make, so that a check cannot pass by the engine making nothing.
+func checkArticle(t *testing.T, article string, bad func(Question) string, stands func(Question) bool) {
+	t.Helper()
+	made := false
+	for _, q := range generateFrom(t, article) {
+		if why := bad(q); why != "" {
+			t.Errorf("%s\n  %s: %q %v (answer %q, accepted %v)", why, q.Type, q.Prompt, q.Options, q.Answer, q.Accepted)
+		}
+		made = made || stands(q)
+	}
+	if !made {
+		t.Error("the sentence that stands alone made no question")
+	}
+}
+
 // TestStemsLeaningBack: sentences that speak of what an earlier one
 // introduced ("the sisters", "both vessels", "that evening", "the two
 // helicopters", "thus") make no question, while the sentences around them
@@ -155,21 +172,18 @@ func TestStemsLeaningBack(t *testing.T) {
 		"The Yugoslav People's Army believed that Croatia would build an army of its own in 1991. " +
 		"In June 2015, Dodd was selected for the under 25 team for the 2015 Women's U25 World Championship in Beijing. " +
 		"The evacuees were flown to Muscat, the capital of Oman, on 11 January 1991.\n"
-	qs := generateFrom(t, article)
 	leaning := []string{"sisters", "Both vessels", "that evening", "helicopters returned", "thus", "tensions",
 		"02:", "_____'s Army", "under _____ team"}
-	standing := false
-	for _, q := range qs {
+	checkArticle(t, article, func(q Question) string {
 		for _, l := range leaning {
 			if strings.Contains(q.Prompt, l) {
-				t.Errorf("%s leans on an earlier sentence (%q): %q (answer %q)", q.Type, l, q.Prompt, q.Answer)
+				return fmt.Sprintf("leans on an earlier sentence (%q)", l)
 			}
 		}
-		standing = standing || strings.Contains(q.Source, "Muscat") || strings.Contains(q.Source, "Mogadishu")
-	}
-	if !standing {
-		t.Errorf("the sentences that stand alone made no question either: %d questions", len(qs))
-	}
+		return ""
+	}, func(q Question) bool {
+		return strings.Contains(q.Source, "Muscat") || strings.Contains(q.Source, "Mogadishu")
+	})
 }
 
 // TestQuizVariety: a quiz of ten from a real article never asks one
@@ -305,18 +319,7 @@ func TestSeventhReviewPatterns(t *testing.T) {
 		}, func(q Question) bool { return q.Type == Numeric && q.Answer == "30" }},
 	}
 	for _, c := range checks {
-		t.Run(c.name, func(t *testing.T) {
-			made := false
-			for _, q := range generateFrom(t, c.article) {
-				if why := c.bad(q); why != "" {
-					t.Errorf("%s\n  %s: %q %v (answer %q)", why, q.Type, q.Prompt, q.Options, q.Answer)
-				}
-				made = made || c.good(q)
-			}
-			if !made {
-				t.Error("the sentence that should still make a question made none")
-			}
-		})
+		t.Run(c.name, func(t *testing.T) { checkArticle(t, c.article, c.bad, c.good) })
 	}
 }
 
@@ -362,29 +365,21 @@ func TestEighthReviewPatterns(t *testing.T) {
 		"Lisbon is recognised as a alpha-level global city by the Globalization and World Cities Study Group in 2016. " +
 		"Vasco da Gama's expedition to India left Lisbon in 1498, and reached Calicut in the same year. " +
 		"In the early 1930s, the German auto industry was still largely composed of luxury models in Berlin.\n"
-	made := false
-	for _, q := range generateFrom(t, article) {
-		bad := ""
+	checkArticle(t, article, func(q Question) string {
 		switch {
 		case slices.Contains(q.Accepted, "Harvard-Smithsonian CfA"), slices.Contains(q.Accepted, "Milky Way") && q.Answer != "Milky Way":
-			bad = "an accepted answer that is another thing"
+			return "an accepted answer that is another thing"
 		case strings.Contains(q.Source, "it was decided"), strings.Contains(q.Source, "In total"),
 			strings.Contains(q.Prompt, "Who was the Bishop of London"), strings.Contains(q.Prompt, "a alpha"):
-			bad = "leans on what came before, or copies a slip"
+			return "leans on what came before, or copies a slip"
 		case q.Type == FillBlank && strings.Contains(q.Prompt, "_____ empire"):
-			bad = "a typed adjective with synonyms"
+			return "a typed adjective with synonyms"
 		case q.Type == TrueFalse && !q.Truth && (strings.Contains(q.Prompt, "in 1497") || strings.Contains(q.Prompt, "in 1499") ||
 			strings.Contains(q.Prompt, "1920s") || strings.Contains(q.Prompt, "1940s")):
-			bad = "a false statement too near the truth to be plainly false"
+			return "a false statement too near the truth to be plainly false"
 		}
-		if bad != "" {
-			t.Errorf("%s\n  %s: %q (answer %q, accepted %v)", bad, q.Type, q.Prompt, q.Answer, q.Accepted)
-		}
-		made = made || strings.Contains(q.Source, "Galileo")
-	}
-	if !made {
-		t.Error("the sentence that stands alone made no question")
-	}
+		return ""
+	}, func(q Question) bool { return strings.Contains(q.Source, "Galileo") })
 }
 
 // TestReferentsAndNameSlots: an "It" two sentences from the subject's
@@ -400,23 +395,19 @@ func TestReferentsAndNameSlots(t *testing.T) {
 		"Internationally, the company's growth was related to the War of the Grand Alliance on mainland Europe. " +
 		"Other models in Wolfgang Bernhard's product offensive include the Tiguan in 2008 and a Passat Coupé. " +
 		"So Russell put the Prince to explain himself what he intended to do in 1688.\n"
-	made := false
-	for _, q := range generateFrom(t, article) {
+	checkArticle(t, article, func(q Question) string {
 		switch {
 		case strings.Contains(q.Prompt, "Volkswagen featured"):
-			t.Errorf("the car's sentence given the company as its subject: %q", q.Prompt)
+			return "the car's sentence given the company as its subject"
 		case strings.Contains(q.Prompt, "War of the _____"):
-			t.Errorf("half a name: %q", q.Prompt)
+			return "half a name"
 		case q.Type == FillBlank && strings.Contains(q.Prompt, "_____'s product"):
-			t.Errorf("a possessive slot typed: %q", q.Prompt)
+			return "a possessive slot typed"
 		case strings.HasPrefix(q.Source, "So "):
-			t.Errorf("a sentence opening on \"So\": %q", q.Prompt)
+			return "a sentence opening on \"So\""
 		}
-		made = made || strings.Contains(q.Source, "founded in 1937")
-	}
-	if !made {
-		t.Error("the sentence that stands alone made no question")
-	}
+		return ""
+	}, func(q Question) bool { return strings.Contains(q.Source, "founded in 1937") })
 }
 
 // TestCommonWordsAreNoNames: a capitalised opening word the article
@@ -427,17 +418,13 @@ func TestCommonWordsAreNoNames(t *testing.T) {
 		"Coinfection of HIV with malaria increases mortality in Africa in 2010. " +
 		"Chloroquine-resistant P. falciparum has spread to most malarial areas of Asia by 2012. " +
 		"Approximately 90% of both cases and deaths occurred in Africa in 2015. A coinfection is common.\n"
-	made := false
-	for _, q := range generateFrom(t, article) {
+	checkArticle(t, article, func(q Question) string {
 		switch q.Answer {
 		case "Coinfection of HIV", "P.", "Approximately 90":
-			t.Errorf("%s: %q is no name (%q)", q.Type, q.Answer, q.Prompt)
+			return "no name"
 		}
-		made = made || q.Answer == "2015"
-	}
-	if !made {
-		t.Error("the sentence on 2015 made no question")
-	}
+		return ""
+	}, func(q Question) bool { return q.Answer == "2015" })
 }
 
 // TestNinthReviewPatterns: no country from the article or the word lists
@@ -467,16 +454,12 @@ func TestNinthReviewPatterns(t *testing.T) {
 	if options < 3 {
 		t.Errorf("%d options for Colombia, want 3 or more", options)
 	}
-	made := false
-	for _, q := range generateFrom(t, article) {
+	checkArticle(t, article, func(q Question) string {
 		if strings.HasPrefix(q.Source, "For example") || q.Answer == "League" {
-			t.Errorf("%s: %q (answer %q)", q.Type, q.Prompt, q.Answer)
+			return "leans back, or half a name"
 		}
-		made = made || q.Answer == "Colombia"
-	}
-	if !made {
-		t.Error("no question on Colombia")
-	}
+		return ""
+	}, func(q Question) bool { return q.Answer == "Colombia" })
 }
 
 // TestHeldOutReviewPatterns: the failures of the review of the held-out
@@ -492,29 +475,21 @@ func TestHeldOutReviewPatterns(t *testing.T) {
 		"A report on inoculation reached the Royal Society in London in 1700. " +
 		"The Ionian Revolt began in 499 BC in Miletus, lasting from 499 to 493 BC. " +
 		"Leonardo was apprenticed to the artist Andrea di Cione, known as Verrocchio, in Florence in 1466.\n"
-	made := false
-	for _, q := range generateFrom(t, article) {
-		bad := ""
+	checkArticle(t, article, func(q Question) string {
 		switch {
 		case strings.Contains(q.Source, "As recently as") && q.Kind == KindDate, strings.Contains(q.Source, "a 800"), strings.Contains(q.Source, "ofThe"),
 			strings.HasPrefix(q.Source, "One is"), strings.Contains(q.Prompt, "A _____"):
-			bad = "leans back, copies a slip or blanks half a title"
+			return "leans back, copies a slip or blanks half a title"
 		case q.Answer == "1700" && q.Type == MultipleChoice && slices.ContainsFunc(q.Options, func(o string) bool { return strings.HasSuffix(o, "00") && o != "1700" }):
-			bad = "round centuries beside an exact year"
+			return "round centuries beside an exact year"
 		case q.Type == TrueFalse && !q.Truth && strings.Contains(q.Prompt, "lasting from 499 to 493") &&
 			(strings.Contains(q.Prompt, "in 496") || strings.Contains(q.Prompt, "in 497") || strings.Contains(q.Prompt, "in 495") || strings.Contains(q.Prompt, "in 494")):
-			bad = "a false year inside the span the stem gives"
+			return "a false year inside the span the stem gives"
 		case q.Type == FillBlank && strings.Contains(q.Prompt, "known as Verrocchio"):
-			bad = "the stem holds an accepted answer"
+			return "the stem holds an accepted answer"
 		}
-		if bad != "" {
-			t.Errorf("%s\n  %s: %q %v (answer %q)", bad, q.Type, q.Prompt, q.Options, q.Answer)
-		}
-		made = made || strings.Contains(q.Source, "variola")
-	}
-	if !made {
-		t.Error("the sentence that stands alone made no question")
-	}
+		return ""
+	}, func(q Question) bool { return strings.Contains(q.Source, "variola") })
 }
 
 // TestEleventhReviewPatterns: a false statement is not made by moving the
@@ -530,27 +505,19 @@ func TestEleventhReviewPatterns(t *testing.T) {
 		"Kyoto hosts notable horse races including the Spring Tenno Sho and Queen Elizabeth II Commemorative Cup in 1976. " +
 		"Texas Instruments made the chips of the Atari 400/800 computers in Dallas in 1979. " +
 		"It is the seventh (of nine current) Bahá'í Houses of Worship, opened in Apia in 1984.\n"
-	made := false
-	for _, q := range generateFrom(t, article) {
-		bad := ""
+	checkArticle(t, article, func(q Question) string {
 		switch {
 		case q.Type == TrueFalse && !q.Truth && strings.Contains(q.Prompt, "most common reason"):
-			bad = "a statistic's year moved"
+			return "a statistic's year moved"
 		case slices.Contains(q.Accepted, "War") || slices.Contains(q.Accepted, "Cup"):
-			bad = "a common noun accepted as a surname"
+			return "a common noun accepted as a surname"
 		case strings.Contains(q.Prompt, "400/_____"):
-			bad = "a model number asked as a quantity"
+			return "a model number asked as a quantity"
 		case strings.Contains(q.Source, "seventh") && strings.Contains(q.Prompt, "seventh Bah"):
-			bad = "the aside its phrase needs was left out"
+			return "the aside its phrase needs was left out"
 		}
-		if bad != "" {
-			t.Errorf("%s\n  %s: %q (answer %q, accepted %v)", bad, q.Type, q.Prompt, q.Answer, q.Accepted)
-		}
-		made = made || strings.Contains(q.Source, "Hippocrates")
-	}
-	if !made {
-		t.Error("the sentence that stands alone made no question")
-	}
+		return ""
+	}, func(q Question) bool { return strings.Contains(q.Source, "Hippocrates") })
 }
 
 // TestObjectPronounNeedsAnotherPerson: "him" after the sentence's subject
@@ -561,16 +528,12 @@ func TestObjectPronounNeedsAnotherPerson(t *testing.T) {
 		"David Jewitt began searching for it at the Kitt Peak observatory in 1987. " +
 		"Jane Luu later joined him to work at the observatory in Arizona in 1988. " +
 		"In 2005 the astronomer Michael Brown published his findings on Eris in Pasadena.\n"
-	kept := false
-	for _, q := range generateFrom(t, article) {
+	checkArticle(t, article, func(q Question) string {
 		if strings.Contains(q.Source, "joined him") {
-			t.Errorf("%s: %q", q.Type, q.Prompt)
+			return "\"him\" is someone of the sentence before"
 		}
-		kept = kept || strings.Contains(q.Source, "his findings")
-	}
-	if !kept {
-		t.Error("the sentence whose \"his\" is its own subject's made no question")
-	}
+		return ""
+	}, func(q Question) bool { return strings.Contains(q.Source, "his findings") })
 }
 
 // TestTwelfthReviewPatterns: no typed "What does X stand for?", whose
@@ -580,19 +543,15 @@ func TestTwelfthReviewPatterns(t *testing.T) {
 	article := "= Mars =\n\nMars is the fourth planet from the Sun, visited by Mariner 4 in 1965. " +
 		"The Tharsis Lava Shield (TLS) was mapped by the Mars Global Surveyor orbiter in 1999. " +
 		"Two Japanese destroyers laid mines off Port Arthur in 1904, each striking at least 2 mines near Dalny.\n"
-	made := false
-	for _, q := range generateFrom(t, article) {
+	checkArticle(t, article, func(q Question) string {
 		if q.Type == FillBlank && strings.Contains(q.Prompt, "stand for") {
-			t.Errorf("a typed acronym question: %q", q.Prompt)
+			return "a typed acronym question"
 		}
 		if q.Type == Numeric && q.Answer == "2" && q.Tolerance != 0 {
-			t.Errorf("'at least 2 mines' with a tolerance of %v", q.Tolerance)
+			return fmt.Sprintf("'at least 2 mines' with a tolerance of %v", q.Tolerance)
 		}
-		made = made || strings.Contains(q.Source, "Mariner 4")
-	}
-	if !made {
-		t.Error("the sentence that stands alone made no question")
-	}
+		return ""
+	}, func(q Question) bool { return strings.Contains(q.Source, "Mariner 4") })
 }
 
 // TestThirteenthReviewPatterns: a "BCE" key's options are written "BCE"
@@ -603,21 +562,17 @@ func TestThirteenthReviewPatterns(t *testing.T) {
 		"The empire of the Mauryas ended with the assassination of Brihadratha in 185 BCE at Pataliputra. " +
 		"The International Agency for Research on Cancer classified arsenic in 1980 in Lyon. " +
 		"The computer was built from half a million pieces in Manchester in 1951.\n"
-	made := false
-	for _, q := range generateFrom(t, article) {
-		if q.Answer == "185 BCE" && q.Type == MultipleChoice {
-			made = true
+	checkArticle(t, article, func(q Question) string {
+		if q.Answer == "185 BCE" {
 			for _, o := range q.Options {
 				if !strings.HasSuffix(o, " BCE") {
-					t.Errorf("option %q beside the key %q", o, q.Answer)
+					return fmt.Sprintf("option %q beside the key %q", o, q.Answer)
 				}
 			}
 		}
 		if strings.Contains(q.Prompt, "_____ for Research") || strings.Contains(q.Prompt, "half _____") {
-			t.Errorf("%s: %q", q.Type, q.Prompt)
+			return "half a name, or half a figure"
 		}
-	}
-	if !made {
-		t.Error("no multiple choice on 185 BCE")
-	}
+		return ""
+	}, func(q Question) bool { return q.Answer == "185 BCE" && q.Type == MultipleChoice })
 }
