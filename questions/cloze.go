@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Question types weigh differently in the ranking: a choice between four
@@ -115,7 +116,7 @@ func (g *generator) cloze(f *Fact) []Question {
 		if attributive(stem, answerSpan) {
 			break // "the history of the _____ empire": Byzantine, Eastern Roman and Later Roman all fit
 		}
-		if after := stem[answerSpan.End:]; strings.HasPrefix(after, "'s ") || strings.HasPrefix(after, "’s ") {
+		if _, ok := afterPossessive(stem, answerSpan); ok {
 			break // "Other models in _____'s product offensive": the company's fits as well as its manager's
 		}
 		q := base
@@ -156,7 +157,7 @@ func (g *generator) refusedBlank(f *Fact, stem string, sp Span, answer, blanked 
 		return true // "Mougins, _____"
 	case f.Kind == KindNumber && (yearLike(f) || givenCount(stem, f.value, sp.End) || designation(f) || fraction(f)):
 		return true // no quantity, or one the stem gives
-	case f.Kind == KindNumber && (knownSet(stem, sp) || clockTime(stem, sp) || digitsInStem(blanked, answer) ||
+	case f.Kind == KindNumber && (knownSet(stem, sp) || afterFigure(stem, sp) || digitsInStem(blanked, answer) ||
 		afterWords(stem, sp, "half") || afterWords(stem, sp, "quarter")):
 		return true // "the _____ helicopters", "02:_____", "under _____ ... U25"
 	case possessiveNameGoesOn(stem, sp):
@@ -183,7 +184,7 @@ func badKeyShape(f *Fact, answer string) bool {
 		return false
 	}
 	ws := strings.Fields(answer)
-	if strings.ContainsAny(answer, "—") || len(ws) == 0 {
+	if strings.ContainsRune(answer, '—') || len(ws) == 0 {
 		return true
 	}
 	first := strings.ToLower(ws[0])
@@ -243,8 +244,9 @@ func derivedAdjective(stem, answer string) bool {
 		return false
 	}
 	for _, w := range strings.Fields(stem) {
-		t := strings.ToLower(strings.Trim(w, ".,;:!?\"'“”()"))
-		if t == a || len(t) < need || !capitalised(strings.Trim(w, ".,;:!?\"'“”()")) {
+		w = strings.Trim(w, ".,;:!?\"'“”()")
+		t := strings.ToLower(w)
+		if t == a || len(t) < need || !capitalised(w) {
 			continue
 		}
 		n := 0
@@ -285,10 +287,10 @@ func knownSet(s string, sp Span) bool {
 	return false
 }
 
-// clockTime reports whether the number at sp is the minutes of a time of
-// day ("02:45", "02: 45") whose hours stand before it, or the second
-// half of a pair of model numbers ("the Atari 400/800").
-func clockTime(s string, sp Span) bool {
+// afterFigure reports whether the number at sp is joined to a figure before
+// it: the minutes of a time of day ("02:45", "02: 45") or the second of a
+// pair of model numbers ("the Atari 400/800").
+func afterFigure(s string, sp Span) bool {
 	before := strings.TrimRight(s[:sp.Start], " ")
 	return (strings.HasSuffix(before, ":") || strings.HasSuffix(before, "/")) && len(before) > 1 && unicode.IsDigit(rune(before[len(before)-2]))
 }
@@ -328,14 +330,21 @@ func possessiveNameGoesOn(s string, sp Span) bool {
 	if ws := stemWords(s[:sp.Start]); len(ws) == 0 || ws[len(ws)-1] != "the" {
 		return false
 	}
+	rest, ok := afterPossessive(s, sp)
+	r, _ := utf8.DecodeRuneInString(rest)
+	return ok && unicode.IsUpper(r)
+}
+
+// afterPossessive returns what follows the span when an "'s" does ("_____'s
+// product offensive" gives "product offensive"); ok is false when none does.
+func afterPossessive(s string, sp Span) (rest string, ok bool) {
 	after := s[sp.End:]
 	for _, p := range []string{"'s ", "’s "} {
 		if rest, ok := strings.CutPrefix(after, p); ok {
-			r := []rune(rest)
-			return len(r) > 0 && unicode.IsUpper(r[0])
+			return rest, true
 		}
 	}
-	return false
+	return "", false
 }
 
 // blankOut replaces the span with Blank; a full stop that belonged to the

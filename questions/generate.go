@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // DefaultCount is how many questions Generate returns when Options.Count is
@@ -192,7 +193,7 @@ func (g *generator) lowerWords() map[string]bool {
 		for _, s := range g.sents {
 			for _, w := range strings.Fields(s.Text) {
 				w = strings.Trim(w, ".,;:!?\"'“”()")
-				if w != "" && unicode.IsLower([]rune(w)[0]) {
+				if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
 					g.lower[w] = true
 				}
 			}

@@ -189,7 +189,7 @@ stakes|odds|invaders|defenders|attackers|victors|besiegers|rebels|insurgents|cru
 // explainsPlural are the words after a plural noun that go on to say which
 // ones are meant.
 var explainsPlural = wordSet(`of|who|that|which|whose|from|in|at|on|for|with|to|under|between|among|involved|
-known|called|named|led|under|behind|responsible|used|made|built|held|living|born|based|serving|around`)
+known|called|named|led|behind|responsible|used|made|built|held|living|born|based|serving|around`)
 
 // introduced reports whether the noun stands earlier in the stem ("a new
 // ship ... the ship").
