@@ -58,7 +58,7 @@ func main() {
 	}
 	labels := map[[2]string]bool{} // (article, id) -> both reviewers accept
 	for _, prefix := range flag.Args() {
-		if err := readReview(prefix, labels); err != nil {
+		if err := readReview(prefix, labels, nil); err != nil {
 			fail(err)
 		}
 	}
@@ -75,7 +75,7 @@ func main() {
 	c.Threshold, c.Bands = threshold(xs, ys, c.Weights, c.Bias)
 	if *eval != "" {
 		held := map[[2]string]bool{}
-		if err := readReview(*eval, held); err != nil {
+		if err := readReview(*eval, held, nil); err != nil {
 			fail(err)
 		}
 		hx, hy, hmissing, err := examples(strings.Split(*articles, ","), held)
@@ -137,12 +137,8 @@ func setPriors(path string, prefixes []string) error {
 	n, ok := map[string]int{}, map[string]int{}
 	all, allOK := 0, 0
 	for _, prefix := range prefixes {
-		labels := map[[2]string]bool{}
-		if err := readReview(prefix, labels); err != nil {
-			return err
-		}
-		kinds, err := typeKinds(prefix + "-A.csv")
-		if err != nil {
+		labels, kinds := map[[2]string]bool{}, map[[2]string]string{}
+		if err := readReview(prefix, labels, kinds); err != nil {
 			return err
 		}
 		for k, good := range labels {
@@ -179,35 +175,14 @@ func setPriors(path string, prefixes []string) error {
 	return os.WriteFile(path, append(out, '\n'), 0o644)
 }
 
-// typeKinds reads a sheet's type and kind of each question, as
-// "type/kind" by (article, id).
-func typeKinds(path string) (map[[2]string]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	m := map[[2]string]string{}
-	for _, r := range rows[1:] {
-		if len(r) >= 4 {
-			m[[2]string{r[0], r[1]}] = r[2] + "/" + r[3]
-		}
-	}
-	return m, nil
-}
-
 func fail(err error) {
 	fmt.Fprintln(os.Stderr, "calibrate:", err)
 	os.Exit(1)
 }
 
 // readReview reads the two sheets of a review: a question is acceptable
-// when both say ok.
-func readReview(prefix string, labels map[[2]string]bool) error {
+// when both say ok. kinds, if not nil, gets each question's "type/kind".
+func readReview(prefix string, labels map[[2]string]bool, kinds map[[2]string]string) error {
 	seen := map[[2]string]int{}
 	ok := map[[2]string]int{}
 	for _, side := range []string{"A", "B"} {
@@ -225,6 +200,9 @@ func readReview(prefix string, labels map[[2]string]bool) error {
 		}
 		for _, r := range rows[1:] {
 			k := [2]string{r[0], r[1]}
+			if kinds != nil && side == "A" {
+				kinds[k] = r[2] + "/" + r[3]
+			}
 			seen[k]++
 			if strings.EqualFold(strings.TrimSpace(r[4]), "ok") {
 				ok[k]++
