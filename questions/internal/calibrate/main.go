@@ -136,6 +136,7 @@ func setPriors(path string, prefixes []string) error {
 	}
 	n, ok := map[string]int{}, map[string]int{}
 	all, allOK := 0, 0
+	c.Priors = nil // the reviews of this run, not those of every run before it
 	for _, prefix := range prefixes {
 		labels, kinds := map[[2]string]bool{}, map[[2]string]string{}
 		if err := readReview(prefix, labels, kinds); err != nil {
