@@ -148,8 +148,9 @@ func (g *generator) refusedBlank(f *Fact, stem string, sp Span, answer, blanked 
 		return true // nothing to ask, or the subject itself
 	case inRange(stem, sp), enclosed(stem, sp), inList(stem, sp):
 		return true // half a range, an aside, one item of a list
-	case nameGoesOn(stem, sp), nameBegunBefore(stem, sp), nameAround(stem, sp), strings.Contains(answer, ". "):
-		return true // half a name, or an answer across a sentence break ("K. The")
+	case nameGoesOn(stem, sp), nameBegunBefore(stem, sp), nameAround(stem, sp), possessiveNameGoesOn(stem, sp),
+		strings.Contains(answer, ". "):
+		return true // half a name ("the _____'s Army"), or an answer across a sentence break ("K. The")
 	case givesAway(blanked, answer), g.titleGivesAway(answer), sharesStem(blanked, answer),
 		trivialKeys[NormalizeAnswer(answer)], g.containedInStem(f, answer):
 		return true // the stem, the title or common knowledge gives it
@@ -160,8 +161,6 @@ func (g *generator) refusedBlank(f *Fact, stem string, sp Span, answer, blanked 
 	case f.Kind == KindNumber && (knownSet(stem, sp) || afterFigure(stem, sp) || digitsInStem(blanked, answer) ||
 		afterWords(stem, sp, "half") || afterWords(stem, sp, "quarter")):
 		return true // "the _____ helicopters", "02:_____", "under _____ ... U25"
-	case possessiveNameGoesOn(stem, sp):
-		return true // "the _____'s Army" for "Yugoslav People's Army"
 	case afterWords(stem, sp, "according to"), afterWords(stem, sp, "according to the"), afterWords(stem, sp, "as of"),
 		afterWords(stem, sp, ", or"),
 		f.Kind == KindNumber && afterWords(stem, sp, " or"):
