@@ -186,6 +186,15 @@ func badKeyShape(f *Fact, answer string) bool {
 	if strings.ContainsRune(answer, '—') || len(ws) == 0 {
 		return true
 	}
+	for _, w := range ws {
+		if !strings.ContainsFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+			return true // "C ♯ 6": a note, not a name
+		}
+	}
+	if last := ws[len(ws)-1]; len(ws) > 1 && len(last) >= 2 && last[len(last)-1] == 's' &&
+		strings.IndexFunc(last[:len(last)-1], func(r rune) bool { return !unicode.IsUpper(r) && !unicode.IsDigit(r) }) < 0 {
+		return true // "A total of 20 _____ were built" for "UB Is": a class's name in the plural
+	}
 	first := strings.ToLower(ws[0])
 	if approxWords[first] || len(ws) == 1 && len(answer) <= 3 && strings.HasSuffix(answer, ".") {
 		return true // "Approximately 90", "P." of "P. falciparum"
@@ -264,8 +273,46 @@ func derivedAdjective(stem, answer string) bool {
 // there has synonyms the key does not list.
 func attributive(s string, sp Span) bool {
 	rest := strings.Fields(s[sp.End:])
-	return len(rest) > 0 && headNouns[strings.Trim(rest[0], ".,;:")]
+	if len(rest) == 0 {
+		return false
+	}
+	next := strings.Trim(rest[0], ".,;:")
+	if headNouns[next] {
+		return true
+	}
+	// "nine _____ nominations", "among _____ newspapers", "the _____ bus
+	// terminal": a name before a common noun after a determiner describes
+	// it, and other words describe it as well
+	before := stemWords(s[:sp.Start])
+	if len(before) == 0 || strings.ContainsFunc(s[sp.Start:sp.End], unicode.IsDigit) {
+		return false // "an _____ plane" for the Atlantique 2 asks which model
+	}
+	prev := before[len(before)-1]
+	if !modifierSlot[prev] && !spelledCounts[prev] && !isDigits(prev) {
+		return false
+	}
+	if len(rest) > 1 && objectWords[strings.ToLower(strings.Trim(rest[1], ".,;:"))] {
+		return false // "the _____ sent a team": a verb, its object after it
+	}
+	r, _ := utf8.DecodeRuneInString(next)
+	return unicode.IsLower(r) && !stopwords[next] && !strings.HasSuffix(next, "ed") && !strings.HasSuffix(next, "ing") &&
+		!auxiliaries[next] && !beWords[next] && !verbForms[next] && len(lexHypernyms(next)) > 0
 }
+
+// objectWords open a verb's object: a word before one is a verb, not a noun
+// a name describes.
+var objectWords = wordSet(`a|an|the|his|her|its|their|it|them|him|this|these|those|that|to|into|from|up|out|off|down|over`)
+
+// verbForms are verbs WordNet also lists as nouns ("sent", a currency).
+var verbForms = wordSet(`sent|led|won|lost|held|built|fought|bought|sold|left|found|set|put|cut|hit|ran|rose|fell|saw|met|
+laid|shot|struck|bore|wrote|spoke|drew|grew|flew|threw|began|came|went|made|took|gave|kept|stood|sat|taught|caught|
+sought|brought|thought|paid|said|told|felt|meant|heard|beat|slew|rules|ruled|plans|attacks|works|claims|controls|leads|
+owns|runs|uses|serves|plays|features|includes|remains|signs|states|holds|returns|moves|names|calls|forms|joins|
+opens|ends|marks|hosts|lists|records|reports|fears|ranks|rates|funds|trains|sails|lands|faces|wins|loses|survives`)
+
+// modifierSlot are the words before a noun phrase whose first word may
+// describe the next: "the", "among", "nine".
+var modifierSlot = wordSet(`the|a|an|among|its|his|her|their|several|many|all|both|other|most|some`)
 
 var headNouns = wordSet(`empire|movement|era|period|age|dynasty|style|school|army|navy|party|church|language|
 culture|revolution|building|team|league|club|family|government|kingdom|republic|state|régime|regime|people|
@@ -647,6 +694,10 @@ func (g *generator) makeStem(i int) (text string, at, shift int, ok bool) {
 	if w != "" && at > 0 && capitalBefore(strings.Fields(s[:at])) {
 		w = "" // "Kahlo later claimed that she ...": the name before is the referent
 	}
+	if w != "" && g.personAfterPhrase(s, at) {
+		// "Shortly before his death in 1948, Atkinson ...": the name after is the referent
+		return s, 0, 0, !strayPronoun(s[:at]+s[at+len(w):], g.personWords())
+	}
 	if w == "" {
 		return s, 0, 0, !strayPronoun(s, g.personWords())
 	}
@@ -763,10 +814,11 @@ func (g *generator) referentWithin(i int, pronoun string, steps int) string {
 	// pronoun): "Boeing announced the Sonic Cruiser. It was launched ..."
 	// is about the aircraft, not Boeing
 	at, w := openingPronoun(prev.Text)
-	if !g.opensOnSubject(prev.Text) && !(strings.EqualFold(w, pronoun) && at < 3 && g.referentWithin(i-1, pronoun, steps-1) != "") {
+	samePronoun := strings.EqualFold(w, pronoun) && leadsClause(prev.Text, at)
+	if !g.opensOnSubject(prev.Text) && !g.startsWithSubject(prev.Text) && !(samePronoun && g.referentWithin(i-1, pronoun, steps-1) != "") {
 		return ""
 	}
-	if g.subjectKind != KindPerson && !g.startsWithSubject(prev.Text) && !(strings.EqualFold(w, pronoun) && at == 0) {
+	if g.subjectKind != KindPerson && !g.startsWithSubject(prev.Text) && !samePronoun {
 		return "" // "Sun ... the UltraSPARC T1. It was the first ...": "it" is the processor
 	}
 	if g.subjectKind != KindPerson && introducesThing(prev.Text) {
@@ -784,6 +836,36 @@ func (g *generator) referentWithin(i int, pronoun string, steps int) string {
 		return possessive(g.subjectRef)
 	}
 	return ""
+}
+
+// leadsClause reports whether the word at offset at in s is the subject of
+// its main clause: the sentence's first word, or the first after a short
+// opening phrase ("In 2011, it was").
+func leadsClause(s string, at int) bool {
+	if at == 0 {
+		return true
+	}
+	before := strings.TrimSpace(s[:at])
+	return strings.HasSuffix(before, ",") && strings.Count(before, ",") == 1 && len(strings.Fields(before)) <= 4
+}
+
+// personAfterPhrase reports whether the pronoun at offset at stands in an
+// opening phrase that a person of the article, named right after its comma,
+// is the subject of: "Shortly before his death in 1948, Atkinson
+// transferred ..." says whose death.
+func (g *generator) personAfterPhrase(s string, at int) bool {
+	comma := strings.IndexByte(s[at:], ',')
+	if comma < 0 {
+		return false
+	}
+	rest := strings.Fields(s[at+comma+1:])
+	if len(rest) == 0 {
+		return false
+	}
+	name := strings.Trim(rest[0], ".,;:'’\"")
+	name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
+	r, _ := utf8.DecodeRuneInString(name)
+	return unicode.IsUpper(r) && !stopwords[strings.ToLower(name)] && g.personWords()[name]
 }
 
 // introducesThing reports whether a sentence brings in a new thing ("a
@@ -1059,5 +1141,11 @@ func fraction(f *Fact) bool {
 func (g *generator) startsWithSubject(s string) bool {
 	n := strings.ToLower(strings.TrimPrefix(g.subject, "the "))
 	ls := strings.ToLower(strings.TrimPrefix(s, "The "))
-	return n != "" && strings.HasPrefix(ls, n) && (len(ls) == len(n) || !unicode.IsLetter(rune(ls[len(n)])))
+	if n != "" && strings.HasPrefix(ls, n) && (len(ls) == len(n) || !unicode.IsLetter(rune(ls[len(n)]))) {
+		return true
+	}
+	// "The paper did poorly ...": the noun the article calls its subject by
+	ws := stemWords(s)
+	return g.subjectKind != KindPerson && len(ws) > 2 && ws[0] == "the" && g.heads[ws[1]] && !g.subjectWords[ws[1]] &&
+		!capitalisedAt(s, 1) && (beWords[ws[2]] || auxiliaries[ws[2]] || strings.HasSuffix(ws[2], "ed"))
 }

@@ -576,3 +576,62 @@ func TestThirteenthReviewPatterns(t *testing.T) {
 		return ""
 	}, func(q Question) bool { return q.Answer == "185 BCE" && q.Type == MultipleChoice })
 }
+
+// TestReferentsWrittenIn: "it" whose sentence before opened on the same
+// "it" after a short phrase ("In 2011, it was"), or on the noun the
+// article calls its subject by ("The paper did poorly"), is the subject and
+// is written in; "his" in an opening phrase before the person it belongs
+// to ("Shortly before his death, Atkinson") needs nothing written in.
+func TestReferentsWrittenIn(t *testing.T) {
+	article := "= Toronto Star =\n\nThe Toronto Star is a Canadian broadsheet daily newspaper. " +
+		"In 2011, it was the highest-circulation newspaper in Canada. " +
+		"It is owned by Toronto Star Newspapers Ltd., a division of Star Media Group, a subsidiary of Torstar Corporation.\n\n" +
+		"== History ==\nThe Star was created in 1892 by striking printers, led by Horatio Clarence Hocken. " +
+		"The paper did poorly in its first few years. " +
+		"It prospered under Joseph Atkinson, editor from 1899 until his death in 1948. " +
+		"In 1971, the paper moved to a modern office tower at One Yonge Street. " +
+		"Shortly before his death in 1948, Atkinson transferred ownership of the paper to a charitable organization in Toronto.\n"
+	var owned, prospered, shortly bool
+	checkArticle(t, article, func(q Question) string {
+		owned = owned || strings.HasPrefix(q.Prompt, "The Toronto Star is owned by")
+		prospered = prospered || strings.Contains(q.Prompt, "The Toronto Star prospered under")
+		shortly = shortly || strings.HasPrefix(q.Prompt, "Shortly before his death in")
+		if strings.HasPrefix(q.Prompt, "It ") || strings.Contains(q.Prompt, "True or false: It ") {
+			return "an opening \"it\" left unresolved"
+		}
+		return ""
+	}, func(q Question) bool { return true })
+	if !owned || !prospered || !shortly {
+		t.Errorf("written in: owned %v, prospered %v, shortly before his death %v; want all", owned, prospered, shortly)
+	}
+}
+
+// TestHalfNamesAndDescribingBlanks: no blank takes half of "the
+// International Commission on Zoological Nomenclature", "Best Actress in a
+// Leading Role" or "Washington, D.C."; no typed blank is a name that only
+// describes the noun after it ("nine _____ nominations", "among _____
+// newspapers"), where other words fit as well; no stem with "the The", no
+// key "UB Is" (a class in the plural) or "C ♯ 6" (a note).
+func TestHalfNamesAndDescribingBlanks(t *testing.T) {
+	article := "= The Hustler =\n\nThe Hustler is a 1961 American drama film directed by Robert Rossen in New York. " +
+		"The Hustler received nine Academy Award nominations in 1962. " +
+		"The Star was unique among North American newspapers in its advocacy of the interests of ordinary people in 1920. " +
+		"In 1926, the International Commission on Zoological Nomenclature included Canis on its Official Lists. " +
+		"Piper Laurie was nominated for Best Actress in a Leading Role in 1962. " +
+		"The Hustler had its world premiere in Washington, D.C. on September 25, 1961. " +
+		"Guido van Rossum resigned as Benevolent Dictator for Life in July 2018. " +
+		"A reviewer for the The New York Dramatic Mirror praised the film in October 1961. " +
+		"A total of 20 UB Is were built by Germaniawerft in Kiel in 1915. " +
+		"The vocal range in the song spans from the note of E4 to C ♯ 6 in Abbey Road Studios.\n"
+	bad := []string{"Academy Award", "North American", "International Commission", "Best Actress", "Leading Role",
+		"Washington", "Benevolent Dictator"}
+	checkArticle(t, article, func(q Question) string {
+		if q.Type == FillBlank && slices.Contains(bad, q.Answer) {
+			return fmt.Sprintf("a typed blank for %q", q.Answer)
+		}
+		if strings.Contains(q.Prompt, "the The") || q.Answer == "UB Is" || strings.Contains(q.Answer, "♯") {
+			return "a doubled article, a class's name in the plural or a note as a name"
+		}
+		return ""
+	}, func(q Question) bool { return q.Answer == "Robert Rossen" })
+}

@@ -64,7 +64,7 @@ func stemWords(s string) []string {
 // subject and so point nowhere.
 func pointsBack(s string, subjectHeads, actors map[string]bool) bool {
 	ws := stemWords(s)
-	if len(ws) > 0 && sequenceOpeners[ws[0]] {
+	if len(ws) > 0 && sequenceOpeners[ws[0]] && !soonAfterWhat(ws) {
 		return true // "Earlier, ...", "Both were ...": after what, who?
 	}
 	if len(ws) > 1 && ws[0] == "before" && ws[1] == "that" {
@@ -308,11 +308,37 @@ func subjectHeads(a *Article, sents []Sentence) map[string]bool {
 			}
 			if j > i+2 {
 				m[ws[j-1]] = true
+				if w := compoundTail(ws[j-1], sents); w != "" {
+					m[w] = true
+				}
 			}
 			break
 		}
 	}
 	return m
+}
+
+// compoundTail returns the last part of a compound head noun when the
+// article calls its subject by that part too: a "newspaper" is "the paper"
+// and a "battleship" "the ship" in running text (twice at least).
+func compoundTail(head string, sents []Sentence) string {
+	for k := 3; k+4 <= len(head); k++ {
+		tail := head[k:]
+		if len(lexHypernyms(tail)) == 0 {
+			continue
+		}
+		the, n := "the "+tail+" ", 0
+		for _, s := range sents {
+			if strings.Contains(strings.ToLower(s.Text), the) {
+				n++
+			}
+		}
+		if n >= 2 {
+			return tail
+		}
+		return ""
+	}
+	return ""
 }
 
 var headStop = wordSet(`of|in|on|by|from|for|that|which|who|with|and|or|to|at|located|based|known|founded|near`)
@@ -420,9 +446,16 @@ func listTail(before string) bool {
 // d'Orsay", "Charles de Gaulle"): the blank would cover half of it.
 func nameGoesOn(s string, sp Span) bool {
 	after := s[sp.End:]
-	if rest, ok := strings.CutPrefix(after, " for "); ok && rest != "" && unicode.IsUpper([]rune(rest)[0]) &&
-		strings.Contains(s[sp.Start:sp.End], " ") && capitalised(s[sp.Start:sp.End]) {
-		return true // "The _____ for Research on Cancer": half the International Agency's name
+	for _, p := range []string{" for ", " on ", " in a "} {
+		if rest, ok := strings.CutPrefix(after, p); ok && rest != "" && unicode.IsUpper([]rune(rest)[0]) &&
+			strings.Contains(s[sp.Start:sp.End], " ") && capitalised(s[sp.Start:sp.End]) && (p != " on " || nameBody(s[sp.Start:sp.End])) {
+			// "The _____ for Research on Cancer", "the _____ on Zoological
+			// Nomenclature", "_____ in a Leading Role": half a name
+			return true
+		}
+	}
+	if strings.HasPrefix(after, ", D.C.") {
+		return true // Washington, D.C.
 	}
 	for _, p := range []string{" d'", " d’", " de ", " del ", " della ", " di ", " du ", " van ", " von ", " la ", " le ", " und ", " zu "} {
 		if strings.HasPrefix(after, p) {
@@ -431,6 +464,14 @@ func nameGoesOn(s string, sp Span) bool {
 		}
 	}
 	return false
+}
+
+// nameBody reports whether a name ends on a word that names a body
+// ("Agency", "Commission", "Committee"): what follows it with "for" or
+// "on" is still its name.
+func nameBody(name string) bool {
+	ws := strings.Fields(name)
+	return organisationWords[strings.ToLower(ws[len(ws)-1])]
 }
 
 // trivialKeys are answers anyone gives without the article.
@@ -534,6 +575,9 @@ func nameBegunBefore(s string, sp Span) bool {
 	if n >= 3 && lp == "the" && before[n-2] == "of" && capitalised(before[n-3]) {
 		return true // "the War of the _____" for the War of the Grand Alliance
 	}
+	if k := slices.Index(before, "Best"); k >= 0 && k >= n-4 && k < n-2 && (lp == "in" || lp == "a" && before[n-2] == "in") {
+		return true // "Best Actress in (a) _____" for Best Actress in a Leading Role
+	}
 	if !capitalised(prev) || months[lp] || stopwords[lp] || isDigits(prev) {
 		return false
 	}
@@ -607,7 +651,7 @@ func garbled(s string) bool {
 		return true
 	}
 	if pageCite.MatchString(s) || wrongArticle.MatchString(s) {
-		return true // a page reference left from a citation (";:46–48"), "a alpha-level"
+		return true // a page reference left from a citation (";:46–48"), "a alpha-level", "the The"
 	}
 	// a stop inside the sentence followed by a lower-case word: two
 	// pieces run together ("following on March 5. to 2010.")
@@ -633,7 +677,7 @@ var pageCite = regexp.MustCompile(`[^\s\d]:\d+(?:[–-]\d+)?(?:\s|$|[,;.])`)
 // wrongArticle is "a" before a vowel sound ("a alpha-level city", "a 800
 // km arc") or a function word run into the next ("ofThe Pickwick
 // Papers"): slips in the source that a stem would copy.
-var wrongArticle = regexp.MustCompile(`\b[Aa] [aiAI][a-z]|\b[Aa] o[bcdfgmprstvx]|\b[Aa] (8[0-9]*|11|18)\b|\b(of|and|the|in|to|by|for|with|from|on|at)[A-Z][a-z]`)
+var wrongArticle = regexp.MustCompile(`\b[Tt]he [Tt]he\b|\b[Aa] [aiAI][a-z]|\b[Aa] o[bcdfgmprstvx]|\b[Aa] (8[0-9]*|11|18)\b|\b(of|and|the|in|to|by|for|with|from|on|at)[A-Z][a-z]`)
 
 // abbrevBefore reports whether text ends in an abbreviation's stop ("e.g.",
 // "approx.", "St."): what follows it may be lower case.
@@ -802,6 +846,16 @@ invasion|pact|truce|ceasefire|strike|protest|riot|revolt|rebellion|uprising|coup
 discovery|invention|prototype|episode|match|fight|bout`)
 
 // sequenceOpeners open a sentence that follows on from the one before.
+// soonAfterWhat reports whether "shortly" or "soon" opens a phrase that
+// says after (or before) what: "Shortly before his death in 1948", unlike
+// "Shortly afterwards" or "Soon after that".
+func soonAfterWhat(ws []string) bool {
+	if len(ws) < 3 || ws[0] != "shortly" && ws[0] != "soon" || ws[1] != "before" && ws[1] != "after" {
+		return false
+	}
+	return !backWords[ws[2]] && !demonstratives[ws[2]] && ws[2] != "this" && ws[2] != "it" && ws[2] != "which" && ws[2] != "then"
+}
+
 var sequenceOpeners = wordSet(`so|earlier|later|soon|shortly|eventually|then|subsequently|afterwards|afterward|finally|next|
 previously|both|similarly|likewise|nevertheless|still|thus|therefore|hence|indeed|yet|nonetheless|instead|however|
 meanwhile|overall|together|accordingly|consequently|ultimately|initially`)
