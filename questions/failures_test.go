@@ -635,3 +635,31 @@ func TestHalfNamesAndDescribingBlanks(t *testing.T) {
 		return ""
 	}, func(q Question) bool { return q.Answer == "Robert Rossen" })
 }
+
+// TestOrderingItemsAreEvents: an ordering item is something that happened:
+// not a birth or a death (their places in a life give the order away), not
+// what did not happen ("had not been promoted"), not what a source said
+// ("According to a MTV News article, ..."); the dated events around them
+// still make an ordering question.
+func TestOrderingItemsAreEvents(t *testing.T) {
+	article := "= Clayton Kershaw =\n\nClayton Kershaw is an American baseball pitcher for the Los Angeles Dodgers.\n\n" +
+		"== Career ==\nKershaw was born in Dallas, Texas on March 19, 1988. " +
+		"On May 24, 2008, the Dodgers bought Kershaw's minor-league contract and added him to the roster. " +
+		"On February 7, 2012, Kershaw and the Dodgers agreed on a two-year contract worth 19 million dollars. " +
+		"In 2013, the song had not been officially promoted to radio stations in the United States. " +
+		"In 2015, according to an ESPN article, Kershaw signed the largest contract for a pitcher. " +
+		"On January 15, 2014, Kershaw signed a seven-year contract extension with the Dodgers. " +
+		"On June 30, 2016, Kershaw was placed on the disabled list due to back pain. " +
+		"In 2020, Kershaw won the World Series with the Dodgers against the Tampa Bay Rays.\n"
+	checkArticle(t, article, func(q Question) string {
+		if q.Type != Ordering {
+			return ""
+		}
+		for _, it := range q.Order {
+			if strings.Contains(it, "born") || strings.Contains(it, "not been") || strings.Contains(it, "according") {
+				return fmt.Sprintf("the item %q is no event to order", it)
+			}
+		}
+		return ""
+	}, func(q Question) bool { return q.Type == Ordering })
+}

@@ -48,9 +48,15 @@ func (g *generator) eventReadable(f *Fact) bool {
 	_, w := openingPronoun(f.Text)
 	ws := stemWords(f.Text)
 	for _, x := range ws {
-		if notEvents[x] {
-			return false // "The Allies planned to launch the invasion" did not happen on its date
+		if notEvents[x] || x == "not" || x == "never" {
+			return false // "The Allies planned to launch the invasion" (or "had not") did not happen on its date
 		}
+		if x == "born" || x == "died" {
+			return false // a life's first and last event give their places in the order away
+		}
+	}
+	if len(ws) > 1 && ws[0] == "according" {
+		return false // "According to a MTV News article, the number was released": a source, not an event
 	}
 	if len(ws) == 0 || ws[0] == "there" || subordinators[ws[0]] || fragmentEnd[ws[len(ws)-1]] ||
 		strings.HasSuffix(strings.TrimSpace(f.Text), ",") || strings.Count(f.Text, "(") != strings.Count(f.Text, ")") {
