@@ -161,6 +161,8 @@ func (g *generator) refusedBlank(f *Fact, stem string, sp Span, answer, blanked 
 	case f.Kind == KindNumber && (knownSet(stem, sp) || afterFigure(stem, sp) || digitsInStem(blanked, answer) ||
 		afterWords(stem, sp, "half") || afterWords(stem, sp, "quarter")):
 		return true // "the _____ helicopters", "02:_____", "under _____ ... U25"
+	case (f.Kind == KindDate || f.Kind == KindNumber) && alternative(stem, sp):
+		return true // "In August or September 1069": either half may be moved and stay true
 	case afterWords(stem, sp, "according to"), afterWords(stem, sp, "according to the"), afterWords(stem, sp, "as of"),
 		afterWords(stem, sp, ", or"),
 		f.Kind == KindNumber && afterWords(stem, sp, " or"):
@@ -171,6 +173,14 @@ func (g *generator) refusedBlank(f *Fact, stem string, sp Span, answer, blanked 
 		return true // "Filmmaker Leni Riefenstahl", "Oberth—considered", "Considering"; "Andean ... the _____"
 	}
 	return false
+}
+
+// alternative reports whether the span is one of two values the stem
+// gives as alternatives ("August or September 1069", "3 or 4 days").
+func alternative(stem string, sp Span) bool {
+	before := strings.ToLower(stem[:sp.Start])
+	after := strings.ToLower(stem[sp.End:])
+	return strings.HasSuffix(before, " or ") || strings.HasPrefix(after, " or ") || strings.HasPrefix(after, " or,")
 }
 
 // badKeyShape reports whether a name's span took in more or less than the
@@ -312,7 +322,7 @@ opens|ends|marks|hosts|lists|records|reports|fears|ranks|rates|funds|trains|sail
 
 // modifierSlot are the words before a noun phrase whose first word may
 // describe the next: "the", "among", "nine".
-var modifierSlot = wordSet(`the|a|an|among|its|his|her|their|several|many|all|both|other|most|some`)
+var modifierSlot = wordSet(`the|a|an|among|its|his|her|their|several|many|all|both|other|most|some|early|middle|late|upper|lower`)
 
 var headNouns = wordSet(`empire|movement|era|period|age|dynasty|style|school|army|navy|party|church|language|
 culture|revolution|building|team|league|club|family|government|kingdom|republic|state|régime|regime|people|

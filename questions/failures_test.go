@@ -663,3 +663,52 @@ func TestOrderingItemsAreEvents(t *testing.T) {
 		return ""
 	}, func(q Question) bool { return q.Type == Ordering })
 }
+
+// TestFifteenthReviewPatterns: what round 15's reviewers failed, each in
+// one sentence: loose tolerances ("nearly 3 billion" within 1, "0.1 ppm"
+// within 0.1), counts from an unstated moment ("over the last _____
+// decades", "now _____ years old"), slips copied from the source ("One
+// January 26", "1 part in 1010", "In 2006, ... has started"), one of two
+// alternatives ("August or September 1069"), an example slot ("such as
+// Sir _____"), "Among the most notable", "the preceding definition", a
+// name cut at a given name that is also a month ("Johann August _____",
+// "_____ August Kekulé") and a period before a formation ("the middle
+// _____ shale").
+func TestFifteenthReviewPatterns(t *testing.T) {
+	article := "= Cisco Systems =\n\nCisco Systems is an American technology company headquartered in San Jose, California, founded in 1984.\n\n" +
+		"== Notes ==\nTiberius left the imperial treasury with nearly 3 billion sesterces upon his death in 37 AD. " +
+		"NIOSH recommends breathing equipment for workers at levels exceeding the recommended exposure limit of 0.1 ppm since 1987. " +
+		"Cisco has grown increasingly popular in the Asia-Pacific region over the last three decades. " +
+		"Gaius and Lucius were still in their early teens, and Augustus, now 57 years old, had no immediate successor. " +
+		"One January 26, 2017, Cisco founded the Innovation Alliance in Germany with eleven other companies. " +
+		"Equality of the ET second with the SI second has been verified to within 1 part in 1010 by Hafele in 1971. " +
+		"In August or September 1069 a large fleet sent by Sweyn II of Denmark arrived off the coast of England. " +
+		"After Europeans, such as Sir Alexander Mackenzie, and Americans started to explore the range, furs drove its economy in 1800. " +
+		"Among the most notable are the expeditions of David Thompson, who followed the Columbia River to the Pacific Ocean. " +
+		"Johann August Ephraim Goeze originally named the tardigrade kleiner Wasserbär in Quedlinburg in 1773. " +
+		"In 1865, the German chemist Friedrich August Kekulé published a paper in French on benzene in Ghent. " +
+		"Aysheaia from the middle Cambrian Burgess shale was proposed as a sister taxon by Whittington in 1978. " +
+		"In 2006, construction of new plants owned by Sharp Corporation has started in Łysomice near Toruń. " +
+		"In 1997, the International Committee for Weights and Measures added that the preceding definition refers to a caesium atom.\n"
+	slips := []string{"One January", "part in 1010", "has started", "most notable", "preceding definition", "last _____ decades",
+		"now _____ years"}
+	keys := []string{"Alexander Mackenzie", "Ephraim Goeze", "Friedrich", "Cambrian Burgess"}
+	checkArticle(t, article, func(q Question) string {
+		for _, s := range slips {
+			if strings.Contains(q.Prompt, s) {
+				return fmt.Sprintf("a stem with %q", s)
+			}
+		}
+		if (q.Type == FillBlank || q.Type == MultipleChoice) && slices.Contains(keys, q.Answer) {
+			return fmt.Sprintf("the key %q: an example, half a name or two names", q.Answer)
+		}
+		if strings.Contains(q.Source, "August or September") && strings.Contains(q.Answer+q.Prompt, "_____ 1069") ||
+			q.Type == TrueFalse && strings.Contains(q.Prompt, "August or") && !q.Truth {
+			return "one of two alternatives asked or moved"
+		}
+		if q.Type == Numeric && (q.Answer == "3" && q.Tolerance != 0 || q.Answer == "0.1" && q.Tolerance >= 0.1) {
+			return fmt.Sprintf("%s within %v", q.Answer, q.Tolerance)
+		}
+		return ""
+	}, func(q Question) bool { return strings.Contains(q.Source, "San Jose") })
+}

@@ -43,7 +43,12 @@ func numericPosed(f *Fact, stem string, sp Span, v float64) (tol float64, ok boo
 	if v <= 12 && v == math.Trunc(v) && listsMembers(after) {
 		return 0, false
 	}
+	if relativeTime(before, f.unit) {
+		return 0, false // "over the last _____ decades", "now _____ years old": counted from a date the stem does not give
+	}
 	switch {
+	case below && v == math.Trunc(v) && v <= 12:
+		tol = 0 // "nearly 3 billion": 2 is a third less, not nearly 3
 	case below:
 		tol = max(1, roundTolerance(v*0.15)) // "nearly 20 years" may be 17
 	case approx && v == math.Trunc(v) && v <= 12:
@@ -61,7 +66,25 @@ func numericPosed(f *Fact, stem string, sp Span, v float64) (tol float64, ok boo
 	default:
 		tol = numericTolerance(v)
 	}
+	if tol > 0 && tol*2 > v {
+		tol = 0 // "0.1 ppm" within 0.1 would take 0
+	}
 	return tol, true
+}
+
+// relativeTime reports whether a count of time units is counted from a
+// moment the stem leaves to its reader: "over the last _____ decades"
+// (when the article was written), "Augustus, now _____ years old".
+func relativeTime(before []string, unit string) bool {
+	u := strings.Fields(strings.ToLower(unit))
+	if len(u) == 0 || !timeUnits[u[0]] || len(before) == 0 {
+		return false
+	}
+	last := strings.Trim(before[len(before)-1], ",;:(")
+	if last == "now" {
+		return true
+	}
+	return len(before) > 1 && before[len(before)-2] == "the" && (last == "last" || last == "past" || last == "next")
 }
 
 var approxWords = wordSet(`about|approximately|around|roughly|nearly|almost|some|over|under|estimated|

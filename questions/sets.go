@@ -72,7 +72,7 @@ func (g *generator) eventReadable(f *Fact) bool {
 		garbled(f.Sentence) {
 		return false // "Until 2016, eight subspecies were accepted": a state, not an event
 	}
-	return w == "" && !pointsElsewhere(strings.Fields(f.Text)) && !pointsBack(f.Text, g.heads, g.actors) && opensProperly(f.Text)
+	return w == "" && !strayPronoun(f.Text, nil) && !pointsElsewhere(strings.Fields(f.Text)) && !pointsBack(f.Text, g.heads, g.actors) && opensProperly(f.Text)
 }
 
 // subordinators open a clause that hangs on another: an ordering item that
