@@ -689,9 +689,10 @@ func TestFifteenthReviewPatterns(t *testing.T) {
 		"In 1865, the German chemist Friedrich August Kekulé published a paper in French on benzene in Ghent. " +
 		"Aysheaia from the middle Cambrian Burgess shale was proposed as a sister taxon by Whittington in 1978. " +
 		"In 2006, construction of new plants owned by Sharp Corporation has started in Łysomice near Toruń. " +
-		"In 1997, the International Committee for Weights and Measures added that the preceding definition refers to a caesium atom.\n"
+		"In 1997, the International Committee for Weights and Measures added that the preceding definition refers to a caesium atom. " +
+		"The Star endorsed Ed Broadbent in 1979 and it has been over 40 years since it last endorsed Robert Stanfield in 1972.\n"
 	slips := []string{"One January", "part in 1010", "has started", "most notable", "preceding definition", "last _____ decades",
-		"now _____ years"}
+		"now _____ years", "over _____ years since"}
 	keys := []string{"Alexander Mackenzie", "Ephraim Goeze", "Friedrich", "Cambrian Burgess"}
 	checkArticle(t, article, func(q Question) string {
 		for _, s := range slips {

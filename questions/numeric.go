@@ -43,7 +43,7 @@ func numericPosed(f *Fact, stem string, sp Span, v float64) (tol float64, ok boo
 	if v <= 12 && v == math.Trunc(v) && listsMembers(after) {
 		return 0, false
 	}
-	if relativeTime(before, f.unit) {
+	if relativeTime(before, f.unit) || timeUnitAgo(f.unit, stem[sp.End:]) {
 		return 0, false // "over the last _____ decades", "now _____ years old": counted from a date the stem does not give
 	}
 	switch {
@@ -70,6 +70,25 @@ func numericPosed(f *Fact, stem string, sp Span, v float64) (tol float64, ok boo
 		tol = 0 // "0.1 ppm" within 0.1 would take 0
 	}
 	return tol, true
+}
+
+// timeUnitAgo reports whether a count of time units runs to the moment of
+// writing: "40 years ago", "over 40 years since it last endorsed".
+func timeUnitAgo(unit, after string) bool {
+	u := strings.Fields(strings.ToLower(unit))
+	if len(u) == 0 || !timeUnits[u[0]] {
+		return false
+	}
+	rest := stemWords(after)
+	for i, w := range rest {
+		if i > len(u)+1 {
+			break
+		}
+		if w == "ago" || w == "since" {
+			return true
+		}
+	}
+	return false
 }
 
 // relativeTime reports whether a count of time units is counted from a
