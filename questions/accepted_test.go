@@ -7,18 +7,19 @@ import (
 )
 
 // acceptedArticle names things by more than one name, and two people by
-// one surname.
+// one surname; each sentence names a place besides its answer, so that it
+// stands alone.
 const acceptedArticle = "= FA Cup =\n\n" +
 	"The FA Cup is a football competition in England. " +
 	"The first final at Wembley Stadium was played on 28 April 1923 before a huge crowd. " +
 	"Wembley Stadium, originally known as the Empire Stadium, was built for the British Empire Exhibition. " +
-	"The United States Department of Agriculture (USDA) sent a team to the final in 1930. " +
+	"The United States Department of Agriculture (USDA) sent a team to the final at Wembley in 1930. " +
 	"The competition stopped during the Second World War, or WWII, and resumed in 1945. " +
 	"The FA Cup final was not played at Wembley Stadium during WWII from 1940 to 1945. " +
 	"The FA Cup trophy was designed by Thomas Jefferson in London in 1911. " +
-	"John Adams scored twice in the final of 1925 at the old ground. " +
+	"John Adams scored twice in the final of 1925 at the old ground in London. " +
 	"Samuel Adams scored once in the final of 1926 at the same ground. " +
-	"Hasan Ibn al-Haytham (Alhazen) watched the final of 1927 from the royal box. " +
+	"Hasan Ibn al-Haytham (Alhazen) watched the final of 1927 from the royal box at Wembley. " +
 	"Bolton Wanderers beat West Ham United in the first final on 28 April 1923. " +
 	"Many clubs lost players in the Second World War in France and Belgium.\n"
 

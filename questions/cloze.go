@@ -169,10 +169,45 @@ func (g *generator) refusedBlank(f *Fact, stem string, sp Span, answer, blanked 
 		return true // a source, a datestamp, an alias or a conversion
 	case g.lonePersonName(blanked):
 		return true // "Catherine held the regency": which Catherine?
+	case g.unanchored(blanked):
+		return true // "_____ throws were necessary for a win": of what?
 	case badKeyShape(f, answer), derivedAdjective(blanked, answer), g.commonOpening(f, answer, sp):
 		return true // "Filmmaker Leni Riefenstahl", "Oberth—considered", "Considering"; "Andean ... the _____"
 	}
 	return false
+}
+
+// unanchored reports whether a short blanked stem names nothing it is
+// about: no name after its first word, and no word of the article's subject
+// or of the noun the article calls it by, and none of the groups it speaks
+// of throughout ("the jihadists"). Out of its paragraph such a sentence
+// ("_____ throws were necessary for a win", "Most range from 0.3 to 0.5
+// mm ...") has lost what it speaks of.
+func (g *generator) unanchored(blanked string) bool {
+	fs := strings.Fields(blanked)
+	if len(fs) >= 15 {
+		return false // a long sentence carries its own context
+	}
+	for i, w := range fs {
+		t := strings.Trim(w, ".,;:!?\"'“”()[]")
+		if t == "" || t == "_____" {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(t); i > 0 && unicode.IsUpper(r) {
+			return false
+		}
+		lw := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(t, "'s"), "’s"))
+		for _, v := range [...]string{lw, strings.TrimSuffix(lw, "s"), strings.TrimSuffix(lw, "es")} {
+			if g.subjectWords[v] || g.heads[v] || g.actors[v] {
+				return false
+			}
+		}
+	}
+	if r, _ := utf8.DecodeRuneInString(fs[0]); len(fs) > 0 && unicode.IsUpper(r) && !stopwords[strings.ToLower(fs[0])] &&
+		!g.lowerWords()[strings.ToLower(fs[0])] && fs[0] != "_____" {
+		return false // "Tardigrades can be found ...": a name opens it
+	}
+	return true
 }
 
 // alternative reports whether the span is one of two values the stem

@@ -713,3 +713,26 @@ func TestFifteenthReviewPatterns(t *testing.T) {
 		return ""
 	}, func(q Question) bool { return strings.Contains(q.Source, "San Jose") })
 }
+
+// TestStemsNameWhatTheyAreAbout: a short stem that names nothing besides
+// its answer (no name, no word of the subject, none of the article's main
+// actors) has lost what it speaks of: "_____ throws were necessary for a
+// win", "In _____, record rainfall was reported"; a law report's citation
+// is no sentence. Stems that name what they are about still make
+// questions.
+func TestStemsNameWhatTheyAreAbout(t *testing.T) {
+	article := "= Ancient Olympic Games =\n\nThe Ancient Olympic Games were religious and athletic festivals held at Olympia in Greece from 776 BC. " +
+		"Three throws were necessary for a win. " +
+		"In Tampa, record rainfall was reported. " +
+		"Most range from 0.3 to 0.5 mm in length, although the largest species may reach 1.2 mm. " +
+		"The games were held every four years at Olympia in honour of Zeus. " +
+		"Xerox Corporation v. Apple Computer, Inc., 734 F. Supp. 1542 was decided in 1990.\n"
+	checkArticle(t, article, func(q Question) string {
+		for _, s := range []string{"throws were necessary", "record rainfall", "Most range", "F. Supp"} {
+			if strings.Contains(q.Prompt, s) {
+				return fmt.Sprintf("a stem that names nothing it is about (%q)", s)
+			}
+		}
+		return ""
+	}, func(q Question) bool { return strings.Contains(q.Source, "in honour of Zeus") })
+}

@@ -70,6 +70,9 @@ func pointsBack(s string, subjectHeads, actors map[string]bool) bool {
 	if len(ws) > 1 && ws[0] == "before" && ws[1] == "that" {
 		return true
 	}
+	if quantifierAlone(ws) {
+		return true // "Most range from 0.3 to 0.5 mm": most of what?
+	}
 	if perfectAfterYear(ws) {
 		return true // "In 2006, construction ... has started": written as news, read as a slip
 	}
@@ -318,11 +321,24 @@ func subjectHeads(a *Article, sents []Sentence) map[string]bool {
 				if w := compoundTail(ws[j-1], sents); w != "" {
 					m[w] = true
 				}
+				for _, w := range strings.Fields(headSynonyms[ws[j-1]]) {
+					m[w] = true
+				}
 			}
 			break
 		}
 	}
 	return m
+}
+
+// headSynonyms are the other nouns an article calls a thing of its head
+// noun by: a submarine article speaks of "the boats", a film's of "the
+// film" and "the movie".
+var headSynonyms = map[string]string{
+	"submarine": "boat boats", "battleship": "ship ships", "warship": "ship ships", "cruiser": "ship ships",
+	"destroyer": "ship ships", "frigate": "ship ships", "ironclad": "ship ships", "newspaper": "paper",
+	"film": "movie", "song": "track single", "single": "song track", "album": "record", "aircraft": "plane",
+	"airliner": "aircraft plane", "automobile": "car", "city": "town", "town": "city", "video game": "game",
 }
 
 // compoundTail returns the last part of a compound head noun when the
@@ -334,9 +350,9 @@ func compoundTail(head string, sents []Sentence) string {
 		if len(lexHypernyms(tail)) == 0 {
 			continue
 		}
-		the, n := "the "+tail+" ", 0
+		the, thes, n := "the "+tail+" ", "the "+tail+"s ", 0
 		for _, s := range sents {
-			if strings.Contains(strings.ToLower(s.Text), the) {
+			if ls := strings.ToLower(s.Text); strings.Contains(ls, the) || strings.Contains(ls, thes) {
 				n++
 			}
 		}
@@ -670,7 +686,8 @@ func garbled(s string) bool {
 	}
 	if pageCite.MatchString(s) || wrongArticle.MatchString(s) {
 		// a page reference left from a citation (";:46–48"), "a alpha-level",
-		// "the The", "One January 26" for "On", "1 part in 1010" for 10¹⁰
+		// "the The", "One January 26" for "On", "1 part in 1010" for 10¹⁰,
+		// a law report's citation ("663 F. Supp.")
 		return true
 	}
 	// a stop inside the sentence followed by a lower-case word: two
@@ -697,7 +714,7 @@ var pageCite = regexp.MustCompile(`[^\s\d]:\d+(?:[–-]\d+)?(?:\s|$|[,;.])`)
 // wrongArticle is "a" before a vowel sound ("a alpha-level city", "a 800
 // km arc") or a function word run into the next ("ofThe Pickwick
 // Papers"): slips in the source that a stem would copy.
-var wrongArticle = regexp.MustCompile(`\b[Tt]he [Tt]he\b|^One (January|February|March|April|May|June|July|August|September|October|November|December) \d|\bparts? in 10\d{1,2}\b|\b[Aa] [aiAI][a-z]|\b[Aa] o[bcdfgmprstvx]|\b[Aa] (8[0-9]*|11|18)\b|\b(of|and|the|in|to|by|for|with|from|on|at)[A-Z][a-z]`)
+var wrongArticle = regexp.MustCompile(`\b[Tt]he [Tt]he\b|\b\d+ F\. ?(Supp|[23]d)\b|^One (January|February|March|April|May|June|July|August|September|October|November|December) \d|\bparts? in 10\d{1,2}\b|\b[Aa] [aiAI][a-z]|\b[Aa] o[bcdfgmprstvx]|\b[Aa] (8[0-9]*|11|18)\b|\b(of|and|the|in|to|by|for|with|from|on|at)[A-Z][a-z]`)
 
 // abbrevBefore reports whether text ends in an abbreviation's stop ("e.g.",
 // "approx.", "St."): what follows it may be lower case.
@@ -866,6 +883,23 @@ invasion|pact|truce|ceasefire|strike|protest|riot|revolt|rebellion|uprising|coup
 discovery|invention|prototype|episode|match|fight|bout`)
 
 // sequenceOpeners open a sentence that follows on from the one before.
+// quantifierAlone reports whether a sentence opens on a quantifier that
+// stands for a noun of an earlier sentence: "Most range from", "Many were
+// killed", "Some of them".
+func quantifierAlone(ws []string) bool {
+	if len(ws) < 3 || !loneQuantifiers[ws[0]] {
+		return false
+	}
+	w, next := ws[1], ws[2]
+	if w == "of" {
+		return next == "them" || next == "these" || next == "those" || next == "which"
+	}
+	return beWords[w] || auxiliaries[w] || verbForms[w] || strings.HasSuffix(w, "ed") ||
+		prepositions[next] && !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ple")
+}
+
+var loneQuantifiers = wordSet(`most|many|some|several|others|few|all`)
+
 // perfectAfterYear reports whether a sentence that opens on a past year
 // ("In 2006,") goes on in the present perfect ("has started"), which
 // reads as ungrammatical out of its paragraph.
