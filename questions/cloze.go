@@ -156,8 +156,10 @@ func (g *generator) refusedBlank(f *Fact, stem string, sp Span, answer, blanked 
 		return true // the stem, the title or common knowledge gives it
 	case f.Kind == KindPlace && countriesSet[answer] && locatesTown(stem, sp):
 		return true // "Mougins, _____"
-	case f.Kind == KindNumber && (yearLike(f) || givenCount(stem, f.value, sp.End) || designation(f) || fraction(f)):
-		return true // no quantity, or one the stem gives
+	case f.Kind == KindNumber && (yearLike(f) || givenCount(stem, f.value, sp.End) || designation(f) || fraction(f) || framingCount(f)):
+		return true // no quantity, or one the stem gives, or one the writer chose ("depends on two factors")
+	case f.Kind == KindTime && strings.HasPrefix(stem[sp.End:], ":"):
+		return true // "at _____:00 UTC": half a time
 	case f.Kind == KindNumber && (knownSet(stem, sp) || afterFigure(stem, sp) || digitsInStem(blanked, answer) ||
 		afterWords(stem, sp, "half") || afterWords(stem, sp, "quarter")):
 		return true // "the _____ helicopters", "02:_____", "under _____ ... U25"
@@ -209,6 +211,18 @@ func (g *generator) unanchored(blanked string) bool {
 	}
 	return true
 }
+
+// framingCount reports whether a number counts the writer's own division
+// of a subject ("depends on two factors", "three main reasons"), which
+// another writer would count otherwise.
+func framingCount(f *Fact) bool {
+	u := strings.Fields(strings.ToLower(f.unit))
+	return len(u) > 0 && framingNouns[u[len(u)-1]]
+}
+
+var framingNouns = wordSet(`factor|factors|way|ways|reason|reasons|aspect|aspects|thing|things|approach|approaches|
+criterion|criteria|characteristic|characteristics|feature|features|issue|issues|problem|problems|point|points|
+theme|themes|lesson|lessons|step|steps|consideration|considerations|element|elements`)
 
 // alternative reports whether the span is one of two values the stem
 // gives as alternatives ("August or September 1069", "3 or 4 days").
@@ -333,8 +347,8 @@ func attributive(s string, sp Span) bool {
 		return false // "an _____ plane" for the Atlantique 2 asks which model
 	}
 	prev := before[len(before)-1]
-	if !modifierSlot[prev] && !spelledCounts[prev] && !isDigits(prev) {
-		return false
+	if !modifierSlot[prev] && !spelledCounts[prev] && !isDigits(prev) && !(prev == "in" && !strings.Contains(s[sp.Start:sp.End], " ")) {
+		return false // "in _____ amber" for Cretaceous describes as well
 	}
 	if len(rest) > 1 && objectWords[strings.ToLower(strings.Trim(rest[1], ".,;:"))] {
 		return false // "the _____ sent a team": a verb, its object after it
@@ -1130,6 +1144,9 @@ func designation(f *Fact) bool {
 	after := f.Sentence[min(f.span.End, len(f.Sentence)):]
 	if strings.HasPrefix(after, "-") && len(after) > 1 && startsWithDigit(after[1:]) {
 		return true
+	}
+	if la := strings.ToLower(after); strings.HasPrefix(la, "-series") || strings.HasPrefix(la, " series") || strings.HasPrefix(la, "-class") {
+		return true // "ASA and 500-series PIX Firewalls": a model range
 	}
 	u := strings.Fields(f.unit)
 	if len(u) == 0 || f.spelled {

@@ -615,6 +615,9 @@ var modernStates = map[string]int{
 	"Bosnia and Herzegovina": 1992, "North Macedonia": 1991, "Montenegro": 2006, "Kosovo": 2008, "Eritrea": 1993,
 	"South Sudan": 2011, "East Timor": 2002, "Namibia": 1990, "Zimbabwe": 1980, "Zambia": 1964, "Tanzania": 1964,
 	"Israel and Palestine": 1948, "New Zealand": 1907, "Qatar": 1971, "Bahrain": 1971, "United Arab Emirates": 1971,
+	// the older kingdoms, by the year they were first one realm
+	"France": 843, "England": 927, "Scotland": 843, "Denmark": 936, "Sweden": 1000, "Portugal": 1139,
+	"Spain": 1479, "Netherlands": 1581, "Switzerland": 1291, "United Kingdom": 1707, "Russia": 1547,
 }
 
 // anachronistic reports whether a place option did not exist at the time

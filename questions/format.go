@@ -38,7 +38,7 @@ func FormatAnswer(q Question) string {
 		return formatPairs(q.Pairs)
 	case Numeric:
 		if q.Tolerance > 0 {
-			return fmt.Sprintf("%s (±%g)", q.Answer, q.Tolerance)
+			return fmt.Sprintf("%s (±%s)", q.Answer, FormatNumber(q.Tolerance))
 		}
 	}
 	return q.Answer

@@ -70,6 +70,9 @@ func pointsBack(s string, subjectHeads, actors map[string]bool) bool {
 	if len(ws) > 1 && ws[0] == "before" && ws[1] == "that" {
 		return true
 	}
+	if len(ws) > 2 && ws[0] == "in" && ws[1] == "more" && ws[2] == "recent" {
+		return true // "In more recent merger deals": more recent than which?
+	}
 	if quantifierAlone(ws) {
 		return true // "Most range from 0.3 to 0.5 mm": most of what?
 	}

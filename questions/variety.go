@@ -133,6 +133,9 @@ func statesKey(q *Question, key string) bool {
 	if q.Type != MultipleChoice {
 		texts = append(texts, q.Answer)
 	}
+	if q.Type == TrueFalse && !q.Truth {
+		texts = append(texts, q.Source) // a false statement asks what its sentence says
+	}
 	for _, t := range texts {
 		if containsWords(NormalizeAnswer(t), key) {
 			return true
