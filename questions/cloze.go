@@ -161,8 +161,8 @@ func (g *generator) refusedBlank(f *Fact, stem string, sp Span, answer, blanked 
 	case f.Kind == KindTime && strings.HasPrefix(stem[sp.End:], ":"):
 		return true // "at _____:00 UTC": half a time
 	case f.Kind == KindNumber && (knownSet(stem, sp) || afterFigure(stem, sp) || digitsInStem(blanked, answer) ||
-		afterWords(stem, sp, "half") || afterWords(stem, sp, "quarter")):
-		return true // "the _____ helicopters", "02:_____", "under _____ ... U25"
+		afterWords(stem, sp, "half") || afterWords(stem, sp, "quarter") || f.value == 2 && afterWords(stem, sp, "between")):
+		return true // "the _____ helicopters", "02:_____", "under _____ ... U25", "between _____ energy levels"
 	case (f.Kind == KindDate || f.Kind == KindNumber) && alternative(stem, sp):
 		return true // "In August or September 1069": either half may be moved and stay true
 	case afterWords(stem, sp, "according to"), afterWords(stem, sp, "according to the"), afterWords(stem, sp, "as of"),

@@ -750,7 +750,8 @@ func TestFifteenthReviewLeftovers(t *testing.T) {
 		"The accuracy of an atomic clock by Cisco depends on two factors. " +
 		"BeiDou Time is a continuous time scale starting at 1 January 2006 at 0:00 UTC. " +
 		"Rare specimens of Cisco routers in Cretaceous amber have been found in two North American locations. " +
-		"In more recent merger deals, Cisco bought Starent Networks in Tewksbury in 2009.\n"
+		"In more recent merger deals, Cisco bought Starent Networks in Tewksbury in 2009. " +
+		"Since 1967, the second is defined by a transition between two energy levels of the caesium-133 atom in Paris.\n"
 	checkArticle(t, article, func(q Question) string {
 		switch {
 		case q.Type == Numeric && (q.Answer == "500" || q.Answer == "2"):
