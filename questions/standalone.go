@@ -615,6 +615,10 @@ func nameBegunBefore(s string, sp Span) bool {
 		!months[strings.ToLower(before[n-2])] && sp.Start > len(before[n-2])+len(prev)+1 {
 		return true // "Johann August _____": August is a given name here
 	}
+	if n >= 2 && (lp == "to" || lp == "for" || lp == "on") && organisationWords[strings.ToLower(strings.Trim(before[n-2], ",."))] &&
+		capitalised(before[n-2]) {
+		return true // "the League to _____" for the League to Enforce Peace
+	}
 	if !capitalised(prev) || months[lp] || stopwords[lp] || isDigits(prev) {
 		return false
 	}
@@ -949,6 +953,12 @@ func (g *generator) lonePersonName(stem string) bool {
 		}
 		if i+1 < len(fs) && capitalised(strings.Trim(fs[i+1], ".,;:!?\"'“”()")) {
 			continue // "Catherine de' Medici", "Max Jacob"
+		}
+		if i+2 < len(fs) && fs[i+1] == "the" && capitalised(strings.Trim(fs[i+2], ".,;:!?\"'“”()")) {
+			continue // "Edward the Confessor", "Alfred the Great"
+		}
+		if i+2 < len(fs) && fs[i+1] == "of" && capitalised(strings.Trim(fs[i+2], ".,;:!?\"'“”()")) {
+			continue // "William of Normandy"
 		}
 		if i > 0 && capitalised(strings.Trim(fs[i-1], ".,;:!?\"'“”()")) && !stopwords[strings.ToLower(fs[i-1])] {
 			continue // the end of a full name
