@@ -177,8 +177,10 @@ func (g *generator) refusedBlank(f *Fact, stem string, sp Span, answer, blanked 
 		afterWords(stem, sp, ", or"),
 		f.Kind == KindNumber && afterWords(stem, sp, " or"):
 		return true // a source, a datestamp, an alias or a conversion
-	case g.lonePersonName(blanked):
-		return true // "Catherine held the regency": which Catherine?
+	case g.lonePersonName(blanked), g.sharedSurname(blanked):
+		return true // "Catherine held the regency": which Catherine? "Stevenson worked ...": which Stevenson?
+	case isName(f.Kind) && countedBefore(stem, sp):
+		return true // "70 seasons and 22 _____" for Stanley Cups: championships fits as well
 	case g.unanchored(blanked):
 		return true // "_____ throws were necessary for a win": of what?
 	case badKeyShape(f, answer), derivedAdjective(blanked, answer), g.commonOpening(f, answer, sp):
@@ -243,6 +245,25 @@ func countryOrCapital(name string) bool {
 	return false
 }
 
+// countedBefore reports whether a number stands right before the span:
+// the name is then what the number counts ("22 Stanley Cups").
+func countedBefore(stem string, sp Span) bool {
+	before := stem[:sp.Start]
+	if !strings.HasSuffix(before, " ") {
+		return false
+	}
+	fs := strings.Fields(before)
+	if len(fs) == 0 {
+		return false
+	}
+	w := strings.ToLower(fs[len(fs)-1])
+	if spelledCounts[w] {
+		return true
+	}
+	// a year before a name is part of it ("the 2015 All-Star Game")
+	return isDigits(w) && len(w) < 4
+}
+
 // alternative reports whether the span is one of two values the stem
 // gives as alternatives ("August or September 1069", "3 or 4 days").
 func alternative(stem string, sp Span) bool {
@@ -274,6 +295,9 @@ func badKeyShape(f *Fact, answer string) bool {
 		return true // "A total of 20 _____ were built" for "UB Is": a class's name in the plural
 	}
 	first := strings.ToLower(ws[0])
+	if len(ws) == 1 && strings.HasSuffix(first, "ly") && len(first) > 4 && f.span.Start == 0 {
+		return true // "Currently, Vietnam is ...": an adverb, not a name
+	}
 	if approxWords[first] || len(ws) == 1 && len(answer) <= 3 && strings.HasSuffix(answer, ".") {
 		return true // "Approximately 90", "P." of "P. falciparum"
 	}

@@ -819,3 +819,29 @@ func TestSixteenthReviewPatterns(t *testing.T) {
 		return ""
 	}, func(q Question) bool { return strings.Contains(q.Source, "Edward the Confessor") })
 }
+
+// TestSixteenthReviewLeftovers: a surname several of the article's people
+// share ("Stevenson" beside Robert and Alan Stevenson) says not who; a name
+// right after a count is what it counts ("22 _____" for Stanley Cups); an
+// adverb that opens a sentence ("Currently") is no name; "A more complete
+// description" is more complete than one before it.
+func TestSixteenthReviewLeftovers(t *testing.T) {
+	article := "= Lighthouse =\n\nA lighthouse is a tower designed to emit light to aid navigation, as at Bell Rock in 1810.\n\n" +
+		"== History ==\nRobert Stevenson built the Bell Rock Lighthouse off Angus in 1810. " +
+		"Alan Stevenson built the Skerryvore lighthouse off Tiree in 1844. " +
+		"Stevenson worked for the Northern Lighthouse Board in Edinburgh for nearly 50 years. " +
+		"In 1996, the Habs moved from the Montreal Forum, their home during 70 seasons and 22 Stanley Cups, to Molson Centre. " +
+		"Currently, Vietnam is the largest producer of pepper, producing 34% of the Piper nigrum crop. " +
+		"A more complete description was given by pathologist Rudolf Virchow in Berlin in 1845.\n"
+	checkArticle(t, article, func(q Question) string {
+		switch {
+		case strings.HasPrefix(q.Source, "Stevenson worked"):
+			return "which Stevenson?"
+		case q.Answer == "Stanley Cups" || q.Answer == "Currently":
+			return fmt.Sprintf("the key %q", q.Answer)
+		case strings.Contains(q.Source, "more complete"):
+			return "more complete than which?"
+		}
+		return ""
+	}, func(q Question) bool { return strings.Contains(q.Source, "Skerryvore") })
+}

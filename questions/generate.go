@@ -168,6 +168,7 @@ type generator struct {
 	home       *string         // homeRegion, once known
 	years      []int           // yearAt, by sentence
 	persons    map[string]bool // personWords
+	surnames   map[string]bool // the surnames two or more of the article's people share
 	// classes memoises nameClasses; defs are the definitions of each name.
 	classes map[string][]string
 	defs    map[string][]string

@@ -70,6 +70,9 @@ func pointsBack(s string, subjectHeads, actors map[string]bool) bool {
 	if len(ws) > 1 && ws[0] == "before" && ws[1] == "that" {
 		return true
 	}
+	if len(ws) > 2 && (ws[0] == "a" || ws[0] == "an" || ws[0] == "the") && (ws[1] == "more" || ws[1] == "less" || ws[1] == "later" || ws[1] == "earlier") {
+		return true // "A more complete description was given by ...": than which?
+	}
 	if len(ws) > 2 && ws[0] == "in" && ws[1] == "more" && ws[2] == "recent" {
 		return true // "In more recent merger deals": more recent than which?
 	}
@@ -626,6 +629,44 @@ func nameBegunBefore(s string, sp Span) bool {
 		return true // "Saint Petersburg", "Lake Onega": a place's own name
 	}
 	return !titles[lp] && !honorifics[lp] && !nationalities[lp]
+}
+
+// sharedSurname reports whether the stem names someone by a surname alone
+// that several of the article's people share: "Stevenson worked for the
+// Northern Lighthouse Board" in an article on six Stevensons.
+func (g *generator) sharedSurname(stem string) bool {
+	if g.surnames == nil {
+		full := map[string]map[string]bool{}
+		for _, f := range g.byKind[KindPerson] {
+			ws := strings.Fields(f.Text)
+			if len(ws) < 2 || !capitalised(ws[len(ws)-2]) {
+				continue // "Emma of Normandy" has no surname
+			}
+			last := ws[len(ws)-1]
+			if full[last] == nil {
+				full[last] = map[string]bool{}
+			}
+			full[last][f.Text] = true
+		}
+		g.surnames = map[string]bool{}
+		for last, names := range full {
+			if len(names) >= 2 {
+				g.surnames[last] = true
+			}
+		}
+	}
+	fs := strings.Fields(stem)
+	for i, w := range fs {
+		t := strings.TrimSuffix(strings.TrimSuffix(strings.Trim(w, ".,;:!?\"'“”()"), "'s"), "’s")
+		if !g.surnames[t] || g.subjectWords[strings.ToLower(t)] {
+			continue // the subject's own surname is the subject
+		}
+		if i > 0 && capitalised(strings.Trim(fs[i-1], ".,;:!?\"'“”()")) && !stopwords[strings.ToLower(fs[i-1])] {
+			continue // "Robert Stevenson": the full name
+		}
+		return true
+	}
+	return false
 }
 
 // nameParticles stand inside surnames: a blank after one leaves half a
