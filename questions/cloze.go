@@ -179,6 +179,10 @@ func (g *generator) refusedBlank(f *Fact, stem string, sp Span, answer, blanked 
 		return true // a source, a datestamp, an alias or a conversion
 	case g.lonePersonName(blanked), g.sharedSurname(blanked):
 		return true // "Catherine held the regency": which Catherine? "Stevenson worked ...": which Stevenson?
+	case nowAfter(stem, sp):
+		return true // "currently ... managed by _____": the answer may have changed
+	case isName(f.Kind) && g.opensOnSubjectWord(answer):
+		return true // "Canon Europe", "Canon Group" in an article on Canon: a learner writes "Canon"
 	case isName(f.Kind) && countedBefore(stem, sp):
 		return true // "70 seasons and 22 _____" for Stanley Cups: championships fits as well
 	case g.unanchored(blanked):
@@ -243,6 +247,14 @@ func countryOrCapital(name string) bool {
 		}
 	}
 	return false
+}
+
+// opensOnSubjectWord reports whether a name begins with a word of the
+// article's subject ("Canon Europe" in an article on Canon).
+func (g *generator) opensOnSubjectWord(name string) bool {
+	ws := g.wordsOf(name)
+	title := g.wordsOf(trimParens(g.a.Title))
+	return len(ws) > 1 && len(title) > 0 && ws[0] == title[0] && !connectors[ws[0]] && !nationalities[ws[0]]
 }
 
 // countedBefore reports whether a number stands right before the span:
@@ -993,13 +1005,16 @@ func subjectReference(subject string, sents []Sentence) string {
 		return subject
 	}
 	the := "the " + strings.ToLower(subject) + " "
-	n := 0
+	n, bare := 0, 0
 	for _, s := range sents {
 		if strings.Contains(strings.ToLower(s.Text), the) {
 			n++
 		}
+		if strings.HasPrefix(s.Text, subject+" ") {
+			bare++ // "Formaldehyde is ...": a mass noun opens a sentence bare
+		}
 	}
-	if n >= 3 {
+	if n >= 3 && bare*2 < n {
 		return strings.TrimSpace(the)
 	}
 	return subject

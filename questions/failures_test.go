@@ -845,3 +845,40 @@ func TestSixteenthReviewLeftovers(t *testing.T) {
 		return ""
 	}, func(q Question) bool { return strings.Contains(q.Source, "Skerryvore") })
 }
+
+// TestSeventeenthReviewPatterns: a mass noun the article opens sentences
+// on bare is not "the formaldehyde" in a stem; no undated "Who is the
+// mayor?"; nothing after "currently" (it may have changed since); "Of the
+// total population" says not of which; a name that begins with the
+// subject's own ("Canon Europe") is answered "Canon" by anyone.
+func TestSeventeenthReviewPatterns(t *testing.T) {
+	article := "= Formaldehyde =\n\nInfobox\n- Mayor: Federico Sboarina\n\n" +
+		"Formaldehyde is a naturally occurring organic compound with the formula CH2O, first synthesised in Paris in 1859. " +
+		"Formaldehyde is produced industrially in Germany by the catalytic oxidation of methanol. " +
+		"It is formed in the metabolism of amino acids and is found in the bloodstream of humans at concentrations of 0.1 millimolar. " +
+		"The formaldehyde in the air is broken down by sunlight in London. " +
+		"The formaldehyde in water is broken down by bacteria in Tokyo. " +
+		"The formaldehyde of the resin escapes in Boston. " +
+		"The club is currently owned by Recon Group Limited and managed by Steve Bruce in Birmingham. " +
+		"Of the total population, 39.1 million lived in Africa and 24.5 million lived in Asia in 1931.\n"
+	checkArticle(t, article, func(q Question) string {
+		switch {
+		case strings.Contains(q.Prompt, "The formaldehyde is formed"):
+			return "\"it\" written in as \"the formaldehyde\""
+		case strings.Contains(q.Prompt, "mayor"):
+			return "an office held now, undated"
+		case q.Answer == "Steve Bruce" || strings.Contains(q.Prompt, "Of the total") || q.Answer == "Canon Europe":
+			return fmt.Sprintf("asked: %q", q.Prompt)
+		}
+		return ""
+	}, func(q Question) bool { return strings.HasPrefix(q.Prompt, "Formaldehyde is formed") })
+
+	canon := "= Canon Inc. =\n\nCanon Inc. is a Japanese multinational corporation headquartered in Ōta, Tokyo, founded in 1937. " +
+		"On 24 April 2015, Canon Europe announced it had acquired the London-based startup Lifecake.\n"
+	checkArticle(t, canon, func(q Question) string {
+		if q.Answer == "Canon Europe" {
+			return "a name that begins with the subject's"
+		}
+		return ""
+	}, func(q Question) bool { return strings.Contains(q.Source, "founded in 1937") })
+}

@@ -70,6 +70,9 @@ func pointsBack(s string, subjectHeads, actors map[string]bool) bool {
 	if len(ws) > 1 && ws[0] == "before" && ws[1] == "that" {
 		return true
 	}
+	if len(ws) > 2 && ws[0] == "of" && (ws[1] == "these" || ws[1] == "those" || ws[1] == "the" && (ofTheWhich[ws[2]] || spelledCounts[ws[2]])) {
+		return true // "Of the total population, 39.1 million lived in Africa": of which?
+	}
 	if len(ws) > 2 && (ws[0] == "a" || ws[0] == "an" || ws[0] == "the") && (ws[1] == "more" || ws[1] == "less" || ws[1] == "later" || ws[1] == "earlier") {
 		return true // "A more complete description was given by ...": than which?
 	}
@@ -931,6 +934,22 @@ invasion|pact|truce|ceasefire|strike|protest|riot|revolt|rebellion|uprising|coup
 discovery|invention|prototype|episode|match|fight|bout`)
 
 // sequenceOpeners open a sentence that follows on from the one before.
+var ofTheWhich = wordSet(`total|remaining|rest|remainder|others|survivors|latter|former|whole|entire`)
+
+// nowAfter reports whether the span stands after "currently" (or "at
+// present", "presently", "nowadays") in the stem: "currently owned by ...
+// and managed by _____" was true when written, maybe not now, while
+// "founded in _____ and currently competes" asks what stays true.
+func nowAfter(stem string, sp Span) bool {
+	ls := strings.ToLower(stem[:sp.Start])
+	for _, w := range []string{"currently", "presently", "nowadays", "at present"} {
+		if strings.Contains(ls, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // quantifierAlone reports whether a sentence opens on a quantifier that
 // stands for a noun of an earlier sentence: "Most range from", "Many were
 // killed", "Some of them".

@@ -118,6 +118,9 @@ type infoboxTemplate struct {
 // infoboxTemplates maps normalised keys to questions. Keys missing here
 // are still facts (and matching pairs) but make no question of their own:
 // a generic "What is the X of Y?" reads badly for most keys.
+// infoboxTemplates ask what an infobox field holds. Offices held now (a
+// mayor, an editor, a publisher) are not asked: the answer changes, and an
+// undated "Who is the mayor?" has none that stays right.
 var infoboxTemplates = map[string]infoboxTemplate{
 	"date":         {"When did the %s take place?", KindDate},
 	"place":        {"Where did the %s take place?", KindPlace},
@@ -132,9 +135,6 @@ var infoboxTemplates = map[string]infoboxTemplate{
 	"founder":      {"Who founded %s?", KindPerson},
 	"founders":     {"Who founded %s?", KindPerson},
 	"headquarters": {"Where is %s headquartered?", KindPlace},
-	"publisher":    {"Who is the publisher of %s?", KindPerson},
-	"editor":       {"Who is the editor of %s?", KindPerson},
-	"mayor":        {"Who is the mayor of %s?", KindPerson},
 	"country":      {"In which country is %s?", KindPlace},
 	"referee":      {"Who refereed the %s?", KindPerson},
 	"venue":        {"At which venue was the %s held?", KindPlace},
