@@ -793,6 +793,9 @@ func (g *generator) makeStem(i int) (text string, at, shift int, ok bool) {
 		return "", 0, 0, false
 	}
 	bare, _ := dropAsides(s, Span{len(s), len(s)}) // the asides are not asked with the stem
+	if listItem(s) {
+		return "", 0, 0, false // "West Virginia: all but the Eastern Panhandle.": an item of a list, no sentence
+	}
 	if len(strings.Fields(bare)) > 45 || !endsProperly(s) || speaksInPerson(words) || !latinScript(s) ||
 		!balancedQuotes(s) || pointsElsewhere(words) {
 		return "", 0, 0, false
@@ -950,6 +953,14 @@ func (g *generator) referentWithin(i int, pronoun string, steps int) string {
 		return possessive(g.subjectRef)
 	}
 	return ""
+}
+
+// listItem reports whether a line is an item of a list written as "Label:
+// rest" with a short label and a short rest.
+func listItem(s string) bool {
+	label, rest, ok := strings.Cut(s, ": ")
+	return ok && len(strings.Fields(label)) <= 3 && len(strings.Fields(rest)) <= 12 &&
+		!strings.ContainsFunc(label, unicode.IsDigit) // "At 9: 40, the helicopters ..." is a time, not a label
 }
 
 // leadsClause reports whether the word at offset at in s is the subject of

@@ -882,3 +882,34 @@ func TestSeventeenthReviewPatterns(t *testing.T) {
 		return ""
 	}, func(q Question) bool { return strings.Contains(q.Source, "founded in 1937") })
 }
+
+// TestEighteenthReviewPatterns: a date after "prior to" (or "earlier
+// than", "up to") is open-ended: moved later it stays true, so it makes no
+// false statement and no options (round 18's wrong key). Nor is asked:
+// half of "the Seven Years' War", an item of a list ("West Virginia: all
+// but the _____."), "almost 68 years" within 10, the denominator of a
+// rate, an ordinal written as a number, a sentence cut at "ltd.".
+func TestEighteenthReviewPatterns(t *testing.T) {
+	article := "= Epinephrine =\n\nEpinephrine is a hormone and medication first isolated in Tokyo in 1901. " +
+		"Bates discovered the use of epinephrine in eye surgery prior to 20 April 1896 in New York. " +
+		"The hormone was synthesised by Friedrich Stolz in Höchst in 1904. " +
+		"Friedrich Schiller's father was away in the Seven Years' War when Friedrich was born in Marbach in 1759. " +
+		"West Virginia: all but the Eastern Panhandle.\n" +
+		"Franz Joseph died on 21 November 1916, after ruling his domains for almost 68 years. " +
+		"Car ownership in Iceland is among the highest in the world at roughly 522 vehicles per 1,000 residents in 2010. " +
+		"The Congress of Vienna was frequently criticized by 19-century historians in Germany. " +
+		"Under Rosen's leadership in Tokyo, Sega continued to grow, and in 1969, Gulf and Western made Sega Enterprises, ltd. " +
+		"a subsidiary in New York.\n"
+	checkArticle(t, article, func(q Question) string {
+		switch {
+		case strings.Contains(q.Source, "prior to") && (q.Type == TrueFalse || q.Type == MultipleChoice) && q.Kind == KindDate:
+			return "a date after \"prior to\" judged or chosen"
+		case strings.Contains(q.Prompt, "_____' War"), strings.Contains(q.Source, "West Virginia:"),
+			q.Type == Numeric && q.Answer == "68" && q.Tolerance > 3,
+			q.Type == Numeric && (q.Answer == "1000" || q.Answer == "1,000" || q.Answer == "19"),
+			strings.HasSuffix(q.Prompt, "ltd."):
+			return "half a name, a list item, a loose tolerance, a convention, an ordinal or a cut sentence"
+		}
+		return ""
+	}, func(q Question) bool { return strings.Contains(q.Source, "Stolz") })
+}

@@ -43,6 +43,9 @@ func numericPosed(f *Fact, stem string, sp Span, v float64) (tol float64, ok boo
 	if v <= 12 && v == math.Trunc(v) && listsMembers(after) {
 		return 0, false
 	}
+	if len(before) > 0 && strings.Trim(before[len(before)-1], ",;:(") == "per" || strings.HasPrefix(after, "-century") {
+		return 0, false // "522 vehicles per _____ residents" asks a convention; "_____-century" an ordinal
+	}
 	if relativeTime(before, f.unit) || timeUnitAgo(f.unit, stem[sp.End:]) {
 		return 0, false // "over the last _____ decades", "now _____ years old": counted from a date the stem does not give
 	}
@@ -50,7 +53,7 @@ func numericPosed(f *Fact, stem string, sp Span, v float64) (tol float64, ok boo
 	case below && v == math.Trunc(v) && v <= 12:
 		tol = 0 // "nearly 3 billion": 2 is a third less, not nearly 3
 	case below:
-		tol = max(1, roundTolerance(v*0.15)) // "nearly 20 years" may be 17
+		tol = max(1, roundTolerance(v*0.05)) // "nearly 20 years" may be 19, "almost 68 years" 65
 	case approx && v == math.Trunc(v) && v <= 12:
 		tol = 0 // "at least 2 mines", "over 3 months": the figure the article gives is the answer
 	case approx && v == math.Trunc(v):

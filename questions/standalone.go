@@ -393,7 +393,8 @@ func endsInAbbreviation(s string) bool {
 		return false
 	}
 	last := strings.ToLower(strings.TrimLeft(ws[len(ws)-1], "(\"“"))
-	return last == "e.g." || last == "i.e." || last == "etc." && strings.Contains(s, "(") || last == "cf." || last == "vs." || last == "c."
+	return last == "e.g." || last == "i.e." || last == "etc." && strings.Contains(s, "(") || last == "cf." || last == "vs." || last == "c." ||
+		last == "ltd." || last == "inc." || last == "co." || last == "corp." // "made Sega Enterprises, ltd." was cut there
 }
 
 var timeUnits = wordSet(`years|year|months|month|weeks|week|days|day|decades|decade|centuries|century|hours|minutes|moments|time`)
@@ -492,6 +493,11 @@ func nameGoesOn(s string, sp Span) bool {
 	if strings.HasPrefix(after, ", D.C.") {
 		return true // Washington, D.C.
 	}
+	for _, ap := range []string{"' ", "’ "} {
+		if rest, ok := strings.CutPrefix(after, ap); ok && rest != "" && unicode.IsUpper([]rune(rest)[0]) {
+			return true // "the _____' War" for the Seven Years' War
+		}
+	}
 	if w := strings.Fields(after); len(w) >= 2 && months[strings.ToLower(w[0])] && capitalised(w[1]) &&
 		!isDigits(strings.Trim(w[1], ",.")) && capitalised(s[sp.Start:sp.End]) {
 		return true // "_____ August Kekulé" for Friedrich August Kekulé
@@ -527,6 +533,10 @@ func openEnded(s string, sp Span) bool {
 	last := ws[len(ws)-1]
 	if len(ws) >= 2 && ws[len(ws)-2] == "as" && last == "of" {
 		return true
+	}
+	if len(ws) >= 2 && (ws[len(ws)-2] == "prior" || ws[len(ws)-2] == "up" || ws[len(ws)-2] == "previous" || ws[len(ws)-2] == "subsequent") && last == "to" ||
+		len(ws) >= 2 && (ws[len(ws)-2] == "earlier" || ws[len(ws)-2] == "later") && last == "than" {
+		return true // "prior to 20 April 1896": any later date is true too
 	}
 	if len(ws) >= 3 && ws[len(ws)-3] == "as" && (ws[len(ws)-2] == "recently" || ws[len(ws)-2] == "late" || ws[len(ws)-2] == "early") && last == "as" {
 		return true // "as recently as 1962": later years are true too
