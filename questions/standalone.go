@@ -394,7 +394,7 @@ func endsInAbbreviation(s string) bool {
 	}
 	last := strings.ToLower(strings.TrimLeft(ws[len(ws)-1], "(\"“"))
 	return last == "e.g." || last == "i.e." || last == "etc." && strings.Contains(s, "(") || last == "cf." || last == "vs." || last == "c." ||
-		last == "ltd." || last == "inc." || last == "co." || last == "corp." // "made Sega Enterprises, ltd." was cut there
+		(last == "ltd." || last == "inc." || last == "co." || last == "corp.") && strings.HasSuffix(ws[len(ws)-1], last) // "made Sega Enterprises, ltd." was cut there; "the Honeywell Corp." ends
 }
 
 var timeUnits = wordSet(`years|year|months|month|weeks|week|days|day|decades|decade|centuries|century|hours|minutes|moments|time`)
