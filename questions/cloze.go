@@ -212,15 +212,18 @@ func (g *generator) unanchored(blanked string) bool {
 		if r, _ := utf8.DecodeRuneInString(t); i > 0 && unicode.IsUpper(r) {
 			return false
 		}
-		lw := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(t, "'s"), "’s"))
+		lw := strings.ToLower(trimPossessive(t))
 		for _, v := range [...]string{lw, strings.TrimSuffix(lw, "s"), strings.TrimSuffix(lw, "es")} {
 			if g.subjectWords[v] || g.heads[v] || g.actors[v] {
 				return false
 			}
 		}
 	}
-	if r, _ := utf8.DecodeRuneInString(fs[0]); len(fs) > 0 && unicode.IsUpper(r) && !stopwords[strings.ToLower(fs[0])] &&
-		!g.lowerWords()[strings.ToLower(fs[0])] && fs[0] != "_____" {
+	if len(fs) == 0 {
+		return true
+	}
+	if r, _ := utf8.DecodeRuneInString(fs[0]); unicode.IsUpper(r) && !stopwords[strings.ToLower(fs[0])] &&
+		!g.lowerWords()[strings.ToLower(fs[0])] {
 		return false // "Tardigrades can be found ...": a name opens it
 	}
 	return true
@@ -792,10 +795,10 @@ func (g *generator) makeStem(i int) (text string, at, shift int, ok bool) {
 	if len(words) < 6 || len(words) > 90 {
 		return "", 0, 0, false
 	}
-	bare, _ := dropAsides(s, Span{len(s), len(s)}) // the asides are not asked with the stem
 	if listItem(s) {
 		return "", 0, 0, false // "West Virginia: all but the Eastern Panhandle.": an item of a list, no sentence
 	}
+	bare, _ := dropAsides(s, Span{len(s), len(s)}) // the asides are not asked with the stem
 	if len(strings.Fields(bare)) > 45 || !endsProperly(s) || speaksInPerson(words) || !latinScript(s) ||
 		!balancedQuotes(s) || pointsElsewhere(words) {
 		return "", 0, 0, false
@@ -987,8 +990,7 @@ func (g *generator) personAfterPhrase(s string, at int) bool {
 	if len(rest) == 0 {
 		return false
 	}
-	name := strings.Trim(rest[0], ".,;:'’\"")
-	name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
+	name := trimPossessive(strings.Trim(rest[0], ".,;:'’\""))
 	r, _ := utf8.DecodeRuneInString(name)
 	return unicode.IsUpper(r) && !stopwords[strings.ToLower(name)] && g.personWords()[name]
 }

@@ -770,11 +770,8 @@ func TestFifteenthReviewLeftovers(t *testing.T) {
 		return ""
 	}, func(q Question) bool { return strings.Contains(q.Source, "JETPLOW") })
 
-	a, err := ParseArticle([]byte("= Tiberius =\n\nTiberius was Roman emperor from 14 AD to 37 AD, born in Rome in 42 BC. " +
+	a := mustParse(t, []byte("= Tiberius =\n\nTiberius was Roman emperor from 14 AD to 37 AD, born in Rome in 42 BC. "+
 		"Velleius Paterculus served under Tiberius for eight years in Germania and Pannonia in 6 BC.\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	g := newGenerator(a, ExtractFacts(a))
 	for _, f := range g.byKind[KindPlace] {
 		if f.Text == "Germania" && !g.anachronistic(f, "Netherlands") {

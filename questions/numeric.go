@@ -75,11 +75,21 @@ func numericPosed(f *Fact, stem string, sp Span, v float64) (tol float64, ok boo
 	return tol, true
 }
 
+// timeUnitWords returns the words of a unit that counts time ("years",
+// "days of fighting"), lower-cased; nil for any other unit.
+func timeUnitWords(unit string) []string {
+	u := strings.Fields(strings.ToLower(unit))
+	if len(u) == 0 || !timeUnits[u[0]] {
+		return nil
+	}
+	return u
+}
+
 // timeUnitAgo reports whether a count of time units runs to the moment of
 // writing: "40 years ago", "over 40 years since it last endorsed".
 func timeUnitAgo(unit, after string) bool {
-	u := strings.Fields(strings.ToLower(unit))
-	if len(u) == 0 || !timeUnits[u[0]] {
+	u := timeUnitWords(unit)
+	if u == nil {
 		return false
 	}
 	rest := stemWords(after)
@@ -98,8 +108,7 @@ func timeUnitAgo(unit, after string) bool {
 // moment the stem leaves to its reader: "over the last _____ decades"
 // (when the article was written), "Augustus, now _____ years old".
 func relativeTime(before []string, unit string) bool {
-	u := strings.Fields(strings.ToLower(unit))
-	if len(u) == 0 || !timeUnits[u[0]] || len(before) == 0 {
+	if timeUnitWords(unit) == nil || len(before) == 0 {
 		return false
 	}
 	last := strings.Trim(before[len(before)-1], ",;:(")

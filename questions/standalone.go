@@ -278,7 +278,7 @@ func pluralBefore(words []string) bool {
 // personBefore reports whether one of words is a word of a person's name.
 func personBefore(words []string, persons map[string]bool) bool {
 	for _, w := range words {
-		if persons[strings.Trim(w, ".,;:!?\"'“”()’s")] || persons[strings.TrimSuffix(strings.TrimSuffix(strings.Trim(w, ".,;:!?\"“”()"), "'s"), "’s")] {
+		if persons[strings.Trim(w, ".,;:!?\"'“”()’s")] || persons[trimPossessive(strings.Trim(w, ".,;:!?\"“”()"))] {
 			return true
 		}
 	}
@@ -613,7 +613,7 @@ func nameBegunBefore(s string, sp Span) bool {
 	if n < 2 || strings.HasSuffix(s[:sp.Start], ", ") || !strings.HasSuffix(s[:sp.Start], " ") {
 		return false
 	}
-	prev := strings.TrimSuffix(strings.TrimSuffix(before[n-1], "'s"), "’s")
+	prev := trimPossessive(before[n-1])
 	lp := strings.ToLower(strings.TrimSuffix(prev, "."))
 	if nameParticles[lp] {
 		return true // "Field Marshal von _____": the particle is half the surname
@@ -628,7 +628,7 @@ func nameBegunBefore(s string, sp Span) bool {
 		return true // "Best Actress in (a) _____" for Best Actress in a Leading Role
 	}
 	if months[lp] && n >= 2 && capitalised(before[n-2]) && !stopwords[strings.ToLower(before[n-2])] && !isDigits(before[n-2]) &&
-		!months[strings.ToLower(before[n-2])] && sp.Start > len(before[n-2])+len(prev)+1 {
+		!months[strings.ToLower(before[n-2])] {
 		return true // "Johann August _____": August is a given name here
 	}
 	if n >= 2 && (lp == "to" || lp == "for" || lp == "on") && organisationWords[strings.ToLower(strings.Trim(before[n-2], ",."))] &&
@@ -670,16 +670,28 @@ func (g *generator) sharedSurname(stem string) bool {
 	}
 	fs := strings.Fields(stem)
 	for i, w := range fs {
-		t := strings.TrimSuffix(strings.TrimSuffix(strings.Trim(w, ".,;:!?\"'“”()"), "'s"), "’s")
+		t := trimPossessive(strings.Trim(w, ".,;:!?\"'“”()"))
 		if !g.surnames[t] || g.subjectWords[strings.ToLower(t)] {
 			continue // the subject's own surname is the subject
 		}
-		if i > 0 && capitalised(strings.Trim(fs[i-1], ".,;:!?\"'“”()")) && !stopwords[strings.ToLower(fs[i-1])] {
+		if endsFullName(fs, i) {
 			continue // "Robert Stevenson": the full name
 		}
 		return true
 	}
 	return false
+}
+
+// endsFullName reports whether the word fs[i] ends a name begun by the
+// capitalised word before it ("Robert Stevenson"), not a sentence's "The".
+func endsFullName(fs []string, i int) bool {
+	return i > 0 && capitalised(strings.Trim(fs[i-1], ".,;:!?\"'“”()")) && !stopwords[strings.ToLower(fs[i-1])]
+}
+
+// trimPossessive drops an "'s" (either apostrophe) from a word: "Canada's"
+// is "Canada".
+func trimPossessive(w string) string {
+	return strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 }
 
 // nameParticles stand inside surnames: a blank after one leaves half a
@@ -943,7 +955,6 @@ ceremony|performance|tour|release|launch|voyage|journey|expedition|mission|raid|
 invasion|pact|truce|ceasefire|strike|protest|riot|revolt|rebellion|uprising|coup|referendum|
 discovery|invention|prototype|episode|match|fight|bout`)
 
-// sequenceOpeners open a sentence that follows on from the one before.
 var ofTheWhich = wordSet(`total|remaining|rest|remainder|others|survivors|latter|former|whole|entire`)
 
 // nowAfter reports whether the span stands after "currently" (or "at
@@ -1006,6 +1017,7 @@ func soonAfterWhat(ws []string) bool {
 	return !backWords[ws[2]] && !demonstratives[ws[2]] && ws[2] != "this" && ws[2] != "it" && ws[2] != "which" && ws[2] != "then"
 }
 
+// sequenceOpeners open a sentence that follows on from the one before.
 var sequenceOpeners = wordSet(`so|earlier|later|soon|shortly|eventually|then|subsequently|afterwards|afterward|finally|next|
 previously|both|similarly|likewise|nevertheless|still|thus|therefore|hence|indeed|yet|nonetheless|instead|however|
 meanwhile|overall|together|accordingly|consequently|ultimately|initially`)
@@ -1017,20 +1029,17 @@ func (g *generator) lonePersonName(stem string) bool {
 	fs := strings.Fields(stem)
 	for i, w := range fs {
 		t := strings.Trim(w, ".,;:!?\"'“”()")
-		t = strings.TrimSuffix(strings.TrimSuffix(t, "'s"), "’s")
+		t = trimPossessive(t)
 		if t == "" || !givenNames[strings.ToLower(t)] || !capitalised(t) || g.subjectWords[strings.ToLower(t)] {
 			continue
 		}
 		if i+1 < len(fs) && capitalised(strings.Trim(fs[i+1], ".,;:!?\"'“”()")) {
 			continue // "Catherine de' Medici", "Max Jacob"
 		}
-		if i+2 < len(fs) && fs[i+1] == "the" && capitalised(strings.Trim(fs[i+2], ".,;:!?\"'“”()")) {
-			continue // "Edward the Confessor", "Alfred the Great"
+		if i+2 < len(fs) && (fs[i+1] == "the" || fs[i+1] == "of") && capitalised(strings.Trim(fs[i+2], ".,;:!?\"'“”()")) {
+			continue // "Edward the Confessor", "William of Normandy"
 		}
-		if i+2 < len(fs) && fs[i+1] == "of" && capitalised(strings.Trim(fs[i+2], ".,;:!?\"'“”()")) {
-			continue // "William of Normandy"
-		}
-		if i > 0 && capitalised(strings.Trim(fs[i-1], ".,;:!?\"'“”()")) && !stopwords[strings.ToLower(fs[i-1])] {
+		if endsFullName(fs, i) {
 			continue // the end of a full name
 		}
 		return true

@@ -117,10 +117,9 @@ type infoboxTemplate struct {
 
 // infoboxTemplates maps normalised keys to questions. Keys missing here
 // are still facts (and matching pairs) but make no question of their own:
-// a generic "What is the X of Y?" reads badly for most keys.
-// infoboxTemplates ask what an infobox field holds. Offices held now (a
-// mayor, an editor, a publisher) are not asked: the answer changes, and an
-// undated "Who is the mayor?" has none that stays right.
+// a generic "What is the X of Y?" reads badly for most keys, and an office
+// held now (a mayor, an editor, a publisher) has no undated answer that
+// stays right.
 var infoboxTemplates = map[string]infoboxTemplate{
 	"date":         {"When did the %s take place?", KindDate},
 	"place":        {"Where did the %s take place?", KindPlace},
