@@ -89,6 +89,8 @@ fill_blank,Blank?,,x,,,,extra
 fill_blank,Good?,,yes,,,
 multiple_choice,Twice,"a
 a",a,,,
+multiple_answer,0,"!0
+0",0,,,
 `,
 	want: []Imported{imported(37, Question{Type: FillBlank, Prompt: "Good?", Answer: "yes"})},
 	errs: []FormatError{
@@ -101,6 +103,7 @@ a",a,,,
 		fe(28, "the options are not the answer's items"), fe(31, "a multiple choice question needs at least two options"),
 		fe(34, `answer "c" is not one of the options`), fe(35, `bare " in non-quoted-field`),
 		fe(36, "8 cells, but the header names 7 columns"), fe(38, `option "a" given twice`),
+		fe(40, `option "0" given twice`),
 	},
 }, {
 	name: "missing header column",

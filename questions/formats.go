@@ -110,14 +110,27 @@ func checkWeight(w float64) string {
 }
 
 // repeatedOption returns an option given twice, which cannot be told
-// apart from the first when it is chosen.
+// apart from the first when it is chosen: the same as written, or the same
+// once normalised ("!0" and "0"), since grading compares options by
+// sameText.
 func repeatedOption(options []string) (string, bool) {
-	for i, o := range options {
-		if slices.Contains(options[:i], o) {
+	seen := make(map[string]bool, len(options))
+	for _, o := range options {
+		key := optionKey(o)
+		if seen[key] {
 			return o, true
 		}
+		seen[key] = true
 	}
 	return "", false
+}
+
+// optionKey is the key under which sameText finds two options equal.
+func optionKey(o string) string {
+	if n := NormalizeAnswer(o); n != "" {
+		return "n" + n
+	}
+	return "t" + strings.TrimSpace(o)
 }
 
 // rightByWeight returns the options with a positive weight.
