@@ -93,11 +93,16 @@ func New(store *models.Store, cfg Config) (*fiber.App, error) {
 	app := fiber.New(fiber.Config{
 		AppName:               "factquiz",
 		DisableStartupMessage: true,
-		BodyLimit:             h.bodyLimit(),
-		ErrorHandler:          h.errorHandler,
-		ReadTimeout:           30 * time.Second,
-		WriteTimeout:          30 * time.Second,
-		IdleTimeout:           120 * time.Second,
+		// Bodies are streamed and checked by limitBody, route by route,
+		// before any of them beyond the first 8 KB is read; BodyLimit is
+		// then only how much fasthttp reads ahead.
+		BodyLimit:                    h.uploadLimit(),
+		StreamRequestBody:            true,
+		DisablePreParseMultipartForm: true,
+		ErrorHandler:                 h.errorHandler,
+		ReadTimeout:                  30 * time.Second,
+		WriteTimeout:                 30 * time.Second,
+		IdleTimeout:                  120 * time.Second,
 		// Behind trusted proxies, the client's address is the one the
 		// proxy puts in X-Forwarded-For, and only their headers count.
 		EnableTrustedProxyCheck: len(cfg.TrustedProxies) > 0,
@@ -106,6 +111,7 @@ func New(store *models.Store, cfg Config) (*fiber.App, error) {
 		EnableIPValidation:      true,
 	})
 	app.Use(h.observe)
+	app.Use(h.limitBody)
 	app.Use(recover.New(recover.Config{EnableStackTrace: true, StackTraceHandler: h.logPanic}))
 	app.Use(helmet.New(helmet.Config{
 		// Pages load their script and style from /static only: no inline
@@ -120,6 +126,7 @@ func New(store *models.Store, cfg Config) (*fiber.App, error) {
 	app.Use("/static", filesystem.New(filesystem.Config{Root: views.FileSystem(), MaxAge: 3600}))
 	app.Use(secureCookies)
 	app.Use(h.identify)
+	app.Use(h.limitUpload)
 	app.Use(h.guest)
 	// Every request that changes something carries the CSRF token, in the
 	// form or in the X-CSRF-Token header, unless it signs in with an API
@@ -232,12 +239,4 @@ func (h *Handler) routes(app *fiber.App) {
 	app.Use(func(c *fiber.Ctx) error {
 		return fiber.NewError(fiber.StatusNotFound, "There is no page at "+c.Path()+".")
 	})
-}
-
-// bodyLimit is the largest request read. It is well above the article
-// limit, so that an upload a little or a lot too large (a 10 MB file) is
-// read and answered with a page that says the limit; only bodies beyond it
-// are cut off.
-func (h *Handler) bodyLimit() int {
-	return max(16<<20, 2*h.parser.Limit()+64<<10)
 }

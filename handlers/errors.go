@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/utils"
 
 	"factquiz/models"
 	"factquiz/questions"
@@ -38,8 +39,8 @@ func (h *Handler) classify(c *fiber.Ctx, err error) (int, string) {
 	var pe *questions.ParseError
 	switch {
 	case errors.As(err, &fe):
-		if fe.Code == fiber.StatusRequestEntityTooLarge {
-			return fe.Code, fmt.Sprintf("The request is too large: the limit is %d bytes (articles may be at most %d bytes).", h.bodyLimit(), h.parser.Limit())
+		if fe.Code == fiber.StatusRequestEntityTooLarge && fe.Message == utils.StatusMessage(fe.Code) {
+			return fe.Code, fmt.Sprintf("The request is too large: the limit is %d bytes (articles may be at most %d bytes).", h.uploadLimit(), h.parser.Limit())
 		}
 		return fe.Code, fe.Message
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):

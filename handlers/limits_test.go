@@ -81,45 +81,10 @@ func numbered(n int, line func(i int) string) string {
 	return strings.Join(out, "\n")
 }
 
-// TestLimitRequestBody: a body over the server's limit is refused before
-// any of it is read, over real HTTP, with a 413 that gives the limit in
-// bytes, as a page or, under /api/, as JSON.
-func TestLimitRequestBody(t *testing.T) {
-	ta := newTestApp(t)
-	base := ta.serve()
-	limit := (&Handler{parser: &questions.Parser{}}).bodyLimit()
-	if limit != 16<<20 {
-		t.Errorf("the body limit is %d bytes, want 16 MB", limit)
-	}
-	says := fmt.Sprintf("the limit is %d bytes", limit)
-	for _, r := range []struct {
-		path, ctype string
-		json        bool
-	}{
-		{"/articles", "application/x-www-form-urlencoded", false},
-		{"/bank/import", "multipart/form-data; boundary=x", false},
-		{"/api/articles", "text/plain", true},
-	} {
-		resp, body := announceBody(t, base, r.path, r.ctype, limit+1)
-		if resp.StatusCode != http.StatusRequestEntityTooLarge {
-			t.Errorf("POST %s: status %d, want 413\n%.600s", r.path, resp.StatusCode, body)
-		}
-		wantSays(t, "POST "+r.path, body, says)
-		if r.json {
-			wantContentType(t, "POST "+r.path, resp, "application/json")
-		} else {
-			wantContentType(t, "POST "+r.path, resp, "text/html")
-			wantSays(t, "POST "+r.path, body, "Too large")
-		}
-	}
-	if n, _ := ta.store.ArticleCount(); n != 0 {
-		t.Errorf("%d articles stored", n)
-	}
-}
-
 // announceBody sends the head of a POST whose Content-Length says length
-// bytes, and reads the answer the server gives before the body comes.
-func announceBody(t *testing.T, base, path, ctype string, length int) (*http.Response, string) {
+// bytes, with any further header lines, and the first 16 KB of its body,
+// and reads the answer the server gives before the rest comes.
+func announceBody(t *testing.T, base, path, ctype string, length int, headers ...string) (*http.Response, string) {
 	t.Helper()
 	conn, err := net.Dial("tcp", strings.TrimPrefix(base, "http://"))
 	if err != nil {
@@ -127,7 +92,13 @@ func announceBody(t *testing.T, base, path, ctype string, length int) (*http.Res
 	}
 	defer conn.Close()
 	conn.SetDeadline(time.Now().Add(10 * time.Second))
-	fmt.Fprintf(conn, "POST %s HTTP/1.1\r\nHost: localhost\r\nContent-Type: %s\r\nContent-Length: %d\r\n\r\n", path, ctype, length)
+	fmt.Fprintf(conn, "POST %s HTTP/1.1\r\nHost: localhost\r\nContent-Type: %s\r\nContent-Length: %d\r\n", path, ctype, length)
+	for _, h := range headers {
+		fmt.Fprintf(conn, "%s\r\n", h)
+	}
+	// The server reads ahead about 8 KB of a body before its handlers
+	// run; they must answer with the rest never sent.
+	fmt.Fprint(conn, "\r\n"+strings.Repeat("x", min(length, 16<<10)))
 	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
 	if err != nil {
 		t.Fatalf("POST %s: %v", path, err)
