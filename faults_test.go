@@ -33,6 +33,10 @@ import (
 	"time"
 )
 
+// loadFlags lift the per-address limit on guests' attempt starts: the
+// load is many guests on one loopback address.
+var loadFlags = []string{"-guest-attempts-per-minute", "-1"}
+
 // faultClients is how many guests load the server at once.
 const faultClients = 50
 
@@ -59,7 +63,7 @@ func TestKillDashNine(t *testing.T) {
 	bin := buildFactquiz(t)
 	db := filepath.Join(t.TempDir(), "quiz.db")
 	for round := 1; round <= rounds; round++ {
-		s := startServer(t, bin, db)
+		s := startServer(t, bin, db, loadFlags...)
 		var acked []answerKey
 		if round > 1 {
 			acked = append(acked, answerOnce(t, s.URL))
@@ -79,7 +83,7 @@ func TestKillDashNine(t *testing.T) {
 		t.Logf("round %d/%d: %d answers acknowledged, %d checked in the database; %d attempts consistent; integrity_check %s",
 			round, rounds, len(acked), r.checked, r.attempts, r.integrity)
 	}
-	s := startServer(t, bin, db)
+	s := startServer(t, bin, db, loadFlags...)
 	answerOnce(t, s.URL)
 	t.Logf("after %d kills the server starts on the file and answers", rounds)
 }
@@ -95,7 +99,7 @@ func TestSigtermUnderLoad(t *testing.T) {
 	const grace, slack = 5 * time.Second, 5 * time.Second
 	bin := buildFactquiz(t)
 	db := filepath.Join(t.TempDir(), "quiz.db")
-	s := startServer(t, bin, db, "-grace", grace.String())
+	s := startServer(t, bin, db, append(loadFlags, "-grace", grace.String())...)
 	slow := startSlowAnswer(t, s.URL)
 	l := startLoad(s.URL, faultClients)
 	l.waitForAnswer(t, s, time.Time{})
@@ -164,7 +168,7 @@ func TestDiskFull(t *testing.T) {
 		}
 	})
 	db := filepath.Join(dir, "quiz.db")
-	s := startServer(t, bin, db)
+	s := startServer(t, bin, db, loadFlags...)
 	g, err := newGuest(s.URL, http.DefaultTransport)
 	if err != nil {
 		t.Fatal(err)
@@ -274,7 +278,7 @@ func TestPostgresRestart(t *testing.T) {
 	pg := startPostgres(t)
 	dbURL := pg.createDatabase(t, "factquiz_faults")
 	bin := buildFactquiz(t)
-	s := startServer(t, bin, dbURL)
+	s := startServer(t, bin, dbURL, loadFlags...)
 	l := startLoad(s.URL, 16)
 	l.waitForAnswer(t, s, time.Time{})
 	time.Sleep(time.Second)

@@ -43,6 +43,8 @@ func serveCommand(fs *flag.FlagSet, stdout, stderr io.Writer) func([]string) int
 	proxies := fs.String("trusted-proxies", envOr("FACTQUIZ_TRUSTED_PROXIES", ""), "comma-separated addresses or CIDR ranges of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (env FACTQUIZ_TRUSTED_PROXIES)")
 	answerRate := fs.Int("answers-per-minute", 120, "answers and flashcard ratings one session may send a minute; -1: no limit")
 	signupRate := fs.Int("signups-per-hour", 20, "sign-ups one network address may send an hour; -1: no limit")
+	startRate := fs.Int("attempts-per-minute", 20, "quiz attempts one session may start a minute; -1: no limit")
+	guestStartRate := fs.Int("guest-attempts-per-minute", 60, "quiz attempts guests may start a minute from one network address; -1: no limit")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "Usage: factquiz [serve] [-db factquiz.db] [-addr :3000]")
 		fmt.Fprintln(fs.Output(), "\nRuns the web server. A new database gets the built-in sample article.")
@@ -81,7 +83,8 @@ func serveCommand(fs *flag.FlagSet, stdout, stderr io.Writer) func([]string) int
 			return 2
 		}
 		app, err := handlers.New(store, handlers.Config{Logger: logger, MetricsToken: *metricsToken,
-			TrustedProxies: splitList(*proxies), AnswersPerMinute: *answerRate, SignupsPerHour: *signupRate})
+			TrustedProxies: splitList(*proxies), AnswersPerMinute: *answerRate, SignupsPerHour: *signupRate,
+			AttemptsPerMinute: *startRate, GuestAttemptsPerMinute: *guestStartRate})
 		if err != nil {
 			fmt.Fprintf(logOut, "factquiz serve: %v\n", err)
 			return 1

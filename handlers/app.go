@@ -39,6 +39,13 @@ type Config struct {
 	// AnswersPerMinute is how many answers and flashcard ratings one
 	// session may send a minute; 0 means 120, a negative number no limit.
 	AnswersPerMinute int
+	// AttemptsPerMinute is how many attempts one session may start a
+	// minute; 0 means 20, a negative number no limit.
+	AttemptsPerMinute int
+	// GuestAttemptsPerMinute is how many attempts guests may start a
+	// minute from one network address; 0 means 60, a negative number no
+	// limit.
+	GuestAttemptsPerMinute int
 	// SignupsPerHour is how many sign-ups one network address may send
 	// an hour; 0 means 20, a negative number no limit.
 	SignupsPerHour int
@@ -168,6 +175,7 @@ func (h *Handler) routes(app *fiber.App) {
 	byIP := h.loginLimiter(attempts, "network address", loginByIP)
 	byAccount := h.loginLimiter(attempts, "account", loginByAccount)
 	answers := h.answerLimiter()
+	starts := h.startLimiter()
 
 	// /healthz, /readyz and /metrics are in opsRoutes, which New
 	// registers before the cookie middleware.
@@ -175,7 +183,7 @@ func (h *Handler) routes(app *fiber.App) {
 	app.Get("/articles/new", instructor, h.newArticle)
 	app.Post("/articles", instructor, h.createArticle)
 	app.Get("/articles/:id", h.showArticle)
-	app.Post("/articles/:id/attempts", h.startAttempt)
+	app.Post("/articles/:id/attempts", starts, h.startAttempt)
 	app.Get("/attempts/:id", h.showQuestion)
 	app.Post("/attempts/:id/answers", answers, h.submitAnswer)
 	app.Get("/attempts/:id/feedback/:pos", h.showFeedback)
@@ -218,7 +226,7 @@ func (h *Handler) routes(app *fiber.App) {
 	app.Get("/quizzes/:id/report", instructor, h.quizReport)
 	app.Get("/quizzes/:id/report.csv", instructor, h.quizReportCSV)
 	app.Get("/q/:token", h.showQuizStart)
-	app.Post("/q/:token/attempts", h.startQuiz)
+	app.Post("/q/:token/attempts", starts, h.startQuiz)
 	app.Get("/learners", instructor, h.learners)
 	app.Get("/learners/:id", instructor, h.learnerDashboard)
 	app.Get("/contests", instructor, h.contestQueue)
@@ -230,7 +238,7 @@ func (h *Handler) routes(app *fiber.App) {
 	api := app.Group("/api")
 	api.Get("/articles", h.apiListArticles)
 	api.Post("/articles", instructor, h.apiCreateArticle)
-	api.Post("/attempts", h.apiStartAttempt)
+	api.Post("/attempts", starts, h.apiStartAttempt)
 	api.Get("/attempts/:id", h.apiGetAttempt)
 	api.Post("/attempts/:id/answers", answers, h.apiAnswer)
 	api.Get("/me", learner, h.apiMe)

@@ -59,6 +59,8 @@ func (h *Handler) classify(c *fiber.Ctx, err error) (int, string) {
 		return fiber.StatusUnprocessableEntity, capitalise(err.Error()) + "."
 	case errors.Is(err, models.ErrNotInAttempt):
 		return fiber.StatusNotFound, capitalise(err.Error()) + "."
+	case errors.Is(err, models.ErrTooManyOpen):
+		return fiber.StatusTooManyRequests, capitalise(err.Error()) + "."
 	case errors.Is(err, models.ErrNoQuestions):
 		return fiber.StatusUnprocessableEntity, capitalise(err.Error()) + "."
 	case models.Unavailable(err):

@@ -16,8 +16,10 @@ import (
 
 // Defaults of Config's limits.
 const (
-	defaultAnswersPerMinute = 120
-	defaultSignupsPerHour   = 20
+	defaultAnswersPerMinute       = 120
+	defaultSignupsPerHour         = 20
+	defaultAttemptsPerMinute      = 20
+	defaultGuestAttemptsPerMinute = 60
 )
 
 // answerLimiter allows cfg.AnswersPerMinute answers and flashcard
@@ -41,6 +43,39 @@ func (h *Handler) answerLimiter() fiber.Handler {
 		return fiber.NewError(fiber.StatusTooManyRequests, "You are sending answers faster than anyone can read the questions (at most "+
 			strconv.Itoa(max)+" a minute). Wait "+secs+" seconds and send this one again; nothing was lost.")
 	}
+}
+
+// startLimiter allows cfg.AttemptsPerMinute attempt starts a minute for
+// each session (the account, else the guest) and, for guests,
+// cfg.GuestAttemptsPerMinute from one network address, since a client
+// that drops its cookies is a new guest each time. A start stores an
+// attempt and its questions, so unlimited starts would fill the disk.
+// Counted in memory, per instance, like answers.
+func (h *Handler) startLimiter() fiber.Handler {
+	perSession, sessionOn := limit(h.cfg.AttemptsPerMinute, defaultAttemptsPerMinute)
+	perAddress, addressOn := limit(h.cfg.GuestAttemptsPerMinute, defaultGuestAttemptsPerMinute)
+	sessions, addresses := newWindows(perSession, time.Minute), newWindows(perAddress, time.Minute)
+	return func(c *fiber.Ctx) error {
+		now := time.Now()
+		if sessionOn {
+			if wait := sessions.take(sessionKey(c), now); wait > 0 {
+				return tooManyStarts(c, wait, "You are starting quizzes faster than anyone can take them (at most "+strconv.Itoa(perSession)+" a minute).", "")
+			}
+		}
+		if addressOn && currentUser(c) == nil {
+			if wait := addresses.take("ip:"+c.IP(), now); wait > 0 {
+				return tooManyStarts(c, wait, "Too many quizzes were started by guests from this network address (at most "+strconv.Itoa(perAddress)+
+					" a minute).", ", or log in")
+			}
+		}
+		return c.Next()
+	}
+}
+
+func tooManyStarts(c *fiber.Ctx, wait time.Duration, why, then string) error {
+	secs := strconv.Itoa(int((wait + time.Second - 1) / time.Second))
+	c.Set(fiber.HeaderRetryAfter, secs)
+	return fiber.NewError(fiber.StatusTooManyRequests, why+" Wait "+secs+" seconds and start it again"+then+".")
 }
 
 // windows counts requests per key in fixed windows: at most max in each

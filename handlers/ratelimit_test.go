@@ -148,3 +148,94 @@ func TestWindows(t *testing.T) {
 		t.Errorf("after the sweep %d keys remain, want only c", len(w.counts))
 	}
 }
+
+// TestStartRateLimit: a session that starts more attempts a minute than
+// the limit gets 429 with Retry-After and the wait, on the API and the
+// article page's form; guests from one address, each with a new cookie,
+// share a limit of their own that accounts do not count against. Nothing
+// refused is stored.
+func TestStartRateLimit(t *testing.T) {
+	ta := newTestAppConfig(t, Config{AttemptsPerMinute: 3, GuestAttemptsPerMinute: 5})
+	id := ta.addArticle("city_lyon.txt")
+	start := func(c *client) (*http.Response, map[string]any) {
+		return c.postJSON("/api/attempts", map[string]any{"article_id": id, "count": 1})
+	}
+	a := ta.client()
+	for i := range 3 {
+		resp, out := start(a)
+		wantStatus(t, resp, http.StatusCreated, fmt.Sprintf("start %d: %v", i+1, out))
+	}
+	resp, out := start(a)
+	wantStatus(t, resp, http.StatusTooManyRequests, fmt.Sprint(out))
+	if wait, err := strconv.Atoi(resp.Header.Get("Retry-After")); err != nil || wait < 1 || wait > 60 {
+		t.Errorf("Retry-After %q, want 1 to 60 seconds", resp.Header.Get("Retry-After"))
+	}
+	if msg, _ := out["error"].(string); !strings.Contains(msg, "at most 3 a minute") || !strings.Contains(msg, "Wait "+resp.Header.Get("Retry-After")+" seconds") {
+		t.Errorf("429 message %q does not give the limit and the wait", msg)
+	}
+	// The article page's form counts too, and says so on a page.
+	resp, body := a.postForm(fmt.Sprintf("/articles/%d/attempts", id), url.Values{"_csrf": {a.cookies["fq_csrf"]}, "count": {"1"}})
+	wantStatus(t, resp, http.StatusTooManyRequests, body)
+	wantSays(t, "the refused start", body, "faster than anyone can take them")
+
+	// Two more guests reach the address's limit of 5; the next new guest
+	// is refused, a signed-in learner is not.
+	for range 2 {
+		resp, out := start(ta.client())
+		wantStatus(t, resp, http.StatusCreated, fmt.Sprint(out))
+	}
+	resp, out = start(ta.client())
+	wantStatus(t, resp, http.StatusTooManyRequests, fmt.Sprint(out))
+	if msg, _ := out["error"].(string); !strings.Contains(msg, "from this network address (at most 5 a minute)") || !strings.Contains(msg, "or log in") {
+		t.Errorf("429 message %q does not say the address's limit", msg)
+	}
+	learner := ta.as("learner@example.com", models.RoleLearner)
+	resp, out = start(learner)
+	wantStatus(t, resp, http.StatusCreated, fmt.Sprint(out))
+	if n := attemptCount(t, ta); n != 6 {
+		t.Errorf("%d attempts stored, want the 6 allowed", n)
+	}
+}
+
+// TestGuestOpenAttempts: a guest may have MaxGuestOpenAttempts unfinished
+// attempts; the next start is refused with a 429 that says what to do,
+// and finishing one makes room. An account has no such bound.
+func TestGuestOpenAttempts(t *testing.T) {
+	ta := newTestAppConfig(t, Config{AttemptsPerMinute: -1, GuestAttemptsPerMinute: -1})
+	id := ta.addArticle("city_lyon.txt")
+	g := ta.client()
+	var first map[string]any
+	for i := range models.MaxGuestOpenAttempts {
+		resp, out := g.postJSON("/api/attempts", map[string]any{"article_id": id, "count": 1})
+		wantStatus(t, resp, http.StatusCreated, fmt.Sprintf("start %d: %v", i+1, out))
+		if i == 0 {
+			first = out
+		}
+	}
+	resp, out := g.postJSON("/api/attempts", map[string]any{"article_id": id, "count": 1})
+	wantStatus(t, resp, http.StatusTooManyRequests, fmt.Sprint(out))
+	if msg, _ := out["error"].(string); !strings.Contains(msg, fmt.Sprintf("%d quizzes open as a guest", models.MaxGuestOpenAttempts)) || !strings.Contains(msg, "finish one") {
+		t.Errorf("message %q does not say why and what to do", msg)
+	}
+	// Finish the first one by answering its question.
+	attemptID := uint(first["id"].(float64))
+	v, err := ta.store.GetAttempt(attemptID, models.Owner{GuestToken: g.cookies[guestCookie]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, out = g.postJSON(fmt.Sprintf("/api/attempts/%d/answers", attemptID),
+		map[string]any{"question_id": v.Questions[0].QuestionID, "answer": rightJSON(t, v.Questions[0].Question)})
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("answer: status %d %v", resp.StatusCode, out)
+	}
+	resp, out = g.postJSON("/api/attempts", map[string]any{"article_id": id, "count": 1})
+	wantStatus(t, resp, http.StatusCreated, fmt.Sprint(out))
+	if n := attemptCount(t, ta); n != int64(models.MaxGuestOpenAttempts)+1 {
+		t.Errorf("%d attempts stored, want %d", n, models.MaxGuestOpenAttempts+1)
+	}
+	learner := ta.as("learner@example.com", models.RoleLearner)
+	for i := range models.MaxGuestOpenAttempts + 1 {
+		resp, out := learner.postJSON("/api/attempts", map[string]any{"article_id": id, "count": 1})
+		wantStatus(t, resp, http.StatusCreated, fmt.Sprintf("learner's start %d: %v", i+1, out))
+	}
+}

@@ -3,6 +3,7 @@ package models
 import (
 	"crypto/subtle"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"sort"
@@ -75,6 +76,11 @@ func (s *Store) StartAttempt(articleID uint, count int, owner Owner) (*AttemptVi
 func (s *Store) createAttempt(att *Attempt, picked []Question, shuffle bool, check func(tx *gorm.DB) error) (*AttemptView, error) {
 	aqs := make([]AttemptQuestion, len(picked))
 	err := s.w.Transaction(func(tx *gorm.DB) error {
+		if att.GuestToken != "" {
+			if err := guestOpenCheck(tx, att.GuestToken, att.StartedAt); err != nil {
+				return err
+			}
+		}
 		if check != nil {
 			if err := check(tx); err != nil {
 				return err
@@ -99,6 +105,32 @@ func (s *Store) createAttempt(att *Attempt, picked []Question, shuffle bool, che
 		aqs[i].Question = picked[i]
 	}
 	return &AttemptView{Attempt: *att, Questions: aqs, Responses: map[uint]Response{}}, nil
+}
+
+// MaxGuestOpenAttempts is how many unfinished attempts one guest may have
+// started in the last GuestOpenWindow: a guest who starts quiz after quiz
+// without finishing them would otherwise fill the disk. Accounts are not
+// bounded (the start rate limit covers them).
+const (
+	MaxGuestOpenAttempts = 20
+	GuestOpenWindow      = 24 * time.Hour
+)
+
+// ErrTooManyOpen refuses a guest's new attempt while MaxGuestOpenAttempts
+// are open.
+var ErrTooManyOpen = fmt.Errorf("you have %d quizzes open as a guest, started in the last day: finish one of them, or log in, before you start another", MaxGuestOpenAttempts)
+
+// guestOpenCheck refuses a guest's attempt when MaxGuestOpenAttempts of
+// theirs are open, counted in the write transaction so that starts at
+// once cannot pass it together.
+func guestOpenCheck(tx *gorm.DB, token string, now time.Time) error {
+	var n int64
+	err := tx.Model(&Attempt{}).Where("guest_token = ? AND finished_at IS NULL AND started_at > ?", token, now.Add(-GuestOpenWindow)).
+		Count(&n).Error
+	if err == nil && n >= MaxGuestOpenAttempts {
+		err = ErrTooManyOpen
+	}
+	return err
 }
 
 // pickQuestions draws n questions, favouring the better ranked with some
