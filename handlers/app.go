@@ -5,11 +5,11 @@ package handlers
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/gofiber/fiber/v2/middleware/csrf"
 	"github.com/gofiber/fiber/v2/middleware/filesystem"
 	"github.com/gofiber/fiber/v2/middleware/helmet"
 	"github.com/gofiber/fiber/v2/middleware/recover"
@@ -84,6 +84,7 @@ type Handler struct {
 	cfg     Config
 	log     *slog.Logger
 	metrics *metrics
+	csrfKey []byte // the server key CSRF tokens are derived with
 }
 
 // New builds the Fiber application on a store.
@@ -96,6 +97,9 @@ func New(store *models.Store, cfg Config) (*fiber.App, error) {
 		metrics: newMetrics(store)}
 	if h.log == nil {
 		h.log = slog.Default()
+	}
+	if h.csrfKey, err = store.Secret(csrfSecretName, csrfSecretSize); err != nil {
+		return nil, fmt.Errorf("the CSRF key: %w", err)
 	}
 	app := fiber.New(fiber.Config{
 		AppName:               "factquiz",
@@ -135,31 +139,12 @@ func New(store *models.Store, cfg Config) (*fiber.App, error) {
 	app.Use(h.identify)
 	app.Use(h.limitUpload)
 	app.Use(h.guest)
-	// Every request that changes something carries the CSRF token, in the
-	// form or in the X-CSRF-Token header, unless it signs in with an API
-	// token, which a browser never sends on its own.
-	app.Use(csrf.New(csrf.Config{
-		Extractor:         csrfToken,
-		CookieName:        "fq_csrf",
-		CookieSameSite:    "Lax",
-		CookieHTTPOnly:    true,
-		Expiration:        12 * time.Hour,
-		Storage:           newSharedTokens(store.KV("csrf"), maxCSRFTokens),
-		ContextKey:        csrfKey,
-		HandlerContextKey: csrfHandlerKey,
-		ErrorHandler:      h.csrfFailed,
-		Next:              viaToken,
-	}))
+	// Every request that changes something carries the CSRF token; see
+	// csrf.go.
+	app.Use(h.checkCSRF)
 	h.routes(app)
 	return app, nil
 }
-
-// maxCSRFTokens bounds the CSRF tokens kept in memory (about 500 bytes
-// each with their bookkeeping, so 25 MB at most): more than the learners
-// one server has at once, few enough that clients that drop their cookies
-// cannot exhaust memory. When cookie-less floods push a learner's token
-// out, their next form asks them to reload the page.
-const maxCSRFTokens = 50_000
 
 // routes is the route table, read top to bottom.
 // Guests may read articles and take quizzes; the rest needs an account,

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/gofiber/fiber/v2/middleware/csrf"
 	"github.com/gofiber/fiber/v2/middleware/limiter"
 	"github.com/valyala/fasthttp"
 
@@ -15,11 +14,10 @@ import (
 )
 
 const (
-	sessionCookie  = "fq_session"
-	userKey        = "user"
-	viaTokenKey    = "via_token"
-	csrfHandlerKey = "csrf_handler"
-	csrfHeader     = "X-CSRF-Token"
+	sessionCookie = "fq_session"
+	userKey       = "user"
+	viaTokenKey   = "via_token"
+	csrfHeader    = "X-CSRF-Token"
 )
 
 // identify finds who is asking: an API token in the Authorization header
@@ -46,6 +44,7 @@ func (h *Handler) identify(c *fiber.Ctx) error {
 		switch {
 		case err == nil:
 			c.Locals(userKey, u)
+			c.Locals(sessionBindKey, secret)
 		case errors.Is(err, models.ErrNotFound):
 			c.ClearCookie(sessionCookie) // expired or signed out elsewhere
 		default:
@@ -144,7 +143,8 @@ func (h *Handler) startSession(c *fiber.Ctx, u *models.User) error {
 		return err
 	}
 	c.Locals(userKey, u)
-	return renewCSRF(c)
+	c.Locals(sessionBindKey, secret) // a new CSRF token with the session
+	return nil
 }
 
 // endSession signs the browser out and gives it a new guest token.
@@ -154,29 +154,12 @@ func (h *Handler) endSession(c *fiber.Ctx) error {
 			return err
 		}
 	}
-	c.ClearCookie(sessionCookie, guestCookie)
+	c.ClearCookie(sessionCookie, guestCookie, csrfCookie)
 	c.Locals(userKey, nil)
-	return renewCSRF(c)
-}
-
-// renewCSRF drops the current CSRF token; the next page gets a new one.
-func renewCSRF(c *fiber.Ctx) error {
-	if handler, ok := c.Locals(csrfHandlerKey).(*csrf.CSRFHandler); ok {
-		return handler.DeleteToken(c)
-	}
+	// The next request is a new guest, with a new CSRF token.
+	c.Locals(sessionBindKey, "")
+	c.Locals(guestKey, "")
 	return nil
-}
-
-// csrfToken reads the token a request carries: the X-CSRF-Token header
-// (scripts) or the _csrf form field (forms).
-func csrfToken(c *fiber.Ctx) (string, error) {
-	if t := c.Get(csrfHeader); t != "" {
-		return t, nil
-	}
-	if t := c.FormValue("_csrf"); t != "" {
-		return t, nil
-	}
-	return "", csrf.ErrTokenNotFound
 }
 
 // secureCookies marks every cookie Secure when the request came over

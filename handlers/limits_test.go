@@ -611,7 +611,7 @@ func TestLimitFreeText(t *testing.T) {
 		{"a rejection's reason", teacher, fmt.Sprintf("/contests/%d/reject", contests[0].ID), url.Values{"reason": {strings.Repeat("r", models.MaxContestReason+1)}},
 			"Reasons may be at most 500 characters long."},
 	} {
-		c.form.Set("_csrf", csrfCookie(c.c))
+		c.form.Set("_csrf", cookieCSRF(c.c))
 		resp, body := c.c.postForm(c.path, c.form)
 		wantStatus(t, resp, http.StatusUnprocessableEntity, body)
 		wantSays(t, c.name+" too long", body, c.says)

@@ -12,7 +12,6 @@ import (
 )
 
 const (
-	csrfKey     = "csrf"
 	guestCookie = "fq_guest"
 	guestKey    = "guest"
 )
@@ -41,8 +40,7 @@ func isHex(s string) bool {
 
 // page builds the data every page has.
 func (h *Handler) page(c *fiber.Ctx, title string) views.Page {
-	token, _ := c.Locals(csrfKey).(string)
-	p := views.Page{Title: title, CSRF: token, User: userView(currentUser(c))}
+	p := views.Page{Title: title, CSRF: h.csrfFor(c), User: userView(currentUser(c))}
 	// "Log in" links back to the page it is on, but not from the log-in
 	// and sign-up pages themselves, nor from a form shown again.
 	if path := c.Path(); c.Method() == fiber.MethodGet && path != "/login" && path != "/signup" {

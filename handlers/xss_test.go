@@ -291,15 +291,15 @@ func newXSSSite(t *testing.T) *xssSite {
 // post sends a form with the CSRF token of c's session and wants status.
 func (s *xssSite) post(c *client, path string, form url.Values, status int) (*http.Response, string) {
 	s.t.Helper()
-	form.Set("_csrf", csrfCookie(c))
+	form.Set("_csrf", cookieCSRF(c))
 	resp, body := c.postForm(path, form)
 	wantStatus(s.t, resp, status, body)
 	return resp, body
 }
 
-// csrfCookie is the CSRF token of c's session, which forms post back; a
+// cookieCSRF is the CSRF token of c's session, which forms post back; a
 // page is read first when c has none yet.
-func csrfCookie(c *client) string {
+func cookieCSRF(c *client) string {
 	if c.cookies["fq_csrf"] == "" {
 		c.get("/")
 	}

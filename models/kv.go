@@ -1,6 +1,8 @@
 package models
 
 import (
+	"crypto/rand"
+	"fmt"
 	"sync"
 	"time"
 
@@ -8,8 +10,8 @@ import (
 )
 
 // KVEntry is a key's value in the shared key-value store that several
-// server instances use for what must not live in one process: CSRF tokens
-// and rate-limit counters.
+// server instances use for what must not live in one process: the server
+// secrets (the CSRF key) and rate-limit counters.
 type KVEntry struct {
 	Key       string    `gorm:"primaryKey"`
 	Value     []byte    `gorm:"not null"`
@@ -17,8 +19,7 @@ type KVEntry struct {
 }
 
 // KV is a namespace of the shared key-value store. It is a fiber.Storage,
-// so Fiber's csrf and limiter middleware can keep their state in the
-// database.
+// so Fiber's limiter middleware can keep its state in the database.
 type KV struct {
 	s      *Store
 	prefix string
@@ -84,3 +85,26 @@ func (kv *KV) Reset() error {
 
 // Close does nothing: the store closes the database.
 func (kv *KV) Close() error { return nil }
+
+// Secret returns the server-wide secret called name: n random bytes made
+// the first time any instance asks and kept in the shared store for ever.
+// It is inserted only if absent and then read back, so that instances
+// that start together agree on one.
+func (s *Store) Secret(name string, n int) ([]byte, error) {
+	key := "secret:" + name
+	fresh := make([]byte, n)
+	if _, err := rand.Read(fresh); err != nil {
+		return nil, err
+	}
+	if err := s.w.Clauses(clause.OnConflict{DoNothing: true}).Create(&KVEntry{Key: key, Value: fresh}).Error; err != nil {
+		return nil, err
+	}
+	var e KVEntry
+	if err := s.w.Where("key = ?", key).Take(&e).Error; err != nil {
+		return nil, err
+	}
+	if len(e.Value) < n {
+		return nil, fmt.Errorf("the stored secret %q has %d bytes, want %d", name, len(e.Value), n)
+	}
+	return e.Value, nil
+}
