@@ -35,7 +35,7 @@ func (h *Handler) login(c *fiber.Ctx) error {
 	if err := h.startSession(c, u); err != nil {
 		return err
 	}
-	flash(c, "logged-in")
+	flash(c, claimFlash(c, "logged-in"))
 	return c.Redirect(nextOr(next, "/dashboard"), fiber.StatusSeeOther)
 }
 
@@ -92,7 +92,7 @@ func (h *Handler) signup(c *fiber.Ctx) error {
 	if err := h.startSession(c, u); err != nil {
 		return err
 	}
-	flash(c, "signed-up")
+	flash(c, claimFlash(c, "signed-up"))
 	return c.Redirect(nextOr(next, "/dashboard"), fiber.StatusSeeOther)
 }
 

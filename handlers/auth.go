@@ -17,6 +17,7 @@ const (
 	sessionCookie = "fq_session"
 	userKey       = "user"
 	viaTokenKey   = "via_token"
+	unclaimedKey  = "unclaimed" // guest attempts a log-in left with the guest
 	csrfHeader    = "X-CSRF-Token"
 )
 
@@ -139,9 +140,11 @@ func (h *Handler) startSession(c *fiber.Ctx, u *models.User) error {
 	c.Cookie(&fiber.Cookie{Name: sessionCookie, Value: secret, Path: "/", MaxAge: int(models.SessionLifetime / time.Second),
 		HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode})
 	guest, _ := c.Locals(guestKey).(string)
-	if _, err := h.store.ClaimGuestAttempts(guest, u.ID); err != nil {
+	_, left, err := h.store.ClaimGuestAttempts(guest, u.ID)
+	if err != nil {
 		return err
 	}
+	c.Locals(unclaimedKey, left)
 	c.Locals(userKey, u)
 	c.Locals(sessionBindKey, secret) // a new CSRF token with the session
 	return nil

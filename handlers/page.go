@@ -66,6 +66,8 @@ func userView(u *models.User) *views.User {
 var flashes = map[string]string{
 	"signed-up":        "Welcome to factquiz: your account is ready.",
 	"logged-in":        "You are logged in.",
+	"logged-in-over":   "You are logged in. Quizzes you took as a guest in this browser are now yours, but not those whose attempts you had used up: a quiz's limit counts your account's attempts.",
+	"signed-up-over":   "Welcome to factquiz: your account is ready. Quizzes you took as a guest in this browser are now yours, but not those over a quiz's limit of attempts.",
 	"logged-out":       "You are logged out.",
 	"password-changed": "Your password is changed. Any other browser signed in to your account was logged out.",
 	"token-revoked":    "The API token is revoked: scripts using it can no longer sign in.",
@@ -79,6 +81,15 @@ var flashes = map[string]string{
 }
 
 const flashCookie = "fq_flash"
+
+// claimFlash is the notice after a log-in or sign-up (code), saying so
+// when some guest attempts were left with the guest.
+func claimFlash(c *fiber.Ctx, code string) string {
+	if n, _ := c.Locals(unclaimedKey).(int64); n > 0 {
+		return code + "-over"
+	}
+	return code
+}
 
 // flash leaves a notice for the next page the browser shows.
 func flash(c *fiber.Ctx, code string) {

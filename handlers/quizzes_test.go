@@ -240,3 +240,37 @@ func TestAuthorFeedback(t *testing.T) {
 		t.Errorf("the feedback page does not show the chosen option's feedback, then the general one:\n%.3000s", page)
 	}
 }
+
+// TestClaimKeepsAttemptLimit: a learner who has used a quiz's one attempt,
+// logs out, takes it again as a guest and logs back in does not get a
+// second attempt on the account: the guest's attempt stays the guest's,
+// the notice says so, and the quiz still says no attempt is left. A guest
+// attempt within the limit is claimed as before.
+func TestClaimKeepsAttemptLimit(t *testing.T) {
+	ta, _, l, z := quizSetup(t, models.QuizSettings{Name: "Once", AttemptsAllowed: 1, FeedbackMode: models.FeedbackEach}, 2)
+	ann := currentID(t, ta, "ann@example.com")
+	resp, body := startQuiz(t, l, z)
+	wantStatus(t, resp, http.StatusSeeOther, body)
+	resp, body = l.postForm("/logout", url.Values{"_csrf": {l.csrf("/")}})
+	wantStatus(t, resp, http.StatusSeeOther, body)
+	resp, body = startQuiz(t, l, z)
+	wantStatus(t, resp, http.StatusSeeOther, body)
+	l.login("ann@example.com", testPassword)
+	if n, err := ta.store.QuizAttemptCount(z.ID, models.Owner{UserID: ann}); err != nil || n != 1 {
+		t.Errorf("Ann has %d attempts of a one-attempt quiz (%v)", n, err)
+	}
+	_, page := l.get("/dashboard")
+	wantSays(t, "the page after logging in", page, "whose attempts you had used up")
+	resp, body = startQuiz(t, l, z)
+	wantStatus(t, resp, http.StatusConflict, body)
+
+	// Bob takes it as a guest first, then signs up: his attempt is his.
+	bob := ta.client()
+	resp, body = startQuiz(t, bob, z)
+	wantStatus(t, resp, http.StatusSeeOther, body)
+	resp, body = bob.postForm("/signup", url.Values{"_csrf": {bob.csrf("/signup")}, "email": {"bob@example.com"}, "name": {"Bob"}, "password": {testPassword}})
+	wantStatus(t, resp, http.StatusSeeOther, body)
+	if n, _ := ta.store.QuizAttemptCount(z.ID, models.Owner{UserID: currentID(t, ta, "bob@example.com")}); n != 1 {
+		t.Errorf("Bob has %d attempts after signing up, want the one he took as a guest", n)
+	}
+}

@@ -148,14 +148,61 @@ func (s *Store) TokenUser(secret string) (*User, error) {
 }
 
 // ClaimGuestAttempts gives a user the attempts a browser took as a guest,
-// and returns how many there were.
-func (s *Store) ClaimGuestAttempts(guestToken string, userID uint) (int64, error) {
+// and returns how many it gave and how many it left with the guest: an
+// attempt of a quiz whose attempts the user has used up (counting those
+// given before it, oldest first) stays the guest's, so that logging out,
+// taking the quiz again as a guest and logging back in does not get round
+// the quiz's limit. The quizzes' rows are locked as a start locks them,
+// so that a start and a claim at once cannot both take the last attempt.
+func (s *Store) ClaimGuestAttempts(guestToken string, userID uint) (claimed, left int64, err error) {
 	if guestToken == "" {
-		return 0, nil
+		return 0, 0, nil
 	}
-	res := s.w.Model(&Attempt{}).Where("guest_token = ? AND learner_id IS NULL", guestToken).
-		Updates(map[string]any{"learner_id": userID, "guest_token": ""})
-	return res.RowsAffected, res.Error
+	err = s.w.Transaction(func(tx *gorm.DB) error {
+		var atts []Attempt
+		if err := tx.Select("id", "quiz_id").Where("guest_token = ? AND learner_id IS NULL", guestToken).
+			Order("started_at, id").Find(&atts).Error; err != nil {
+			return err
+		}
+		allowed := map[uint]int{} // quiz id → attempts allowed
+		used := map[uint]int64{}  // quiz id → the user's attempts
+		var ids []uint
+		for _, a := range atts {
+			if a.QuizID == nil {
+				ids = append(ids, a.ID)
+				continue
+			}
+			q := *a.QuizID
+			if _, seen := allowed[q]; !seen {
+				var z Quiz
+				if err := tx.Raw("SELECT id, attempts_allowed FROM quizzes WHERE id = ?"+s.engine.forUpdate(), q).Scan(&z).Error; err != nil {
+					return err
+				}
+				allowed[q] = z.AttemptsAllowed
+				n, err := quizAttempts(tx, q, Owner{UserID: userID})
+				if err != nil {
+					return err
+				}
+				used[q] = n
+			}
+			if allowed[q] > 0 && used[q] >= int64(allowed[q]) {
+				left++
+				continue
+			}
+			used[q]++
+			ids = append(ids, a.ID)
+		}
+		if len(ids) == 0 {
+			return nil
+		}
+		res := tx.Model(&Attempt{}).Where("id IN ?", ids).Updates(map[string]any{"learner_id": userID, "guest_token": ""})
+		claimed = res.RowsAffected
+		return res.Error
+	})
+	if err != nil {
+		return 0, 0, err
+	}
+	return claimed, left, nil
 }
 
 // GuestAttemptCount is how many attempts a browser took as a guest.

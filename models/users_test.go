@@ -192,8 +192,8 @@ func TestOwnership(t *testing.T) {
 	if _, err := s.GetAttempt(v.Attempt.ID, Owner{UserID: ann.ID}); err != ErrNotFound {
 		t.Error("a learner sees a guest's attempt")
 	}
-	if n, err := s.ClaimGuestAttempts(guest.GuestToken, ann.ID); err != nil || n != 1 {
-		t.Fatalf("claimed %d, %v", n, err)
+	if n, left, err := s.ClaimGuestAttempts(guest.GuestToken, ann.ID); err != nil || n != 1 || left != 0 {
+		t.Fatalf("claimed %d, left %d, %v", n, left, err)
 	}
 	if _, err := s.GetAttempt(v.Attempt.ID, Owner{UserID: ann.ID}); err != nil {
 		t.Errorf("Ann cannot see the attempt she claimed: %v", err)
@@ -206,7 +206,7 @@ func TestOwnership(t *testing.T) {
 			t.Errorf("%+v reaches Ann's question", o)
 		}
 	}
-	if n, _ := s.ClaimGuestAttempts(guest.GuestToken, bob.ID); n != 0 {
+	if n, _, _ := s.ClaimGuestAttempts(guest.GuestToken, bob.ID); n != 0 {
 		t.Error("an attempt was claimed twice")
 	}
 }
