@@ -53,7 +53,7 @@ func TestSignupKeepsGuestAttempts(t *testing.T) {
 	}
 	resp, body = b.get(attempt)
 	wantStatus(t, resp, http.StatusOK, body)
-	p, err := ta.store.Progress(u.ID)
+	p, err := ta.store.Progress(u.ID, true)
 	if err != nil || len(p.Attempts) != 1 {
 		t.Fatalf("the guest's attempt is not the new account's: %+v, %v", p, err)
 	}

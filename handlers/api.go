@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -153,7 +154,9 @@ func (h *Handler) apiGetAttempt(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	hide := rules.Feedback == models.FeedbackNever || rules.Feedback == models.FeedbackEnd && v.Attempt.FinishedAt == nil
+	finished := v.Attempt.FinishedAt != nil
+	over := finished || v.Attempt.TimeUp(time.Now()) // the results are out
+	hide := rules.Feedback == models.FeedbackNever || rules.Feedback == models.FeedbackEnd && !over
 	type response struct {
 		QuestionID uint        `json:"question_id"`
 		Answer     models.JSON `json:"answer"`
@@ -161,11 +164,15 @@ func (h *Handler) apiGetAttempt(c *fiber.Ctx) error {
 	}
 	out := struct {
 		ID        uint       `json:"id"`
-		Score     int        `json:"score"`
+		Score     *int       `json:"score,omitempty"` // left out until the end unless the quiz shows feedback at once
 		Total     int        `json:"total"`
 		Finished  bool       `json:"finished"`
 		Responses []response `json:"responses"`
-	}{ID: v.Attempt.ID, Score: v.Correct(), Total: v.Attempt.Total, Finished: v.Attempt.FinishedAt != nil, Responses: []response{}}
+	}{ID: v.Attempt.ID, Total: v.Attempt.Total, Finished: finished, Responses: []response{}}
+	if rules.Feedback == models.FeedbackEach || over {
+		score := v.Correct()
+		out.Score = &score
+	}
 	for _, aq := range v.Questions {
 		if r, ok := v.Responses[aq.QuestionID]; ok {
 			item := response{QuestionID: r.QuestionID, Answer: r.Given}

@@ -31,7 +31,7 @@ func (h *Handler) learnerDashboard(c *fiber.Ctx) error {
 }
 
 func (h *Handler) renderDashboard(c *fiber.Ctx, learner *models.User, own bool) error {
-	p, err := h.store.Progress(learner.ID)
+	p, err := h.store.Progress(learner.ID, own)
 	if err != nil {
 		return err
 	}
@@ -152,7 +152,7 @@ type apiArticleProgress struct {
 
 // apiProgress is the dashboard as JSON.
 func (h *Handler) apiProgress(c *fiber.Ctx) error {
-	p, err := h.store.Progress(currentUser(c).ID)
+	p, err := h.store.Progress(currentUser(c).ID, true)
 	if err != nil {
 		return err
 	}

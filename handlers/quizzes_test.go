@@ -274,3 +274,77 @@ func TestClaimKeepsAttemptLimit(t *testing.T) {
 		t.Errorf("Bob has %d attempts after signing up, want the one he took as a guest", n)
 	}
 }
+
+// TestHiddenGradesStayHidden: while a quiz keeps grades back (feedback at
+// the end, until the attempt is over; never, always), neither the API's
+// attempt, nor /api/progress, nor the dashboard and its weak spots tell
+// the learner which answers were right; the instructor's view of the
+// learner has them, and so does the learner once an "at the end" quiz is
+// over.
+func TestHiddenGradesStayHidden(t *testing.T) {
+	for _, mode := range []string{models.FeedbackEnd, models.FeedbackNever} {
+		t.Run(mode, func(t *testing.T) {
+			ta, teacher, l, z := quizSetup(t, models.QuizSettings{Name: "Sealed", FeedbackMode: mode}, 3)
+			ann := currentID(t, ta, "ann@example.com")
+			resp, _ := startQuiz(t, l, z)
+			loc := resp.Header.Get("Location")
+			id := parseID(t, quizAttemptPath.FindStringSubmatch(loc)[1])
+			v, _ := ta.store.GetAttempt(id, models.Owner{UserID: ann})
+			answer := func(i int, right bool) {
+				t.Helper()
+				a := any("a wrong answer")
+				if right {
+					a = rightJSON(t, v.Questions[i].Question)
+				}
+				resp, out := l.postJSON(fmt.Sprintf("/api/attempts/%d/answers", id), map[string]any{"question_id": v.Questions[i].QuestionID, "answer": a})
+				wantStatus(t, resp, http.StatusOK, fmt.Sprint(out))
+			}
+			answer(0, true)
+			answer(1, false)
+
+			var att map[string]any
+			l.getJSON(fmt.Sprintf("/api/attempts/%d", id), &att)
+			if _, ok := att["score"]; ok {
+				t.Errorf("the unfinished attempt's score is given: %v", att)
+			}
+			for _, r := range att["responses"].([]any) {
+				if _, ok := r.(map[string]any)["correct"]; ok {
+					t.Errorf("a response says whether it was right: %v", r)
+				}
+			}
+			var prog map[string]any
+			l.getJSON("/api/progress", &prog)
+			if prog["correct"] != float64(0) || prog["answers"] != float64(0) {
+				t.Errorf("/api/progress counts sealed answers: answers %v, correct %v", prog["answers"], prog["correct"])
+			}
+			answer(2, false) // the attempt is over
+			_, dash := l.get("/dashboard")
+			l.getJSON(fmt.Sprintf("/api/attempts/%d", id), &att)
+			l.getJSON("/api/progress", &prog)
+			if mode == models.FeedbackNever {
+				if strings.Contains(dash, "Right answer:") {
+					t.Error("the dashboard's weak spots give the right answer of a quiz that never shows it")
+				}
+				if prog["answers"] != float64(0) {
+					t.Errorf("/api/progress counts the answers of a quiz that never grades them: %v", prog)
+				}
+				if att["score"] != float64(1) {
+					t.Errorf("the finished attempt's score: %v, want 1 (the score is shown at the end)", att["score"])
+				}
+			} else {
+				if !strings.Contains(dash, "Right answer:") {
+					t.Error("the dashboard shows no weak spot once the quiz is over")
+				}
+				if prog["answers"] != float64(3) || prog["correct"] != float64(1) {
+					t.Errorf("/api/progress once the quiz is over: answers %v, correct %v, want 3 and 1", prog["answers"], prog["correct"])
+				}
+				if att["score"] != float64(1) {
+					t.Errorf("the finished attempt's score: %v, want 1", att["score"])
+				}
+			}
+			// The instructor sees the learner's grades.
+			_, page := teacher.get(fmt.Sprintf("/learners/%d", ann))
+			wantSays(t, "the instructor's view", page, "Right answer:")
+		})
+	}
+}

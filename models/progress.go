@@ -70,10 +70,22 @@ type answerRow struct {
 	ArticleID  uint
 	Correct    bool
 	AnsweredAt time.Time
+	Sealed     bool // its grade is not for the learner (yet)
 }
 
-// Progress loads a learner's record.
-func (s *Store) Progress(userID uint) (*Progress, error) {
+// sealedAnswer is SQL that is true for a response whose grade its quiz
+// does not show the learner: every answer of a quiz whose feedback is
+// "never", and those of a quiz whose feedback is "at the end" until its
+// attempt is finished. It needs attempts as a and a LEFT JOIN of quizzes
+// as z.
+const sealedAnswer = "(z.feedback_mode = '" + FeedbackNever + "' OR (z.feedback_mode = '" + FeedbackEnd + "' AND a.finished_at IS NULL))"
+
+// Progress loads a learner's record. With sealed (the learner's own view),
+// answers whose grade their quiz keeps from the learner count only
+// towards the days studied: not as answers, right or wrong, nor towards
+// weak spots or mastery, so that the record cannot be read for them; an
+// instructor's view has them all.
+func (s *Store) Progress(userID uint, sealed bool) (*Progress, error) {
 	p := &Progress{}
 	err := s.r.Table("attempts a").
 		Select("a.id, a.article_id, ar.title AS article_title, a.total, a.answered, a.score, a.started_at, a.finished_at").
@@ -83,8 +95,8 @@ func (s *Store) Progress(userID uint) (*Progress, error) {
 		return nil, err
 	}
 	var answers []answerRow
-	err = s.r.Table("responses r").Select("r.question_id, a.article_id, r.correct, r.answered_at").
-		Joins("JOIN attempts a ON a.id = r.attempt_id").
+	err = s.r.Table("responses r").Select("r.question_id, a.article_id, r.correct, r.answered_at, "+sealedAnswer+" AS sealed").
+		Joins("JOIN attempts a ON a.id = r.attempt_id").Joins("LEFT JOIN quizzes z ON z.id = a.quiz_id").
 		Where("a.learner_id = ?", userID).Order("r.answered_at, r.id").Scan(&answers).Error
 	if err != nil {
 		return nil, err
@@ -101,6 +113,11 @@ func (s *Store) Progress(userID uint) (*Progress, error) {
 		}
 		if err := s.r.Where("article_id IN ?", ids).Find(&qs).Error; err != nil {
 			return nil, err
+		}
+	}
+	if !sealed {
+		for i := range answers {
+			answers[i].Sealed = false
 		}
 	}
 	p.summarise(answers, qs)
@@ -124,16 +141,19 @@ func (p *Progress) summarise(answers []answerRow, qs []Question) {
 	lastByFact := map[string]bool{} // fact → latest answer right
 	lastStudied := map[uint]time.Time{}
 	for _, a := range answers {
-		p.Answers++
-		if a.Correct {
-			p.Correct++
-		}
 		day := a.AnsweredAt.UTC().Format(time.DateOnly)
 		if !days[day] {
 			days[day] = true
 			p.Days = append(p.Days, day)
 		}
 		lastStudied[a.ArticleID] = a.AnsweredAt
+		if a.Sealed {
+			continue
+		}
+		p.Answers++
+		if a.Correct {
+			p.Correct++
+		}
 		t := perQuestion[a.QuestionID]
 		if t == nil {
 			t = &tally{}

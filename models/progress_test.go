@@ -72,7 +72,7 @@ func TestProgress(t *testing.T) {
 	other, _ := s.StartAttempt(a.ID, 3, Owner{UserID: bob.ID})
 	answerAll(t, s, other, Owner{UserID: bob.ID}, func(int) bool { return false })
 
-	p, err := s.Progress(ann.ID)
+	p, err := s.Progress(ann.ID, true)
 	if err != nil {
 		t.Fatal(err)
 	}
