@@ -96,25 +96,33 @@ func (h *Handler) showArticle(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	qs, err := h.store.ArticleQuestions(id)
+	practice, err := h.store.PracticeQuestions(id)
 	if err != nil {
 		return err
 	}
 	data := views.ArticlePage{Page: h.page(c, art.Title), ID: art.ID, Title: art.Title,
-		JustCreated: c.Query("created") != "", DefaultCount: models.DefaultAttemptSize}
+		JustCreated: c.Query("created") != "", DefaultCount: models.DefaultAttemptSize, Practice: len(practice)}
 	for _, s := range art.Sections {
 		data.Sections = append(data.Sections, views.SectionView{Anchor: models.SectionAnchor(s.Title), Title: s.Title, Level: s.Level, Paragraphs: s.Paragraphs})
 	}
-	for _, q := range qs {
-		eq, err := q.Engine()
+	// The questions and their answers are for staff only: a quiz's
+	// questions may be among them.
+	if u := currentUser(c); u != nil && u.Can(models.RoleInstructor) {
+		qs, err := h.store.ArticleQuestions(id)
 		if err != nil {
 			return err
 		}
-		data.Questions = append(data.Questions, views.QuestionItem{Type: q.Type, Label: typeLabel(q.Type), Kind: q.Kind,
-			Prompt: q.Prompt, Options: q.Options, Answer: questions.FormatAnswer(eq), Source: q.Source})
-	}
-	if data.JustCreated {
-		data.Flash = "Added “" + art.Title + "” with " + strconv.Itoa(len(qs)) + " questions."
+		for _, q := range qs {
+			eq, err := q.Engine()
+			if err != nil {
+				return err
+			}
+			data.Questions = append(data.Questions, views.QuestionItem{Type: q.Type, Label: typeLabel(q.Type), Kind: q.Kind,
+				Prompt: q.Prompt, Options: q.Options, Answer: questions.FormatAnswer(eq), Source: q.Source})
+		}
+		if data.JustCreated {
+			data.Flash = "Added “" + art.Title + "” with " + strconv.Itoa(len(qs)) + " questions."
+		}
 	}
 	if u := currentUser(c); u != nil {
 		deck, err := h.store.DeckOf(u.ID, id, time.Now())

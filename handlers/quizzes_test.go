@@ -348,3 +348,62 @@ func TestHiddenGradesStayHidden(t *testing.T) {
 		})
 	}
 }
+
+// TestAnswerKeyKeptFromLearners: the article page lists questions with
+// their answers to staff only; learners and guests practise (and take as
+// flashcards) only generated questions that no quiz keeping its grades
+// back uses, so that such a quiz's questions, and a teacher's own, are
+// not found with their answers outside the quiz.
+func TestAnswerKeyKeptFromLearners(t *testing.T) {
+	ta, teacher, l, z := quizSetup(t, models.QuizSettings{Name: "Exam", FeedbackMode: models.FeedbackNever}, 3)
+	z, _ = ta.store.GetQuiz(z.ID)
+	inExam := map[uint]bool{}
+	for _, qq := range z.Questions {
+		inExam[qq.QuestionID] = true
+	}
+	if len(inExam) != 3 {
+		t.Fatalf("the exam has %d questions", len(inExam))
+	}
+	// A teacher's own question, in no quiz.
+	resp, body := teacher.postForm("/questions", url.Values{"_csrf": {teacher.csrf("/questions/new?article=1")}, "article": {"1"},
+		"type": {"fill_blank"}, "prompt": {"The teacher's own: Lyon lies on the _____."}, "answer": {"Rhône"}})
+	wantStatus(t, resp, http.StatusSeeOther, body)
+
+	for who, c := range map[string]*client{"a guest": ta.client(), "a learner": l} {
+		_, page := c.get("/articles/1")
+		if strings.Contains(page, "Answer:") || strings.Contains(page, "question-list") {
+			t.Errorf("the article page lists questions and answers to %s", who)
+		}
+		wantSays(t, "the article page for "+who, page, `action="/articles/1/attempts"`)
+		resp, out := c.postJSON("/api/attempts", map[string]any{"article_id": 1, "count": 100})
+		wantStatus(t, resp, http.StatusCreated, fmt.Sprint(out))
+		served := out["questions"].([]any)
+		if len(served) == 0 {
+			t.Fatalf("%s can practise nothing", who)
+		}
+		for _, q := range served {
+			q := q.(map[string]any)
+			id := uint(q["id"].(float64))
+			if inExam[id] {
+				t.Errorf("%s practises question %d of a quiz that never shows answers", who, id)
+			}
+			if strings.HasPrefix(q["prompt"].(string), "The teacher's own") {
+				t.Errorf("%s practises the teacher's own question", who)
+			}
+		}
+	}
+	_, page := teacher.get("/articles/1")
+	wantSays(t, "the article page for staff", page, "Answer:", "The teacher&#39;s own")
+
+	resp, body = l.postForm("/articles/1/deck", url.Values{"_csrf": {l.csrf("/articles/1")}})
+	wantStatus(t, resp, http.StatusSeeOther, body)
+	cards, err := ta.store.DeckCards(currentID(t, ta, "ann@example.com"), 1)
+	if err != nil || len(cards) == 0 {
+		t.Fatalf("%d cards (%v)", len(cards), err)
+	}
+	for _, c := range cards {
+		if inExam[c.QuestionID] || c.Question.Origin != models.OriginGenerated {
+			t.Errorf("a flashcard of question %d (%s, in the exam: %v)", c.QuestionID, c.Question.Origin, inExam[c.QuestionID])
+		}
+	}
+}

@@ -65,7 +65,8 @@ type xssSite struct {
 	quizID, ruleQuizID      uint
 	manual                  map[string]uint      // question type → id of the question written in the form
 	imported                map[string]uint      // "gift", "aiken", "csv", "csv-mc" → id
-	quizAttempt, ownAttempt uint                 // the learner's attempts: the shared quiz and the whole article
+	quizAttempt, ownAttempt uint                 // the learner's attempts: the shared quiz and a quiz of the whole article
+	practiceAttempt         uint                 // the learner's practice of the article
 	quizPages               map[string][2]string // question type → its question and feedback pages in the quiz
 	feedbackURL             map[uint]string      // question id → its feedback page in the quiz
 	articleFeedback         []string             // the feedback pages of the article's quiz
@@ -574,9 +575,33 @@ func (s *xssSite) contest() {
 // takeArticleQuiz has the learner answer every question of the article,
 // the generated and imported ones too, then add its flashcards.
 func (s *xssSite) takeArticleQuiz() {
-	resp, _ := s.post(s.learner, fmt.Sprintf("/articles/%d/attempts", s.articleID), url.Values{"count": {"100"}}, http.StatusSeeOther)
+	// Learners practise an article's generated questions only; its
+	// written and imported ones reach them in a quiz, here one of every
+	// question of the article that gives feedback after each answer.
+	qs, err := s.ta.store.ArticleQuestions(s.articleID)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	resp, _ := s.post(s.teacher, "/quizzes", url.Values{"name": {"Everything"}, "mode": {"chosen"}}, http.StatusSeeOther)
+	all := parseID(s.t, strings.TrimSuffix(strings.TrimPrefix(resp.Header.Get("Location"), "/quizzes/"), "/edit"))
+	ids := url.Values{"action": {"quiz"}, "quiz_id": {fmt.Sprint(all)}}
+	for _, q := range qs {
+		ids.Add("ids", fmt.Sprint(q.ID))
+	}
+	s.post(s.teacher, "/bank/bulk", ids, http.StatusSeeOther)
+	z, err := s.ta.store.GetQuiz(all)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	resp, _ = s.post(s.learner, "/q/"+z.ShareToken+"/attempts", url.Values{}, http.StatusSeeOther)
 	s.ownAttempt = parseID(s.t, strings.TrimPrefix(resp.Header.Get("Location"), "/attempts/"))
 	for _, a := range s.answerAll(s.ownAttempt, nil) {
+		s.articleFeedback = append(s.articleFeedback, a.feedback)
+	}
+	// And the article's own practice quiz, and its flashcards.
+	resp, _ = s.post(s.learner, fmt.Sprintf("/articles/%d/attempts", s.articleID), url.Values{"count": {"100"}}, http.StatusSeeOther)
+	s.practiceAttempt = parseID(s.t, strings.TrimPrefix(resp.Header.Get("Location"), "/attempts/"))
+	for _, a := range s.answerAll(s.practiceAttempt, nil) {
 		s.articleFeedback = append(s.articleFeedback, a.feedback)
 	}
 	s.post(s.learner, fmt.Sprintf("/articles/%d/deck", s.articleID), url.Values{}, http.StatusSeeOther)
@@ -596,7 +621,8 @@ func (s *xssSite) checkPages(t *testing.T) {
 	// What guests and learners read.
 	s.page(guest, "/", "article-title", "api-article-title", "quiz-name")
 	s.page(s.learner, "/", "article-title", "quiz-name", "name")
-	s.page(guest, "/articles/"+a, "article-title", "article-heading", "article-text", "mc-prompt", "mc-option-1", "mc-option-3",
+	s.page(guest, "/articles/"+a, "article-title", "article-heading", "article-text")
+	s.page(s.teacher, "/articles/"+a, "article-title", "article-heading", "article-text", "mc-prompt", "mc-option-1", "mc-option-3",
 		"ma-option", "tf-prompt", "fill-prompt", "fill-answer", "numeric-prompt", "ordering-item-1", "matching-left", "gift-prompt",
 		"aiken-option", "csv-prompt", "csv-source")
 	s.page(guest, "/articles/"+api, "api-article-title")
@@ -633,7 +659,8 @@ func (s *xssSite) checkPages(t *testing.T) {
 			t.Errorf("no feedback page of the article's quiz shows the %s probe", f)
 		}
 	}
-	s.page(s.learner, attemptURL(s.ownAttempt)+"/results", "article-title", "gift-prompt", "csv-answer")
+	s.page(s.learner, attemptURL(s.ownAttempt)+"/results", "gift-prompt", "csv-answer")
+	s.page(s.learner, attemptURL(s.practiceAttempt)+"/results", "article-title")
 
 	dashboard := s.page(s.learner, "/dashboard", "name", "article-title", "fill-prompt", "fill-answer")
 	// The chart names each point after its article, inside the SVG.
@@ -644,13 +671,12 @@ func (s *xssSite) checkPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The cards are of generated questions, which quote the article.
+	if len(cards) == 0 {
+		t.Fatal("the learner has no flashcards of the article")
+	}
 	for _, card := range cards {
-		if card.QuestionID == s.manual["fill_blank"] {
-			s.page(s.learner, fmt.Sprintf("/review?card=%d&show=1", card.ID), "fill-prompt", "fill-answer", "article-title")
-		}
-		if card.QuestionID == s.imported["csv"] {
-			s.page(s.learner, fmt.Sprintf("/review?card=%d&show=1", card.ID), "csv-prompt", "csv-answer", "csv-source")
-		}
+		s.page(s.learner, fmt.Sprintf("/review?card=%d&show=1", card.ID), "article-title")
 	}
 	s.page(s.learner, "/review")
 	s.page(s.learner, "/profile", "name", "email", "token-name")
@@ -711,8 +737,9 @@ func (s *xssSite) checkJSON(t *testing.T) {
 		{s.learner, http.MethodGet, "/api/me", nil, http.StatusOK, []string{"name"}},
 		{s.learner, http.MethodGet, "/api/progress", nil, http.StatusOK, []string{"article-title"}},
 		{s.learner, http.MethodGet, fmt.Sprintf("/api/attempts/%d", s.quizAttempt), nil, http.StatusOK, []string{"given-fill"}},
-		{s.learner, http.MethodPost, "/api/attempts", map[string]any{"article_id": s.articleID, "count": 100}, http.StatusCreated,
-			[]string{"mc-prompt", "mc-option-1", "ordering-item-1", "matching-left", "gift-prompt"}},
+		// Practice serves generated questions only, which need not quote
+		// a probe; apiJSON still checks that nothing in it reads as markup.
+		{s.learner, http.MethodPost, "/api/attempts", map[string]any{"article_id": s.articleID, "count": 100}, http.StatusCreated, nil},
 		{s.learner, http.MethodPost, "/api/attempts", json.RawMessage(`{"article_id": "<script>"}`), http.StatusBadRequest, nil},
 	} {
 		resp, out := s.apiJSON(c.who, c.method, c.path, c.body)
@@ -739,15 +766,16 @@ func (s *xssSite) checkDownloads(t *testing.T) {
 		who   *client
 		path  string
 		ctype string
-		holds string
+		holds string // a probe, or with "=" before it text of the article
 	}{
 		{s.teacher, fmt.Sprintf("/quizzes/%d/report.csv", s.quizID), "text/csv", "name"},
 		{s.teacher, "/bank/export?format=csv&article=" + a, "text/csv", "mc-prompt"},
 		{s.teacher, "/bank/export?format=gift&article=" + a, "text/plain", "tf-prompt"},
 		{s.teacher, "/bank/export?format=aiken&article=" + a, "text/plain", "aiken-prompt"},
 		{s.teacher, "/bank/export?format=gift&quiz=" + fmt.Sprint(s.quizID), "text/plain", "mc-prompt"},
-		{s.learner, "/articles/" + a + "/deck.csv", "text/csv", "fill-prompt"},
-		{s.learner, "/articles/" + a + "/deck.txt", "text/plain", "fill-prompt"},
+		// The cards are of generated questions, from the article's text.
+		{s.learner, "/articles/" + a + "/deck.csv", "text/csv", "=where the Saône flows"},
+		{s.learner, "/articles/" + a + "/deck.txt", "text/plain", "=where the Saône flows"},
 	} {
 		resp, body := d.who.get(d.path)
 		wantStatus(t, resp, http.StatusOK, body)
@@ -760,7 +788,11 @@ func (s *xssSite) checkDownloads(t *testing.T) {
 		if nosniff := resp.Header.Get("X-Content-Type-Options"); nosniff != "nosniff" {
 			t.Errorf("GET %s: X-Content-Type-Options %q", d.path, nosniff)
 		}
-		if !strings.Contains(body, "x-"+d.holds) {
+		if text, ok := strings.CutPrefix(d.holds, "="); ok {
+			if !strings.Contains(body, text) {
+				t.Errorf("GET %s does not hold %q", d.path, text)
+			}
+		} else if !strings.Contains(body, "x-"+d.holds) {
 			t.Errorf("GET %s does not hold the %s probe", d.path, d.holds)
 		}
 	}

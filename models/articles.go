@@ -162,6 +162,26 @@ func (s *Store) ArticleQuestions(articleID uint) ([]Question, error) {
 	return qs, err
 }
 
+// practicable narrows visible questions to those learners may practise
+// outside a quiz (an article's own attempts, its flashcards): generated
+// ones that no quiz keeping its grades back (feedback at the end, or
+// never) uses. A teacher's own questions, written or imported, and those
+// of such a quiz are exam material, kept from anyone who is not staff
+// outside the quiz.
+func practicable(db *gorm.DB) *gorm.DB {
+	return visible(db).Where("questions.origin = ?", OriginGenerated).
+		Where("questions.id NOT IN (SELECT qq.question_id FROM quiz_questions qq JOIN quizzes z ON z.id = qq.quiz_id WHERE z.feedback_mode IN ?)",
+			[]string{FeedbackEnd, FeedbackNever})
+}
+
+// PracticeQuestions returns the questions of an article that learners may
+// practise (see practicable), best ranked first.
+func (s *Store) PracticeQuestions(articleID uint) ([]Question, error) {
+	var qs []Question
+	err := practicable(s.r.Where("article_id = ?", articleID)).Order("position").Find(&qs).Error
+	return qs, err
+}
+
 // SectionAnchor is the fragment that links to a section of an article
 // page.
 func SectionAnchor(title string) string {

@@ -47,8 +47,8 @@ func (o Owner) stamp(a *Attempt) {
 }
 
 // StartAttempt starts an attempt of count questions from an article: a
-// mix of types drawn from its better questions, in random order, with
-// options shuffled for this attempt.
+// mix of types drawn from its better questions that may be practised (see
+// practicable), in random order, with options shuffled for this attempt.
 func (s *Store) StartAttempt(articleID uint, count int, owner Owner) (*AttemptView, error) {
 	if count <= 0 {
 		count = DefaultAttemptSize
@@ -57,7 +57,7 @@ func (s *Store) StartAttempt(articleID uint, count int, owner Owner) (*AttemptVi
 	if _, err := s.ArticleTitle(articleID); err != nil {
 		return nil, err
 	}
-	pool, err := s.ArticleQuestions(articleID)
+	pool, err := s.PracticeQuestions(articleID)
 	if err != nil {
 		return nil, err
 	}

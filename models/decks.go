@@ -29,14 +29,15 @@ func (s *Store) DeckOf(userID, articleID uint, now time.Time) (Deck, error) {
 		return Deck{InDeck: true, Cards: int(have), Due: int(due)}, err
 	}
 	var n int64
-	err := visible(s.r.Model(&Question{}).Where("article_id = ? AND type IN ?", articleID, cardTypes)).Count(&n).Error
+	err := practicable(s.r.Model(&Question{}).Where("article_id = ? AND type IN ?", articleID, cardTypes)).Count(&n).Error
 	return Deck{Cards: int(n)}, err
 }
 
 // AddDeck gives a learner a card for every question of an article with a
-// typed answer that they lack, and returns how many were added. The
-// learner's earlier quiz answers on those facts are replayed as reviews,
-// oldest first, so a new card starts from what the learner has shown.
+// typed answer that they lack and may practise (see practicable), and
+// returns how many were added. The learner's earlier quiz answers on
+// those facts are replayed as reviews, oldest first, so a new card starts
+// from what the learner has shown.
 func (s *Store) AddDeck(userID, articleID uint, now time.Time) (int, error) {
 	if _, err := s.ArticleTitle(articleID); err != nil {
 		return 0, err
@@ -44,7 +45,7 @@ func (s *Store) AddDeck(userID, articleID uint, now time.Time) (int, error) {
 	added := 0
 	err := s.w.Transaction(func(tx *gorm.DB) error {
 		var qs []Question
-		err := visible(tx.Where("article_id = ? AND type IN ? AND id NOT IN (SELECT question_id FROM cards WHERE user_id = ?)",
+		err := practicable(tx.Where("article_id = ? AND type IN ? AND id NOT IN (SELECT question_id FROM cards WHERE user_id = ?)",
 			articleID, cardTypes, userID)).Order("position").Find(&qs).Error
 		if err != nil || len(qs) == 0 {
 			return err

@@ -76,8 +76,9 @@ type ArticlePage struct {
 	ID           uint
 	Title        string
 	Sections     []SectionView
-	Questions    []QuestionItem
-	JustCreated  bool // the article was just added: show its questions open
+	Questions    []QuestionItem // every question with its answer: for staff only
+	Practice     int            // how many questions learners may practise here
+	JustCreated  bool           // the article was just added: show its questions open
 	DefaultCount int
 	Deck         DeckState
 }

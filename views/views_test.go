@@ -75,7 +75,7 @@ func timed(p QuestionPage, seconds int) QuestionPage {
 
 // deckArticle is an article page with questions, showing deck.
 func deckArticle(p Page, deck DeckState) ArticlePage {
-	return ArticlePage{Page: p, ID: 3, Title: "Raid", DefaultCount: 10, Deck: deck,
+	return ArticlePage{Page: p, ID: 3, Title: "Raid", DefaultCount: 10, Deck: deck, Practice: 1,
 		Sections:  []SectionView{{Anchor: "lead", Level: 2, Paragraphs: []string{"They reached Niamey."}}},
 		Questions: []QuestionItem{{Type: "fill_blank", Label: "Fill in the blank", Prompt: "They reached _____.", Answer: "Niamey"}}}
 }
@@ -623,7 +623,7 @@ var renderTests = []renderTest{
 	{
 		name: "article/just created",
 		page: "article",
-		data: ArticlePage{Page: page("2011 Tabankort raid"), ID: 3, Title: "2011 Tabankort raid", DefaultCount: 10, JustCreated: true,
+		data: ArticlePage{Page: page("2011 Tabankort raid"), ID: 3, Title: "2011 Tabankort raid", DefaultCount: 10, JustCreated: true, Practice: 2,
 			Sections: []SectionView{
 				{Anchor: "lead", Level: 2, Paragraphs: []string{"On January 8, 2011, French and Nigerien commandos attempted a rescue.", hostile}},
 				{Anchor: "s-kidnapping", Title: "Kidnapping", Level: 2, Paragraphs: []string{"On January 7, 2011, a six-man team raided Niamey."}},
@@ -649,6 +649,23 @@ var renderTests = []renderTest{
 			`<blockquote class="source">On January 7, 2011, a six-man team raided Niamey.</blockquote>`,
 		},
 		hostile: true,
+	},
+	{
+		name: "article/for a learner",
+		page: "article",
+		data: ArticlePage{Page: page("Raid"), ID: 3, Title: "Raid", DefaultCount: 10, Practice: 12,
+			Sections: []SectionView{{Anchor: "lead", Paragraphs: []string{"They reached Niamey."}}}},
+		want:    []string{`action="/articles/3/attempts"`, "<p>They reached Niamey.</p>"},
+		notWant: []string{"<details", "Answer:", "No questions could be made", "kept for quizzes"},
+	},
+	{
+		name: "article/every question kept for quizzes",
+		page: "article",
+		data: ArticlePage{Page: page("Raid"), ID: 3, Title: "Raid", DefaultCount: 10,
+			Sections:  []SectionView{{Anchor: "lead", Paragraphs: []string{"They reached Niamey."}}},
+			Questions: []QuestionItem{{Type: "fill_blank", Label: "Fill in the blank", Prompt: "They reached _____.", Answer: "Niamey"}}},
+		want:    []string{"are all kept for quizzes", "so there is no practice quiz for it", "<strong>Niamey</strong>"},
+		notWant: []string{`action="/articles/3/attempts"`, "No questions could be made"},
 	},
 	{
 		name: "article/no questions",
