@@ -47,7 +47,8 @@ func (h *Handler) classify(c *fiber.Ctx, err error) (int, string) {
 		return fiber.StatusServiceUnavailable, "Making the questions took too long and was stopped. Try a shorter article, or split it in parts."
 	case errors.Is(err, models.ErrNotFound):
 		return fiber.StatusNotFound, "Not found: there is nothing at " + c.Path() + " that you can see."
-	case errors.Is(err, models.ErrTimeUp), errors.Is(err, models.ErrQuizClosed), errors.Is(err, models.ErrNoAttemptsLeft):
+	case errors.Is(err, models.ErrTimeUp), errors.Is(err, models.ErrQuizClosed), errors.Is(err, models.ErrNoAttemptsLeft),
+		errors.Is(err, models.ErrQuizEnded):
 		return fiber.StatusConflict, capitalise(err.Error()) + "."
 	case errors.Is(err, models.ErrNotDue), errors.Is(err, models.ErrNewCardLimit), errors.Is(err, models.ErrNothingToUndo):
 		return fiber.StatusConflict, capitalise(err.Error()) + "."

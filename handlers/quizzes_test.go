@@ -444,3 +444,39 @@ func TestCSVDownloadsNeutraliseFormulas(t *testing.T) {
 		t.Errorf("no row has the name behind a ':\n%s", body)
 	}
 }
+
+// TestAnswersAfterQuizCloses: an attempt started while the quiz was open
+// takes no answer once the quiz has closed: the answer gets a 409 that
+// says so, is not stored, and the attempt is finished, its results shown.
+func TestAnswersAfterQuizCloses(t *testing.T) {
+	ta, _, l, z := quizSetup(t, models.QuizSettings{Name: "Closing", FeedbackMode: models.FeedbackEach}, 3)
+	resp, body := startQuiz(t, l, z)
+	wantStatus(t, resp, http.StatusSeeOther, body)
+	loc := resp.Header.Get("Location")
+	id := parseID(t, quizAttemptPath.FindStringSubmatch(loc)[1])
+	ann := models.Owner{UserID: currentID(t, ta, "ann@example.com")}
+	v, _ := ta.store.GetAttempt(id, ann)
+	resp, out := l.postJSON(fmt.Sprintf("/api/attempts/%d/answers", id), map[string]any{"question_id": v.Questions[0].QuestionID, "answer": "x"})
+	wantStatus(t, resp, http.StatusOK, fmt.Sprint(out))
+
+	closed := time.Now().Add(-time.Minute)
+	if err := ta.store.UpdateQuiz(z.ID, models.QuizSettings{Name: "Closing", FeedbackMode: models.FeedbackEach, ClosesAt: &closed}); err != nil {
+		t.Fatal(err)
+	}
+	resp, out = l.postJSON(fmt.Sprintf("/api/attempts/%d/answers", id), map[string]any{"question_id": v.Questions[1].QuestionID, "answer": "x"})
+	wantStatus(t, resp, http.StatusConflict, fmt.Sprint(out))
+	if msg, _ := out["error"].(string); !strings.Contains(msg, "has closed") {
+		t.Errorf("the refusal says %q", msg)
+	}
+	resp, body = l.postForm(loc+"/answers", url.Values{"_csrf": {l.csrf(loc + "/results")}, "question_id": {fmt.Sprint(v.Questions[2].QuestionID)}, "answer": {"x"}})
+	wantStatus(t, resp, http.StatusConflict, body)
+	after, _ := ta.store.GetAttempt(id, ann)
+	if len(after.Responses) != 1 {
+		t.Errorf("%d answers stored, want the one before the quiz closed", len(after.Responses))
+	}
+	if after.Attempt.FinishedAt == nil || after.Attempt.FinishedAt.Sub(closed).Abs() > time.Second {
+		t.Errorf("the attempt finished at %v, want the closing time %v", after.Attempt.FinishedAt, closed)
+	}
+	resp, body = l.get(loc + "/results")
+	wantStatus(t, resp, http.StatusOK, body)
+}

@@ -50,14 +50,15 @@ func (s *Store) SubmitAnswer(attemptID uint, owner Owner, questionID uint, prepa
 	}
 	correct := credit == 1
 	var res AnswerResult
-	timeUp := false
+	timeUp, closed := false, false
 	err = s.commits.write(attemptID, func(tx *writeTx) error {
 		// The state is read again here, under the write lock: the read
 		// above may be a moment old.
-		res, timeUp = AnswerResult{}, false
+		res, timeUp, closed = AnswerResult{}, false, false
 		var att Attempt
+		var closesAt *time.Time
 		err := tx.queryRow(s.engine.lockAttemptSQL(), attemptID).
-			Scan(&att.ID, &att.GuestToken, &att.LearnerID, &att.Total, &att.Answered, &att.FinishedAt, &att.DeadlineAt, &att.QuizID)
+			Scan(&att.ID, &att.GuestToken, &att.LearnerID, &att.Total, &att.Answered, &att.FinishedAt, &att.DeadlineAt, &att.QuizID, &closesAt)
 		now := time.Now().UTC()
 		if err := openTo(owner, &att, err); err != nil {
 			return err
@@ -67,6 +68,12 @@ func (s *Store) SubmitAnswer(attemptID uint, owner Owner, questionID uint, prepa
 			// counted; the finish is committed, the answer is refused.
 			timeUp = true
 			_, err := tx.exec("UPDATE attempts SET finished_at = ? WHERE id = ?", *att.DeadlineAt, attemptID)
+			return err
+		}
+		if closesAt != nil && now.After(closesAt.Add(deadlineGrace)) {
+			// The quiz has closed since the attempt began: the same.
+			closed = true
+			_, err := tx.exec("UPDATE attempts SET finished_at = ? WHERE id = ?", closesAt.UTC(), attemptID)
 			return err
 		}
 		// ON CONFLICT DO NOTHING: a second answer to the question changes
@@ -104,8 +111,11 @@ func (s *Store) SubmitAnswer(attemptID uint, owner Owner, questionID uint, prepa
 	if err != nil {
 		return nil, err
 	}
-	if timeUp {
+	switch {
+	case timeUp:
 		return nil, ErrTimeUp
+	case closed:
+		return nil, ErrQuizEnded
 	}
 	return &res, nil
 }
@@ -116,10 +126,15 @@ const (
 	countAnswerSQL    = "UPDATE attempts SET answered = answered + 1, score = score + ?, marks = marks + ?, finished_at = COALESCE(?, finished_at) WHERE id = ?"
 )
 
-// lockAttemptSQL reads the attempt an answer is for, locking its row on
-// PostgreSQL.
+// lockAttemptSQL reads the attempt an answer is for, and when its quiz
+// closes, locking its row on PostgreSQL.
 func (e engine) lockAttemptSQL() string {
-	return "SELECT id, guest_token, learner_id, total, answered, finished_at, deadline_at, quiz_id FROM attempts WHERE id = ?" + e.forUpdate()
+	lock := e.forUpdate()
+	if lock != "" {
+		lock += " OF a" // not the quiz, on the nullable side of the join
+	}
+	return "SELECT a.id, a.guest_token, a.learner_id, a.total, a.answered, a.finished_at, a.deadline_at, a.quiz_id, z.closes_at " +
+		"FROM attempts a LEFT JOIN quizzes z ON z.id = a.quiz_id WHERE a.id = ?" + lock
 }
 
 // answerStatements are the writer's statements worth preparing once.

@@ -21,6 +21,7 @@ var (
 	ErrQuizClosed     = errors.New("this quiz is not open")
 	ErrNoAttemptsLeft = errors.New("you have used every attempt this quiz allows")
 	ErrTimeUp         = errors.New("the time for this quiz is up: the answer was not counted")
+	ErrQuizEnded      = errors.New("this quiz has closed: the answer was not counted, and your attempt is finished")
 )
 
 // Settings returns what an instructor set on the quiz.
