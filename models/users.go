@@ -258,11 +258,15 @@ func (s *Store) SetRole(userID uint, role string) error {
 			return ErrNotFound
 		}
 		if u.Role == RoleAdmin && role != RoleAdmin {
-			var admins int64
-			if err := tx.Model(&User{}).Where("role = ?", RoleAdmin).Count(&admins).Error; err != nil {
+			// The admins' rows are locked (on PostgreSQL; SQLite's write
+			// transactions exclude each other anyway), so that two admins
+			// demoting each other at once cannot both see the other left:
+			// the second waits, and then counts one.
+			var admins []uint
+			if err := tx.Raw("SELECT id FROM users WHERE role = ? ORDER BY id"+s.engine.forUpdate(), RoleAdmin).Scan(&admins).Error; err != nil {
 				return err
 			}
-			if admins <= 1 {
+			if len(admins) <= 1 {
 				return ErrLastAdmin
 			}
 		}
