@@ -291,14 +291,17 @@ func currentID(t *testing.T, ta *testApp, email string) uint {
 	return u.ID
 }
 
-// TestLoginRateLimit fails log-ins over real HTTP from two loopback
-// addresses: the eleventh failure in a minute for one address, or for
-// one account from anywhere, is refused with 429 and Retry-After, even
-// with the right password.
+// TestLoginRateLimit logs in over real HTTP from several loopback
+// addresses. The eleventh failure in a minute from one address is refused
+// with 429 and Retry-After, even with the right password, while the
+// account's owner still logs in from elsewhere; only 50 failures from
+// many addresses lock the account itself. Right log-ins are limited too:
+// the 31st in a minute to one account is refused.
 func TestLoginRateLimit(t *testing.T) {
 	ta := newTestApp(t)
-	ta.user("ann@example.com", models.RoleLearner)
-	ta.user("bob@example.com", models.RoleLearner)
+	for _, name := range []string{"ann", "bob", "carol"} {
+		ta.user(name+"@example.com", models.RoleLearner)
+	}
 	base := ta.serve()
 	from := func(ip string) *http.Client {
 		jar, _ := cookiejar.New(nil)
@@ -311,39 +314,49 @@ func TestLoginRateLimit(t *testing.T) {
 		resp, body := postLogin(t, hc, base, email, password)
 		return resp.StatusCode, resp.Header.Get("Retry-After"), body
 	}
-	one, two := from("127.0.0.1"), from("127.0.0.2")
-	// Per account: failures for Ann from two addresses add up.
+	// Per address: ten failures for Ann lock the address, not Ann.
+	one := from("127.0.0.1")
 	for i := range 10 {
-		hc := one
-		if i%2 == 1 {
-			hc = two
-		}
-		if status, _, _ := try(hc, "ann@example.com", "wrong"); status != http.StatusUnauthorized {
+		if status, _, _ := try(one, "ann@example.com", "wrong"); status != http.StatusUnauthorized {
 			t.Fatalf("failure %d: status %d", i+1, status)
 		}
 	}
-	three := from("127.0.0.3")
-	status, retry, body := try(three, "ann@example.com", testPassword)
-	if status != http.StatusTooManyRequests || retry == "" || !strings.Contains(body, "Too many failed log-ins for this account") {
-		t.Fatalf("11th try for the account: status %d, Retry-After %q\n%.1500s", status, retry, body)
-	}
-	// Bob's account is not locked by Ann's failures.
-	if status, _, _ := try(three, "bob@example.com", testPassword); status != http.StatusSeeOther {
-		t.Fatalf("Bob's log-in: status %d", status)
-	}
-	// Per address: ten failures over many accounts lock the address.
-	four := from("127.0.0.4")
-	for i := range 10 {
-		if status, _, _ := try(four, fmt.Sprintf("nobody%d@example.com", i), "wrong"); status != http.StatusUnauthorized {
-			t.Fatalf("failure %d: status %d", i+1, status)
-		}
-	}
-	status, retry, body = try(four, "bob@example.com", testPassword)
-	if status != http.StatusTooManyRequests || retry == "" || !strings.Contains(body, "network address") {
+	status, retry, body := try(one, "ann@example.com", testPassword)
+	if status != http.StatusTooManyRequests || retry == "" || !strings.Contains(body, "from this network address") {
 		t.Fatalf("11th try from one address: status %d, Retry-After %q\n%.1500s", status, retry, body)
 	}
 	if n, err := time.ParseDuration(retry + "s"); err != nil || n > time.Minute {
 		t.Errorf("Retry-After %q", retry)
+	}
+	if status, _, _ := try(from("127.0.0.2"), "ann@example.com", testPassword); status != http.StatusSeeOther {
+		t.Fatalf("Ann from another address after an attack from one: status %d", status)
+	}
+	// Per account: 50 failures for Bob from five addresses lock Bob.
+	for a := range 5 {
+		hc := from(fmt.Sprintf("127.0.0.%d", 10+a))
+		for i := range 10 {
+			if status, _, _ := try(hc, "bob@example.com", "wrong"); status != http.StatusUnauthorized {
+				t.Fatalf("address %d, failure %d: status %d", a, i+1, status)
+			}
+		}
+	}
+	status, retry, body = try(from("127.0.0.20"), "bob@example.com", testPassword)
+	if status != http.StatusTooManyRequests || retry == "" || !strings.Contains(body, "for this account") {
+		t.Fatalf("Bob after 50 failures from five addresses: status %d, Retry-After %q\n%.1500s", status, retry, body)
+	}
+	// Ann's account is not locked by Bob's failures.
+	if status, _, _ := try(from("127.0.0.20"), "ann@example.com", testPassword); status != http.StatusSeeOther {
+		t.Fatalf("Ann's log-in: status %d", status)
+	}
+	// Right log-ins: 30 a minute to one account.
+	for i := range 30 {
+		if status, _, _ := try(from(fmt.Sprintf("127.0.1.%d", i)), "carol@example.com", testPassword); status != http.StatusSeeOther {
+			t.Fatalf("Carol's log-in %d: status %d", i+1, status)
+		}
+	}
+	status, _, body = try(from("127.0.2.1"), "carol@example.com", testPassword)
+	if status != http.StatusTooManyRequests || !strings.Contains(body, "Too many log-ins to this account") {
+		t.Fatalf("Carol's 31st log-in in a minute: status %d\n%.1500s", status, body)
 	}
 }
 

@@ -31,8 +31,8 @@ type Config struct {
 	// /readyz and /metrics) and one per server error; nil means
 	// slog.Default().
 	Logger *slog.Logger
-	// LoginAttempts is how many failed log-ins a minute are allowed for
-	// one account and for one network address; 0 means 10.
+	// LoginAttempts is how many failed log-ins a minute are allowed from
+	// one network address; 0 means 10. See loginLimiters for the rest.
 	LoginAttempts int
 	// MetricsToken, when set, is the bearer token /metrics asks for.
 	MetricsToken string
@@ -153,12 +153,7 @@ func (h *Handler) routes(app *fiber.App) {
 	learner := h.requireRole(models.RoleLearner)
 	instructor := h.requireRole(models.RoleInstructor)
 	admin := h.requireRole(models.RoleAdmin)
-	attempts := h.cfg.LoginAttempts
-	if attempts <= 0 {
-		attempts = 10
-	}
-	byIP := h.loginLimiter(attempts, "network address", loginByIP)
-	byAccount := h.loginLimiter(attempts, "account", loginByAccount)
+	logins := h.loginLimiters()
 	answers := h.answerLimiter()
 	starts := h.startLimiter()
 
@@ -178,7 +173,7 @@ func (h *Handler) routes(app *fiber.App) {
 	app.Get("/signup", h.showSignup)
 	app.Post("/signup", h.signupLimiter(), h.signup)
 	app.Get("/login", h.showLogin)
-	app.Post("/login", byIP, byAccount, h.login)
+	app.Post("/login", append(logins, h.login)...)
 	app.Post("/logout", h.logout)
 	app.Get("/profile", learner, h.showProfile)
 	app.Post("/profile/password", learner, h.changePassword)

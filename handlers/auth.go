@@ -188,18 +188,54 @@ func secureCookies(c *fiber.Ctx) error {
 	return err
 }
 
-// loginLimiter allows max failed log-ins a minute for each key; keyOf
-// names what is counted ("account", "network address").
-func (h *Handler) loginLimiter(max int, what string, keyOf func(*fiber.Ctx) string) fiber.Handler {
+// The log-in's limits, each counted in the database so that every
+// instance counts the same. Failures are limited per network address
+// (cfg.LoginAttempts a minute, 10 by default) well before they are per
+// account (accountFailures in accountWindow), so that one address
+// guessing a password locks itself out, not the account's owner, who logs
+// in from elsewhere; only guessing from many addresses locks the account.
+// Right log-ins are limited too, per address and per account, since each
+// costs a bcrypt hash: a script that logs in with a right password again
+// and again would otherwise keep the cores busy.
+const (
+	defaultAddrFails = 10
+	accountFailures  = 50
+	accountWindow    = 15 * time.Minute
+	addressLogins    = 60 // right log-ins a minute
+	accountLogins    = 30 // right log-ins a minute
+)
+
+// loginLimiters are the log-in's limiters, in the order they apply.
+func (h *Handler) loginLimiters() []fiber.Handler {
+	fails := h.cfg.LoginAttempts
+	if fails <= 0 {
+		fails = defaultAddrFails
+	}
+	return []fiber.Handler{
+		h.loginLimiter(fails, time.Minute, true, "Too many failed log-ins from this network address.", loginByIP),
+		h.loginLimiter(accountFailures, accountWindow, true,
+			"Too many failed log-ins for this account, from many places: it is locked for a while to keep it safe.", loginByAccount),
+		h.loginLimiter(addressLogins, time.Minute, false, "Too many log-ins from this network address.", loginByIP),
+		h.loginLimiter(accountLogins, time.Minute, false, "Too many log-ins to this account.", loginByAccount),
+	}
+}
+
+// loginLimiter allows max failed log-ins (with failed) or max right ones
+// in each window for each key; why says what was exceeded.
+func (h *Handler) loginLimiter(max int, window time.Duration, failed bool, why string, keyOf func(*fiber.Ctx) string) fiber.Handler {
+	prefix := "right:"
+	if failed {
+		prefix = "failed:"
+	}
 	return limiter.New(limiter.Config{
 		Max:                    max,
-		Expiration:             time.Minute,
-		KeyGenerator:           keyOf,
-		SkipSuccessfulRequests: true,
-		// Counted in the database, so that every instance counts the same.
-		Storage: h.store.KV("login"),
+		Expiration:             window,
+		KeyGenerator:           func(c *fiber.Ctx) string { return prefix + keyOf(c) },
+		SkipSuccessfulRequests: failed,
+		SkipFailedRequests:     !failed,
+		Storage:                h.store.KV("login"),
 		LimitReached: func(c *fiber.Ctx) error {
-			msg := "Too many failed log-ins for this " + what + ". For your safety, wait " + retryAfter(c, 60) + " seconds and try again."
+			msg := why + " For your safety, wait " + retryAfter(c, int(window/time.Second)) + " seconds and try again."
 			return h.renderLogin(c, fiber.StatusTooManyRequests, c.FormValue("email"), c.FormValue("next"), msg)
 		},
 	})
