@@ -185,6 +185,19 @@ func TestChangePassword(t *testing.T) {
 	b, other := ta.client(), ta.client()
 	b.login("ann@example.com", testPassword)
 	other.login("ann@example.com", testPassword)
+	secret, _, err := ta.store.CreateAPIToken(currentID(t, ta, "ann@example.com"), "script")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bearer := func() int {
+		req := httptest.NewRequest(http.MethodGet, "/api/me", nil)
+		req.Header.Set("Authorization", "Bearer "+secret)
+		resp, _ := ta.client().do(req)
+		return resp.StatusCode
+	}
+	if got := bearer(); got != http.StatusOK {
+		t.Fatalf("the API token before: status %d", got)
+	}
 	token := b.csrf("/profile")
 	resp, body := b.postForm("/profile/password", url.Values{"_csrf": {token}, "current": {"wrong"}, "password": {"a brand new password"}})
 	wantStatus(t, resp, http.StatusUnprocessableEntity, body)
@@ -195,8 +208,11 @@ func TestChangePassword(t *testing.T) {
 	wantStatus(t, resp, http.StatusSeeOther, body)
 	resp, body = b.get("/profile")
 	wantStatus(t, resp, http.StatusOK, body)
-	if !strings.Contains(body, "Your password is changed") {
-		t.Error("no notice after changing the password")
+	if !strings.Contains(body, "Your password is changed") || !strings.Contains(body, "API tokens are revoked") {
+		t.Error("no notice after changing the password, or it does not say the API tokens are revoked")
+	}
+	if got := bearer(); got != http.StatusUnauthorized {
+		t.Errorf("the API token after the password changed: status %d, want 401", got)
 	}
 	resp, _ = other.get("/profile")
 	wantStatus(t, resp, http.StatusSeeOther, "")

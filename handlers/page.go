@@ -69,7 +69,7 @@ var flashes = map[string]string{
 	"logged-in-over":   "You are logged in. Quizzes you took as a guest in this browser are now yours, but not those whose attempts you had used up: a quiz's limit counts your account's attempts.",
 	"signed-up-over":   "Welcome to factquiz: your account is ready. Quizzes you took as a guest in this browser are now yours, but not those over a quiz's limit of attempts.",
 	"logged-out":       "You are logged out.",
-	"password-changed": "Your password is changed. Any other browser signed in to your account was logged out.",
+	"password-changed": "Your password is changed. Any other browser signed in to your account was logged out, and your API tokens are revoked: make new ones for your scripts.",
 	"token-revoked":    "The API token is revoked: scripts using it can no longer sign in.",
 	"role-changed":     "The role is changed.",
 	"settings-saved":   "The settings are saved.",

@@ -274,9 +274,10 @@ func (s *Store) SetRole(userID uint, role string) error {
 	})
 }
 
-// SetPassword replaces an account's password and signs out every session
-// of it; the caller starts a new one where the user should stay signed
-// in.
+// SetPassword replaces an account's password, signs out every session of
+// it and revokes its API tokens (whoever knew the old password may have
+// made one); the caller starts a new session where the user should stay
+// signed in.
 func (s *Store) SetPassword(userID uint, password string) error {
 	if msg := passwordProblem(password); msg != "" {
 		return FieldErrors{"password": msg}
@@ -293,7 +294,10 @@ func (s *Store) SetPassword(userID uint, password string) error {
 		if res.RowsAffected == 0 {
 			return ErrNotFound
 		}
-		return tx.Where("user_id = ?", userID).Delete(&Session{}).Error
+		if err := tx.Where("user_id = ?", userID).Delete(&Session{}).Error; err != nil {
+			return err
+		}
+		return tx.Where("user_id = ?", userID).Delete(&APIToken{}).Error
 	})
 }
 
