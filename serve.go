@@ -37,7 +37,7 @@ func serveCommand(fs *flag.FlagSet, stdout, stderr io.Writer) func([]string) int
 	addr := fs.String("addr", envOr("FACTQUIZ_ADDR", ":3000"), "address to listen on (env FACTQUIZ_ADDR)")
 	grace := fs.Duration("grace", 10*time.Second, "how long requests in flight may take to finish at shutdown")
 	logFormat := fs.String("log-format", envOr("FACTQUIZ_LOG_FORMAT", "text"), "log format: text or json (env FACTQUIZ_LOG_FORMAT)")
-	metricsToken := fs.String("metrics-token", envOr("FACTQUIZ_METRICS_TOKEN", ""), "bearer token /metrics asks for; empty: none (env FACTQUIZ_METRICS_TOKEN, which ps does not show)")
+	metricsToken := fs.String("metrics-token", envOr("FACTQUIZ_METRICS_TOKEN", ""), "bearer token /metrics asks for; empty: /metrics answers this machine only (env FACTQUIZ_METRICS_TOKEN, which ps does not show)")
 	tlsCert := fs.String("tls-cert", envOr("FACTQUIZ_TLS_CERT", ""), "PEM certificate (chain) file: serve HTTPS (with -tls-key; env FACTQUIZ_TLS_CERT)")
 	tlsKey := fs.String("tls-key", envOr("FACTQUIZ_TLS_KEY", ""), "PEM private key file of -tls-cert (env FACTQUIZ_TLS_KEY)")
 	proxies := fs.String("trusted-proxies", envOr("FACTQUIZ_TRUSTED_PROXIES", ""), "comma-separated addresses or CIDR ranges of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (env FACTQUIZ_TRUSTED_PROXIES)")

@@ -376,9 +376,21 @@ func TestLoginRateLimit(t *testing.T) {
 	}
 }
 
-// TestCookiesSecureOverHTTPS: behind a TLS proxy every cookie is Secure.
+// TestCookiesSecureOverHTTPS: behind a TLS proxy every cookie is Secure;
+// the same X-Forwarded-Proto from a peer that is not a trusted proxy is
+// not believed.
 func TestCookiesSecureOverHTTPS(t *testing.T) {
-	ta := newTestApp(t)
+	untrusted := newTestApp(t).client()
+	req := httptest.NewRequest(http.MethodGet, "/login", nil)
+	req.Header.Set("X-Forwarded-Proto", "https")
+	resp, _ := untrusted.do(req)
+	if ck := setCookie(resp, "fq_csrf"); ck == nil || ck.Secure {
+		t.Errorf("X-Forwarded-Proto from an untrusted peer made the cookie Secure: %+v", ck)
+	}
+	if resp.Header.Get("Strict-Transport-Security") != "" {
+		t.Error("X-Forwarded-Proto from an untrusted peer got HSTS")
+	}
+	ta := newTestAppConfig(t, Config{TrustedProxies: []string{"0.0.0.0"}}) // app.Test's peer
 	ta.user("ann@example.com", models.RoleLearner)
 	b := ta.client()
 	https := func(req *http.Request) *http.Request {
@@ -394,7 +406,7 @@ func TestCookiesSecureOverHTTPS(t *testing.T) {
 		}
 	}
 	form := url.Values{"_csrf": {csrfInput.FindStringSubmatch(page)[1]}, "email": {"ann@example.com"}, "password": {testPassword}}
-	req := https(httptest.NewRequest(http.MethodPost, "/login", strings.NewReader(form.Encode())))
+	req = https(httptest.NewRequest(http.MethodPost, "/login", strings.NewReader(form.Encode())))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	resp, body := b.do(req)
 	wantStatus(t, resp, http.StatusSeeOther, body)

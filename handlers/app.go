@@ -34,7 +34,9 @@ type Config struct {
 	// LoginAttempts is how many failed log-ins a minute are allowed from
 	// one network address; 0 means 10. See loginLimiters for the rest.
 	LoginAttempts int
-	// MetricsToken, when set, is the bearer token /metrics asks for.
+	// MetricsToken, when set, is the bearer token /metrics asks for;
+	// without one, /metrics answers only clients on this machine
+	// (loopback).
 	MetricsToken string
 	// AnswersPerMinute is how many answers and flashcard ratings one
 	// session may send a minute; 0 means 120, a negative number no limit.
@@ -115,8 +117,9 @@ func New(store *models.Store, cfg Config) (*fiber.App, error) {
 		WriteTimeout:                 30 * time.Second,
 		IdleTimeout:                  120 * time.Second,
 		// Behind trusted proxies, the client's address is the one the
-		// proxy puts in X-Forwarded-For, and only their headers count.
-		EnableTrustedProxyCheck: len(cfg.TrustedProxies) > 0,
+		// proxy puts in X-Forwarded-For, and only their headers count:
+		// with none, no peer's X-Forwarded-* header is believed.
+		EnableTrustedProxyCheck: true,
 		TrustedProxies:          cfg.TrustedProxies,
 		ProxyHeader:             proxyHeader(cfg.TrustedProxies),
 		EnableIPValidation:      true,

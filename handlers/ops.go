@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"log/slog"
+	"net"
 	"strconv"
 	"strings"
 	"time"
@@ -69,10 +70,16 @@ func (h *Handler) readyz(c *fiber.Ctx) error {
 }
 
 // requireMetricsToken lets through only requests with the metrics token,
-// when one is configured.
+// when one is configured, and otherwise only clients on this machine.
 func (h *Handler) requireMetricsToken(c *fiber.Ctx) error {
 	if h.cfg.MetricsToken == "" {
-		return c.Next()
+		// The client's address, as a trusted proxy gives it: through a
+		// proxy on this machine, a remote client is still refused.
+		if ip := net.ParseIP(c.IP()); ip != nil && ip.IsLoopback() {
+			return c.Next()
+		}
+		c.Set(fiber.HeaderContentType, fiber.MIMETextPlainCharsetUTF8)
+		return c.Status(fiber.StatusForbidden).SendString("/metrics answers only on this machine (loopback) unless the server has a metrics token (-metrics-token or FACTQUIZ_METRICS_TOKEN)")
 	}
 	got, ok := strings.CutPrefix(c.Get(fiber.HeaderAuthorization), "Bearer ")
 	if !ok || subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), []byte(h.cfg.MetricsToken)) != 1 {

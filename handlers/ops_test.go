@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -58,11 +59,22 @@ func newLoggedApp(t *testing.T) (*testApp, *logBuffer) {
 	return newTestAppConfig(t, Config{Logger: slog.New(slog.NewJSONHandler(buf, nil))}), buf
 }
 
+// metrics reads /metrics as a scraper on this machine does: over real
+// HTTP from the loopback address (app.Test's requests come from 0.0.0.0,
+// which /metrics refuses without a token).
 func (c *client) metrics() string {
 	c.ta.t.Helper()
-	resp, body := c.get("/metrics")
-	wantStatus(c.ta.t, resp, http.StatusOK, body)
-	return body
+	if c.ta.base == "" {
+		c.ta.base = c.ta.serve()
+	}
+	resp, err := http.Get(c.ta.base + "/metrics")
+	if err != nil {
+		c.ta.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	wantStatus(c.ta.t, resp, http.StatusOK, string(body))
+	return string(body)
 }
 
 func wantMetric(t *testing.T, metrics, line string) {
@@ -190,6 +202,33 @@ func TestMetricsCountQuizzes(t *testing.T) {
 	wantMetric(t, m, `factquiz_commit_writes_total 2`)
 	wantMetric(t, m, `factquiz_commit_batches_total 2`)
 	wantMetric(t, m, `factquiz_commit_batch_failures_total 0`)
+}
+
+// TestMetricsLoopbackOnly: without a token, /metrics answers clients on
+// this machine only: a 403 that says why to others, also when they come
+// through a trusted proxy on this machine.
+func TestMetricsLoopbackOnly(t *testing.T) {
+	ta := newTestAppConfig(t, Config{TrustedProxies: []string{"127.0.0.1"}})
+	resp, body := ta.client().get("/metrics") // app.Test's peer, 0.0.0.0
+	wantStatus(t, resp, http.StatusForbidden, body)
+	wantSays(t, "the refusal", body, "only on this machine", "-metrics-token")
+	if strings.Contains(body, "factquiz_") {
+		t.Error("the refusal shows metrics")
+	}
+	base := ta.serve()
+	req, _ := http.NewRequest(http.MethodGet, base+"/metrics", nil)
+	req.Header.Set("X-Forwarded-For", "203.0.113.9") // a remote client, through the proxy
+	r, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Body.Close()
+	if r.StatusCode != http.StatusForbidden {
+		t.Errorf("a remote client through the proxy: status %d, want 403", r.StatusCode)
+	}
+	if m := ta.client().metrics(); !strings.Contains(m, "factquiz_http_requests_total") {
+		t.Errorf("a client on this machine gets no metrics:\n%.300s", m)
+	}
 }
 
 func TestMetricsToken(t *testing.T) {
@@ -331,7 +370,7 @@ func TestMetricsCountQuizReviews(t *testing.T) {
 		wantStatus(t, resp, http.StatusSeeOther, body)
 		break
 	}
-	_, text := b.get("/metrics")
+	text := b.metrics()
 	if !strings.Contains(text, `factquiz_reviews_total{source="quiz"} 1`) {
 		t.Errorf("metrics do not count the quiz review:\n%s", grepLines(text, "factquiz_reviews_total"))
 	}

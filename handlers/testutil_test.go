@@ -31,6 +31,7 @@ type testApp struct {
 	store *models.Store
 	path  string
 	cfg   Config // the application's settings
+	base  string // the URL of the app served over loopback, once metrics are read
 }
 
 func newTestApp(t *testing.T) *testApp {
