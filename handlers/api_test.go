@@ -92,6 +92,13 @@ func TestAPI(t *testing.T) {
 		if i == 0 {
 			resp, dup := a.postJSON(path+"/answers", map[string]any{"question_id": aq.QuestionID, "answer": answer})
 			wantStatus(t, resp, http.StatusConflict, fmt.Sprint(dup))
+			// A second answer is a 409 whatever its shape: the duplicate
+			// is checked before the answer is read.
+			resp, dup = a.postJSON(path+"/answers", map[string]any{"question_id": aq.QuestionID, "answer": map[string]any{"no": "shape"}})
+			wantStatus(t, resp, http.StatusConflict, fmt.Sprint(dup))
+			if msg, _ := dup["error"].(string); !strings.Contains(msg, "already been answered") {
+				t.Errorf("a wrong-shaped second answer: %v", dup)
+			}
 		}
 	}
 	resp, res := a.postJSON(path+"/answers", map[string]any{"question_id": v.Questions[0].QuestionID, "answer": "x"})

@@ -148,7 +148,8 @@ func (e engine) answerStatements() []string {
 // the reply, the flashcards and the question form use. Answers are what
 // a class sends most, so this is one prepared statement.
 const answerTargetSQL = `SELECT a.guest_token, a.learner_id, a.finished_at, aq.id, aq.position, aq.options,
-	q.article_id, q.type, q.prompt, q.options, q.answer, q.accepted, COALESCE(q.tolerance, 0), COALESCE(q.source, ''), q.weights
+	q.article_id, q.type, q.prompt, q.options, q.answer, q.accepted, COALESCE(q.tolerance, 0), COALESCE(q.source, ''), q.weights,
+	EXISTS (SELECT 1 FROM responses r WHERE r.attempt_id = aq.attempt_id AND r.question_id = aq.question_id)
 FROM attempt_questions aq
 JOIN attempts a ON a.id = aq.attempt_id
 JOIN questions q ON q.id = aq.question_id
@@ -156,15 +157,18 @@ WHERE aq.attempt_id = ? AND aq.question_id = ?`
 
 // answerTarget reads, on a read connection, the question an answer is
 // for as the attempt shows it, after checking that the attempt is the
-// owner's and still open.
+// owner's and still open, and that the question has no answer yet (so
+// that a second answer is a 409 whatever its shape; the write checks
+// again).
 func (s *Store) answerTarget(attemptID uint, owner Owner, questionID uint) (*AttemptQuestion, error) {
 	var att Attempt
+	var answered bool
 	aq := &AttemptQuestion{AttemptID: attemptID, QuestionID: questionID}
 	q := &aq.Question
 	q.ID = questionID
 	err := s.target.QueryRow(attemptID, questionID).Scan(&att.GuestToken, &att.LearnerID, &att.FinishedAt,
 		&aq.ID, &aq.Position, &aq.Options,
-		&q.ArticleID, &q.Type, &q.Prompt, &q.Options, &q.Answer, &q.Accepted, &q.Tolerance, &q.Source, &q.Weights)
+		&q.ArticleID, &q.Type, &q.Prompt, &q.Options, &q.Answer, &q.Accepted, &q.Tolerance, &q.Source, &q.Weights, &answered)
 	if errors.Is(err, sql.ErrNoRows) {
 		// No such question in the attempt; is there such an attempt?
 		err = s.r.Raw("SELECT guest_token, learner_id, finished_at FROM attempts WHERE id = ?", attemptID).
@@ -175,6 +179,9 @@ func (s *Store) answerTarget(attemptID uint, owner Owner, questionID uint) (*Att
 	}
 	if err := openTo(owner, &att, err); err != nil {
 		return nil, err
+	}
+	if answered {
+		return nil, ErrAlreadyAnswered
 	}
 	return aq, nil
 }

@@ -36,9 +36,10 @@ func waitQueued(t *testing.T, s *Store, n int) {
 }
 
 // TestGroupCommitOutcomes sends answers that land in one batch: good
-// ones, a second answer to a question, a question not in the attempt, an
-// answer to another guest's attempt. Each gets its own outcome, and the
-// good ones are stored.
+// ones, and a second answer to a question of the batch; and beside them,
+// refused by the read before the batch, a second answer to a question
+// answered earlier and an answer to another guest's attempt. Each gets
+// its own outcome, and the good ones are stored.
 func TestGroupCommitOutcomes(t *testing.T) {
 	s := openTest(t)
 	a := importTest(t, s, "city_lyon.txt")
@@ -61,20 +62,21 @@ func TestGroupCommitOutcomes(t *testing.T) {
 		owner   Owner
 		qid     uint
 		wantErr error
+		early   bool // refused by the read before the batch: never queued
 	}
 	sends := []send{
-		{"second question", me, v.Questions[1].QuestionID, nil},
-		{"first question again", me, first.QuestionID, ErrAlreadyAnswered},
-		{"third question", me, v.Questions[2].QuestionID, nil},
-		{"another guest", Owner{GuestToken: "guest-2"}, v.Questions[3].QuestionID, ErrNotFound},
-		{"fourth question", me, v.Questions[3].QuestionID, nil},
+		{"second question", me, v.Questions[1].QuestionID, nil, false},
+		{"first question again", me, first.QuestionID, ErrAlreadyAnswered, true},
+		{"third question", me, v.Questions[2].QuestionID, nil, false},
+		{"second question again, in the batch", me, v.Questions[1].QuestionID, ErrAlreadyAnswered, false},
+		{"another guest", Owner{GuestToken: "guest-2"}, v.Questions[3].QuestionID, ErrNotFound, true},
+		{"fourth question", me, v.Questions[3].QuestionID, nil, false},
 	}
 	errs := make([]error, len(sends))
 	var wg sync.WaitGroup
 	queued := 0
 	for i, sd := range sends {
-		if sd.wantErr == ErrNotFound {
-			// Refused by the read before the batch: never queued.
+		if sd.early {
 			errs[i] = submitTo(s, v.Attempt.ID, sd.owner, sd.qid, v)
 			continue
 		}
