@@ -18,9 +18,6 @@ import (
 // backup never overwrites anything.
 var ErrBackupExists = errors.New("exists; choose a new name")
 
-// BackupTables are the tables a backup counts the rows of, for its report.
-var BackupTables = []string{"articles", "questions", "users", "attempts", "responses", "cards", "review_logs", "quizzes"}
-
 // BackupInfo describes a finished backup.
 type BackupInfo struct {
 	Path        string      // the backup file, absolute
@@ -170,7 +167,7 @@ func checkCopy(ctx context.Context, path string) ([]TableRows, error) {
 	out := make([]TableRows, 0, len(BackupTables))
 	for _, table := range BackupTables {
 		n := TableRows{Table: table}
-		// The table names are the constants above, not input.
+		// The table names are the schema's (schema.go), not input.
 		if err := db.QueryRowContext(ctx, "SELECT COUNT(*) FROM "+table).Scan(&n.Rows); err != nil {
 			return nil, fmt.Errorf("count %s: %w", table, err)
 		}

@@ -17,16 +17,23 @@ type CopyProgress func(table string, done, total int64)
 // copyBatch is how many rows a copy reads and writes at a time.
 const copyBatch = 500
 
-// tableCopier copies one table, and counts its rows in a database.
+// tableCopier is one table of the schema (see tables): its name and
+// model, where a backup reports its rows, and how to copy it and count
+// its rows in a database.
 type tableCopier struct {
-	name  string
-	copy  func(from, to *gorm.DB, total int64, progress CopyProgress) (int64, error)
-	count func(db *gorm.DB) (int64, error)
+	name   string
+	model  any
+	report int // its place in a backup's report; 0: not in it
+	copy   func(from, to *gorm.DB, total int64, progress CopyProgress) (int64, error)
+	count  func(db *gorm.DB) (int64, error)
 }
 
-func copier[T any](name string) tableCopier {
+// table is the tableCopier of model T, stored as name.
+func table[T any](name string, report int) tableCopier {
 	return tableCopier{
-		name: name,
+		name:   name,
+		model:  new(T),
+		report: report,
 		copy: func(from, to *gorm.DB, total int64, progress CopyProgress) (int64, error) {
 			var rows []T
 			var done int64
@@ -48,15 +55,6 @@ func copier[T any](name string) tableCopier {
 			return n, err
 		},
 	}
-}
-
-// tables are every table, parents before the tables that refer to them.
-var tables = []tableCopier{
-	copier[User]("users"), copier[Article]("articles"), copier[Section]("sections"), copier[Question]("questions"),
-	copier[Quiz]("quizzes"), copier[QuizQuestion]("quiz_questions"), copier[Attempt]("attempts"),
-	copier[AttemptQuestion]("attempt_questions"), copier[Response]("responses"), copier[Session]("sessions"),
-	copier[APIToken]("api_tokens"), copier[Card]("cards"), copier[ReviewLog]("review_logs"),
-	copier[Contest]("contests"), copier[KVEntry]("kv_entries"),
 }
 
 // TableCounts counts the rows of every table.

@@ -133,64 +133,6 @@ func (s *Store) prepare(db *sql.DB) (err error) {
 	return nil
 }
 
-// migrate brings the schema up to date. AutoMigrate only adds tables,
-// columns and indexes, so it is safe to run at every start. The schema's
-// version is recorded, so that an older factquiz refuses a database a
-// newer one has migrated instead of damaging it.
-func (s *Store) migrate() error {
-	// One transaction: on SQLite it holds the write lock, so that two
-	// processes opening a new database at once migrate one after the
-	// other (PostgreSQL instances also take an advisory lock first).
-	return s.w.Transaction(func(tx *gorm.DB) error {
-		if err := checkVersion(tx); err != nil {
-			return err
-		}
-		if err := tx.AutoMigrate(&Article{}, &Section{}, &Question{}, &Quiz{}, &Attempt{}, &AttemptQuestion{}, &Response{},
-			&User{}, &Session{}, &APIToken{}, &Card{}, &ReviewLog{}, &QuizQuestion{}, &Contest{}, &KVEntry{}); err != nil {
-			return err
-		}
-		// Answers stored before partial credit existed earn their full
-		// mark; the statements change nothing once that is so.
-		if err := tx.Exec("UPDATE responses SET credit = 1 WHERE correct AND credit = 0").Error; err != nil {
-			return err
-		}
-		if err := tx.Exec("UPDATE attempts SET marks = score WHERE marks = 0 AND score > 0").Error; err != nil {
-			return err
-		}
-		return tx.Save(&SchemaInfo{ID: 1, Version: SchemaVersion, MigratedAt: time.Now().UTC()}).Error
-	})
-}
-
-// SchemaVersion is the version of the schema this factquiz migrates to.
-// Raise it whenever a model or a migration step changes.
-const SchemaVersion = 9
-
-// SchemaInfo records the version of the schema a database holds.
-type SchemaInfo struct {
-	ID         uint `gorm:"primaryKey"`
-	Version    int  `gorm:"not null"`
-	MigratedAt time.Time
-}
-
-// ErrNewerSchema is a database migrated by a newer factquiz.
-var ErrNewerSchema = errors.New("the database was migrated by a newer factquiz")
-
-// checkVersion refuses a database whose schema is newer than this
-// factquiz knows.
-func checkVersion(tx *gorm.DB) error {
-	if !tx.Migrator().HasTable(&SchemaInfo{}) {
-		return tx.AutoMigrate(&SchemaInfo{})
-	}
-	var info SchemaInfo
-	if err := tx.Limit(1).Find(&info, 1).Error; err != nil {
-		return err
-	}
-	if info.Version > SchemaVersion {
-		return fmt.Errorf("%w (schema %d; this factquiz knows schema %d): upgrade factquiz, or restore a backup made before the upgrade", ErrNewerSchema, info.Version, SchemaVersion)
-	}
-	return nil
-}
-
 // Close closes the database, checkpointing the WAL into the main file.
 func (s *Store) Close() error {
 	var errs []error

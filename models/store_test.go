@@ -4,9 +4,12 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
+
+	"gorm.io/gorm"
 
 	"factquiz/questions"
 )
@@ -313,5 +316,83 @@ func TestImportFirstArticleOnce(t *testing.T) {
 	defer s.Close()
 	if n, _ := s.ArticleCount(); n != 1 {
 		t.Errorf("%d articles, want the one", n)
+	}
+}
+
+// TestSchemaIsTheTableList: a new database's tables are exactly those of
+// the schema's one list (and the version table), each named as its model
+// is, and the backup's report names the tables it always named; the
+// database is at the last migration step, and opening it again writes
+// nothing.
+func TestSchemaIsTheTableList(t *testing.T) {
+	db := testDB(t)
+	s, err := Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	have, err := s.w.Migrator().GetTables()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"schema_infos"}
+	for _, tb := range tables {
+		stmt := &gorm.Statement{DB: s.w}
+		if err := stmt.Parse(tb.model); err != nil {
+			t.Fatal(err)
+		}
+		if stmt.Schema.Table != tb.name {
+			t.Errorf("the list names %s's table %q; its model's is %q", stmt.Schema.Name, tb.name, stmt.Schema.Table)
+		}
+		want = append(want, tb.name)
+	}
+	// SQLite's own bookkeeping of AUTOINCREMENT keys is not ours.
+	have = slices.DeleteFunc(have, func(name string) bool { return name == "sqlite_sequence" })
+	slices.Sort(have)
+	slices.Sort(want)
+	if !slices.Equal(have, want) {
+		t.Errorf("the migrated database has tables %q, the list %q", have, want)
+	}
+	if got := []string{"articles", "questions", "users", "attempts", "responses", "cards", "review_logs", "quizzes"}; !slices.Equal(BackupTables, got) {
+		t.Errorf("the backup reports %q, want %q", BackupTables, got)
+	}
+	var info SchemaInfo
+	if err := s.w.First(&info, 1).Error; err != nil || info.Version != len(migrations) {
+		t.Fatalf("schema version %d (%v), want %d steps", info.Version, err, len(migrations))
+	}
+	s.Close()
+	s, err = Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var again SchemaInfo
+	if err := s.w.First(&again, 1).Error; err != nil || !again.MigratedAt.Equal(info.MigratedAt) {
+		t.Errorf("opening an up-to-date database migrated it again: %v then %v (%v)", info.MigratedAt, again.MigratedAt, err)
+	}
+}
+
+// TestMigrationStepsRunOnce: a database at an older version gets only the
+// steps it has not had, and then the last version.
+func TestMigrationStepsRunOnce(t *testing.T) {
+	db := testDB(t)
+	s, err := Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ran := 0
+	saved := migrations
+	t.Cleanup(func() { migrations, SchemaVersion = saved, len(saved) })
+	migrations = append(slices.Clone(saved), migration{what: "a test step", run: func(tx *gorm.DB) error { ran++; return nil }})
+	SchemaVersion = len(migrations)
+	s.Close()
+	for range 2 {
+		s, err = Open(db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+	}
+	if ran != 1 {
+		t.Errorf("the new step ran %d times on two opens, want once", ran)
 	}
 }
