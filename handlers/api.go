@@ -48,11 +48,7 @@ func (h *Handler) apiCreateArticle(c *fiber.Ctx) error {
 	art, err := h.store.ImportArticleContext(ctx, h.parser, text, h.cfg.Questions)
 	var pe *questions.ParseError
 	if errors.As(err, &pe) {
-		status := fiber.StatusUnprocessableEntity
-		if errors.Is(err, questions.ErrTooLarge) {
-			status = fiber.StatusRequestEntityTooLarge
-		}
-		return c.Status(status).JSON(fiber.Map{"error": pe.Error(), "line": pe.Line})
+		return c.Status(parseStatus(err)).JSON(fiber.Map{"error": pe.Error(), "line": pe.Line})
 	}
 	if err != nil {
 		return err

@@ -54,10 +54,7 @@ func (h *Handler) createArticle(c *fiber.Ctx) error {
 	if !errors.As(err, &pe) {
 		return err
 	}
-	status := fiber.StatusUnprocessableEntity
-	if errors.Is(err, questions.ErrTooLarge) {
-		status = fiber.StatusRequestEntityTooLarge
-	}
+	status := parseStatus(err)
 	data := views.NewArticlePage{Page: h.page(c, "Add an article"), Text: c.FormValue("text"),
 		Error: capitalise(pe.Err.Error()) + detail(pe), ErrorLine: pe.Line, MaxBytes: h.parser.Limit()}
 	return h.render(c, status, "article_new", data)

@@ -33,6 +33,15 @@ func (h *Handler) errorHandler(c *fiber.Ctx, err error) error {
 	return nil
 }
 
+// parseStatus is the status of an article the parser refused: 413 when it
+// is too large, else 422.
+func parseStatus(err error) int {
+	if errors.Is(err, questions.ErrTooLarge) {
+		return fiber.StatusRequestEntityTooLarge
+	}
+	return fiber.StatusUnprocessableEntity
+}
+
 // classify picks the status and the message a user sees for an error.
 func (h *Handler) classify(c *fiber.Ctx, err error) (int, string) {
 	var fe *fiber.Error
@@ -73,10 +82,7 @@ func (h *Handler) classify(c *fiber.Ctx, err error) (int, string) {
 		}
 		return fiber.StatusServiceUnavailable, "Could not save: the database is not available just now (it may be full or restarting). Nothing was saved; try again in a moment."
 	case errors.As(err, &pe):
-		if errors.Is(err, questions.ErrTooLarge) {
-			return fiber.StatusRequestEntityTooLarge, capitalise(pe.Error()) + "."
-		}
-		return fiber.StatusUnprocessableEntity, capitalise(pe.Error()) + "."
+		return parseStatus(err), capitalise(pe.Error()) + "."
 	}
 	h.log.Error("server error", "method", c.Method(), "route", routeLabel(c), "request_id", requestID(c), "error", err)
 	return fiber.StatusInternalServerError, "Something went wrong on our side. Nothing you sent was half-stored; please try again."
