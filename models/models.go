@@ -172,71 +172,34 @@ type Response struct {
 	AnsweredAt time.Time
 }
 
-// Strings is a list of strings stored as a JSON array.
-type Strings []string
+// List is a list stored in one column as a JSON array.
+type List[T any] []T
 
-// Value stores the list as JSON.
-func (s Strings) Value() (driver.Value, error) {
-	if s == nil {
+// Value stores the list as JSON; no list is an empty one.
+func (l List[T]) Value() (driver.Value, error) {
+	if l == nil {
 		return "[]", nil
 	}
-	b, err := json.Marshal([]string(s))
+	b, err := json.Marshal([]T(l))
 	return string(b), err
 }
 
 // Scan reads a JSON array.
-func (s *Strings) Scan(src any) error {
+func (l *List[T]) Scan(src any) error {
 	b, err := asBytes(src)
 	if err != nil || len(b) == 0 {
-		*s = nil
+		*l = nil
 		return err
 	}
-	return json.Unmarshal(b, (*[]string)(s))
+	return json.Unmarshal(b, (*[]T)(l))
 }
 
-// Uints is a list of ids stored as a JSON array.
-type Uints []uint
-
-// Value stores the list as JSON.
-func (u Uints) Value() (driver.Value, error) {
-	if u == nil {
-		return "[]", nil
-	}
-	b, err := json.Marshal([]uint(u))
-	return string(b), err
-}
-
-// Scan reads a JSON array.
-func (u *Uints) Scan(src any) error {
-	b, err := asBytes(src)
-	if err != nil || len(b) == 0 {
-		*u = nil
-		return err
-	}
-	return json.Unmarshal(b, (*[]uint)(u))
-}
-
-// Floats is a list of numbers stored as a JSON array.
-type Floats []float64
-
-// Value stores the list as JSON.
-func (f Floats) Value() (driver.Value, error) {
-	if f == nil {
-		return "[]", nil
-	}
-	b, err := json.Marshal([]float64(f))
-	return string(b), err
-}
-
-// Scan reads a JSON array.
-func (f *Floats) Scan(src any) error {
-	b, err := asBytes(src)
-	if err != nil || len(b) == 0 {
-		*f = nil
-		return err
-	}
-	return json.Unmarshal(b, (*[]float64)(f))
-}
+// The lists the models store.
+type (
+	Strings = List[string]  // options, accepted answers, tags, …
+	Uints   = List[uint]    // ids
+	Floats  = List[float64] // weights
+)
 
 // JSON is a JSON value stored as text.
 type JSON json.RawMessage
