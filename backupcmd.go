@@ -17,7 +17,7 @@ import (
 // backupCommand copies the SQLite database to a new file while the server
 // goes on serving, and checks the copy.
 func backupCommand(fs *flag.FlagSet, stdout, stderr io.Writer) func([]string) int {
-	dbPath := fs.String("db", envOr("FACTQUIZ_DB", "factquiz.db"), "SQLite database file (env FACTQUIZ_DB)")
+	dbPath := fs.String("db", envOr("FACTQUIZ_DB", "factquiz.db"), "the SQLite database file to back up (env FACTQUIZ_DB)")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "Usage: factquiz backup [-db factquiz.db] FILE")
 		fmt.Fprintln(fs.Output(), "\nWrites a consistent copy of the database to FILE, a new file, while the server")

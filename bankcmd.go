@@ -14,7 +14,7 @@ import (
 // importQuestionsCommand reads question files (GIFT, Aiken, CSV) into an
 // article's question bank, as the import page does.
 func importQuestionsCommand(fs *flag.FlagSet, stdout, stderr io.Writer) func([]string) int {
-	dbPath := fs.String("db", envOr("FACTQUIZ_DB", "factquiz.db"), "SQLite database file (env FACTQUIZ_DB)")
+	dbPath := dbFlag(fs)
 	article := fs.Uint("article", 0, "the id of the article the questions go into (required)")
 	format := fs.String("format", "", "gift, aiken or csv (default: from each file's name)")
 	dryRun := fs.Bool("dry-run", false, "read and check the files, store nothing")
@@ -99,7 +99,7 @@ func importQuestionFile(store *models.Store, article uint, file, format string, 
 // exportQuestionsCommand writes a bank's or a quiz's questions in a
 // format.
 func exportQuestionsCommand(fs *flag.FlagSet, stdout, stderr io.Writer) func([]string) int {
-	dbPath := fs.String("db", envOr("FACTQUIZ_DB", "factquiz.db"), "SQLite database file (env FACTQUIZ_DB)")
+	dbPath := dbFlag(fs)
 	article := fs.Uint("article", 0, "only this article's questions (default: every article)")
 	quiz := fs.Uint("quiz", 0, "a quiz's chosen questions instead of the bank")
 	format := fs.String("format", "gift", "gift, aiken or csv")

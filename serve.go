@@ -22,18 +22,10 @@ import (
 	"factquiz/samples"
 )
 
-// envOr returns the environment variable's value, or def when it is unset.
-func envOr(name, def string) string {
-	if v, ok := os.LookupEnv(name); ok && v != "" {
-		return v
-	}
-	return def
-}
-
 // serveCommand runs the web server until SIGINT or SIGTERM, then lets
 // requests in flight finish and closes the database.
 func serveCommand(fs *flag.FlagSet, stdout, stderr io.Writer) func([]string) int {
-	dbPath := fs.String("db", envOr("FACTQUIZ_DB", "factquiz.db"), "SQLite database file (env FACTQUIZ_DB)")
+	dbPath := dbFlag(fs)
 	addr := fs.String("addr", envOr("FACTQUIZ_ADDR", ":3000"), "address to listen on (env FACTQUIZ_ADDR)")
 	grace := fs.Duration("grace", 10*time.Second, "how long requests in flight may take to finish at shutdown")
 	logFormat := fs.String("log-format", envOr("FACTQUIZ_LOG_FORMAT", "text"), "log format: text or json (env FACTQUIZ_LOG_FORMAT)")
@@ -230,7 +222,7 @@ func loadSample(store *models.Store, logger *slog.Logger) error {
 
 // importCommand adds article files to the database, reporting each file.
 func importCommand(fs *flag.FlagSet, stdout, stderr io.Writer) func([]string) int {
-	dbPath := fs.String("db", envOr("FACTQUIZ_DB", "factquiz.db"), "SQLite database file (env FACTQUIZ_DB)")
+	dbPath := dbFlag(fs)
 	maxBytes := fs.Int("max-bytes", questions.DefaultMaxBytes, "largest article accepted, in bytes")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "Usage: factquiz import [-db factquiz.db] FILE...")

@@ -18,7 +18,7 @@ import (
 // userCommand manages accounts from the command line: it is how the first
 // admin is made, and how a forgotten password is reset.
 func userCommand(fs *flag.FlagSet, stdin io.Reader, stdout, stderr io.Writer) func([]string) int {
-	dbPath := fs.String("db", envOr("FACTQUIZ_DB", "factquiz.db"), "SQLite database file (env FACTQUIZ_DB)")
+	dbPath := dbFlag(fs)
 	email := fs.String("email", "", "the account's email address")
 	name := fs.String("name", "", "the name shown for the account (default: the part of the address before @)")
 	role := fs.String("role", models.RoleLearner, "learner, instructor or admin")
