@@ -17,7 +17,7 @@ import (
 	"testing"
 	"time"
 
-	"factquiz/models"
+	"factquiz/internal/testdb"
 )
 
 // TestTwoInstances runs two factquiz processes on one PostgreSQL database
@@ -25,10 +25,10 @@ import (
 // a quiz on the other, answer on each in turn, and see the same score and
 // dashboard on both. Failed log-ins on both count towards one limit.
 func TestTwoInstances(t *testing.T) {
-	if os.Getenv(models.TestPostgresEnv) == "" {
-		t.Skip("set " + models.TestPostgresEnv + " to a PostgreSQL URL to run two instances on it (.ci/run does)")
+	if os.Getenv(testdb.PostgresEnv) == "" {
+		t.Skip("set " + testdb.PostgresEnv + " to a PostgreSQL URL to run two instances on it (.ci/run does)")
 	}
-	db, drop, err := models.TestDatabase(t.TempDir())
+	db, drop, err := testdb.New(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"factquiz/internal/testdb"
 	"factquiz/models"
 )
 
@@ -242,7 +243,7 @@ func TestMigrateDataCommand(t *testing.T) {
 		t.Fatalf("import: %s", errOut)
 	}
 	runCLIInput(t, "a long password\n", "user", "add", "-db", from, "-email", "boss@example.com", "-role", "admin")
-	to, drop, err := models.TestDatabase(filepath.Join(dir, "to"))
+	to, drop, err := testdb.New(filepath.Join(dir, "to"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,6 +19,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"factquiz/internal/testdb"
 	"factquiz/models"
 	"factquiz/questions"
 )
@@ -43,7 +44,7 @@ func newTestApp(t *testing.T) *testApp {
 // discards the log.
 func newTestAppConfig(t *testing.T, cfg Config) *testApp {
 	t.Helper()
-	db, drop, err := models.TestDatabase(t.TempDir())
+	db, drop, err := testdb.New(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}

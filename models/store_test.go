@@ -11,6 +11,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"factquiz/internal/testdb"
 	"factquiz/questions"
 )
 
@@ -18,7 +19,7 @@ import (
 // or PostgreSQL when FACTQUIZ_TEST_POSTGRES names one.
 func testDB(t testing.TB) string {
 	t.Helper()
-	db, drop, err := TestDatabase(filepath.Join(t.TempDir(), "sub"))
+	db, drop, err := testdb.New(filepath.Join(t.TempDir(), "sub"))
 	if err != nil {
 		t.Fatal(err)
 	}

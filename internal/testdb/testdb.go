@@ -1,4 +1,7 @@
-package models
+// Package testdb gives each test a database of its own: a SQLite file, or
+// a schema of the PostgreSQL database PostgresEnv names, so that one suite
+// runs on either engine. Only tests import it.
+package testdb
 
 import (
 	"crypto/rand"
@@ -13,16 +16,16 @@ import (
 	"gorm.io/gorm/logger"
 )
 
-// TestPostgresEnv names the PostgreSQL database the test suites also run
+// PostgresEnv names the PostgreSQL database the test suites also run
 // against, as a URL; unset, they run on SQLite alone.
-const TestPostgresEnv = "FACTQUIZ_TEST_POSTGRES"
+const PostgresEnv = "FACTQUIZ_TEST_POSTGRES"
 
-// TestDatabase returns a new, empty database for a test: a SQLite file in
-// dir, or, when TestPostgresEnv is set, a new schema in that PostgreSQL
-// database, which drop removes. Tests call it through their helpers, so
-// that one suite runs on either engine.
-func TestDatabase(dir string) (db string, drop func() error, err error) {
-	base := os.Getenv(TestPostgresEnv)
+// New returns a new, empty database for a test: a SQLite file in dir, or,
+// when PostgresEnv is set, a new schema in that PostgreSQL database, which
+// drop removes. Tests call it through their helpers, so that one suite
+// runs on either engine.
+func New(dir string) (db string, drop func() error, err error) {
+	base := os.Getenv(PostgresEnv)
 	if base == "" {
 		return filepath.Join(dir, "test.db"), func() error { return nil }, nil
 	}
@@ -33,7 +36,7 @@ func TestDatabase(dir string) (db string, drop func() error, err error) {
 	schema := "fq_test_" + hex.EncodeToString(b[:])
 	admin, err := gorm.Open(postgres.Open(base), &gorm.Config{Logger: logger.Discard})
 	if err != nil {
-		return "", nil, fmt.Errorf("%s: %w", TestPostgresEnv, err)
+		return "", nil, fmt.Errorf("%s: %w", PostgresEnv, err)
 	}
 	sqlDB, _ := admin.DB()
 	if err := admin.Exec("CREATE SCHEMA " + schema).Error; err != nil {
