@@ -50,15 +50,23 @@ func rawPost(t *testing.T, base, head string, body []byte) (*http.Response, stri
 	return resp, string(out), resp.Close
 }
 
-// TestBodyEncodedRefused: a compressed request body (gzip, br, deflate)
-// is refused with a 415 that says why, before it is inflated, on the API
-// and on a form, and the connection is closed; nothing is started.
-func TestBodyEncodedRefused(t *testing.T) {
+// servedGuest serves an app with the Lyon article over loopback, and
+// gives a guest who has read its home page (and so has a CSRF token).
+func servedGuest(t *testing.T) (*testApp, string, *client) {
+	t.Helper()
 	ta := newTestApp(t)
 	ta.addArticle("city_lyon.txt")
 	base := ta.serve()
 	guest := ta.client()
 	guest.get("/")
+	return ta, base, guest
+}
+
+// TestBodyEncodedRefused: a compressed request body (gzip, br, deflate)
+// is refused with a 415 that says why, before it is inflated, on the API
+// and on a form, and the connection is closed; nothing is started.
+func TestBodyEncodedRefused(t *testing.T) {
+	ta, base, guest := servedGuest(t)
 	var bomb bytes.Buffer
 	zw, _ := gzip.NewWriterLevel(&bomb, gzip.BestCompression)
 	zw.Write(bytes.Repeat([]byte{'{'}, 50<<20)) // 50 MB of "{" in about 50 KB
@@ -179,11 +187,7 @@ func TestBodyLimitByRoute(t *testing.T) {
 // until it passes the limit and then refused; one under the limit is
 // read as usual.
 func TestBodyChunked(t *testing.T) {
-	ta := newTestApp(t)
-	ta.addArticle("city_lyon.txt")
-	base := ta.serve()
-	guest := ta.client()
-	guest.get("/")
+	ta, base, guest := servedGuest(t)
 	chunked := func(payload []byte) []byte {
 		var b bytes.Buffer
 		for len(payload) > 0 {
