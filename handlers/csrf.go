@@ -32,6 +32,7 @@ const (
 	// sessionBindKey is the Locals key of the session secret a request is
 	// signed in with, which its CSRF token is bound to.
 	sessionBindKey = "session_secret"
+	csrfMemoKey    = "csrf_memo"
 )
 
 var (
@@ -53,17 +54,27 @@ func csrfBinding(c *fiber.Ctx) string {
 	return ""
 }
 
-// csrfFor is the token of the request as it now stands.
+// csrfFor is the token of the request as it now stands. A request asks
+// for it up to three times (to check it, for its page, for the cookie):
+// it is worked out once for each binding the request has.
 func (h *Handler) csrfFor(c *fiber.Ctx) string {
 	b := csrfBinding(c)
 	if b == "" {
 		return ""
 	}
+	if m, ok := c.Locals(csrfMemoKey).(csrfMemo); ok && m.binding == b {
+		return m.token
+	}
 	m := hmac.New(sha256.New, h.csrfKey)
 	m.Write([]byte("factquiz csrf\x00"))
 	m.Write([]byte(b))
-	return base64.RawURLEncoding.EncodeToString(m.Sum(nil)[:24])
+	token := base64.RawURLEncoding.EncodeToString(m.Sum(nil)[:24])
+	c.Locals(csrfMemoKey, csrfMemo{b, token})
+	return token
 }
+
+// csrfMemo is the token csrfFor last worked out, and for what binding.
+type csrfMemo struct{ binding, token string }
 
 // checkCSRF guards every request that changes something, and keeps the
 // fq_csrf cookie equal to the current token.
@@ -91,7 +102,7 @@ func (h *Handler) verifyCSRF(c *fiber.Ctx) error {
 			return err
 		}
 	}
-	sent, _ := csrfToken(c)
+	sent := csrfToken(c)
 	if sent == "" {
 		return errCSRFMissing
 	}
@@ -121,12 +132,9 @@ func sameSite(c *fiber.Ctx) error {
 
 // csrfToken reads the token a request carries: the X-CSRF-Token header
 // (scripts) or the _csrf form field (forms).
-func csrfToken(c *fiber.Ctx) (string, bool) {
+func csrfToken(c *fiber.Ctx) string {
 	if t := c.Get(csrfHeader); t != "" {
-		return t, true
+		return t
 	}
-	if t := c.FormValue("_csrf"); t != "" {
-		return t, true
-	}
-	return "", false
+	return c.FormValue("_csrf")
 }

@@ -38,8 +38,7 @@ func (h *Handler) answerLimiter() fiber.Handler {
 		if wait == 0 {
 			return c.Next()
 		}
-		secs := strconv.Itoa(int((wait + time.Second - 1) / time.Second))
-		c.Set(fiber.HeaderRetryAfter, secs)
+		secs := setRetryAfter(c, wait)
 		return fiber.NewError(fiber.StatusTooManyRequests, "You are sending answers faster than anyone can read the questions (at most "+
 			strconv.Itoa(max)+" a minute). Wait "+secs+" seconds and send this one again; nothing was lost.")
 	}
@@ -73,9 +72,16 @@ func (h *Handler) startLimiter() fiber.Handler {
 }
 
 func tooManyStarts(c *fiber.Ctx, wait time.Duration, why, then string) error {
+	secs := setRetryAfter(c, wait)
+	return fiber.NewError(fiber.StatusTooManyRequests, why+" Wait "+secs+" seconds and start it again"+then+".")
+}
+
+// setRetryAfter sets Retry-After to wait in whole seconds, rounded up, and
+// returns them for the message.
+func setRetryAfter(c *fiber.Ctx, wait time.Duration) string {
 	secs := strconv.Itoa(int((wait + time.Second - 1) / time.Second))
 	c.Set(fiber.HeaderRetryAfter, secs)
-	return fiber.NewError(fiber.StatusTooManyRequests, why+" Wait "+secs+" seconds and start it again"+then+".")
+	return secs
 }
 
 // windows counts requests per key in fixed windows: at most max in each
