@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -91,19 +92,18 @@ func generateFile(p *questions.Parser, file string, n int) (*result, error) {
 	if err != nil {
 		return nil, err
 	}
-	a, err := p.Parse(data)
+	g, err := questions.FromText(context.Background(), p, data, questions.Options{Count: n})
 	if err != nil {
 		return nil, err
 	}
-	facts := questions.ExtractFacts(a)
-	qs := questions.Generate(a, facts, questions.Options{Count: n})
+	facts, qs := g.Facts, g.Questions
 	if facts == nil {
 		facts = []questions.Fact{}
 	}
 	if qs == nil {
 		qs = []questions.Question{}
 	}
-	return &result{Title: a.Title, Facts: facts, Questions: qs}, nil
+	return &result{Title: g.Article.Title, Facts: facts, Questions: qs}, nil
 }
 
 // readFile reads an article file, refusing one over the parser's limit

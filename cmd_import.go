@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -36,7 +37,7 @@ func importCommand(fs *flag.FlagSet, stdout, stderr io.Writer) func([]string) in
 			text, err := readFile(parser, file)
 			var art *models.Article
 			if err == nil {
-				art, err = store.ImportArticle(parser, text, 0)
+				art, err = importText(store, parser, text)
 			}
 			if err != nil {
 				fmt.Fprintf(stderr, "%s: %v\n", prefix, err)
@@ -47,4 +48,14 @@ func importCommand(fs *flag.FlagSet, stdout, stderr io.Writer) func([]string) in
 		}
 		return status
 	}
+}
+
+// importText runs the engine on an article's text, keeping every question
+// that passes its checks, and stores the article with them.
+func importText(store *models.Store, p *questions.Parser, text []byte) (*models.Article, error) {
+	g, err := questions.FromText(context.Background(), p, text, questions.Options{Count: -1})
+	if err != nil {
+		return nil, err
+	}
+	return store.CreateArticle(g.Article, string(text), g.Questions)
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"crypto/tls"
 	"errors"
 	"flag"
@@ -209,7 +210,11 @@ func loadSample(store *models.Store, logger *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	art, err := store.ImportFirstArticle(&questions.Parser{}, text)
+	g, err := questions.FromText(context.Background(), &questions.Parser{}, text, questions.Options{Count: -1})
+	if err != nil {
+		return err
+	}
+	art, err := store.CreateFirstArticle(g.Article, string(text), g.Questions)
 	if errors.Is(err, models.ErrNotEmpty) {
 		return nil // another instance added it first
 	}

@@ -43,9 +43,7 @@ func (h *Handler) apiCreateArticle(c *fiber.Ctx) error {
 		}
 		text = []byte(*body.Text)
 	}
-	ctx, cancel := h.generateContext(c)
-	defer cancel()
-	art, err := h.store.ImportArticleContext(ctx, h.parser, text, h.cfg.Questions)
+	art, err := h.addArticle(c, text)
 	var pe *questions.ParseError
 	if errors.As(err, &pe) {
 		return c.Status(parseStatus(err)).JSON(fiber.Map{"error": pe.Error(), "line": pe.Line})
@@ -111,9 +109,15 @@ func (h *Handler) apiAnswer(c *fiber.Ctx) error {
 	if body.QuestionID == 0 {
 		return fiber.NewError(fiber.StatusBadRequest, "question_id is missing.")
 	}
-	res, err := h.store.SubmitAnswer(id, owner(c), body.QuestionID, func(aq *models.AttemptQuestion) (any, error) {
-		return jsonAnswer(aq.Question, body.Answer)
-	})
+	aq, err := h.store.AnswerTarget(id, owner(c), body.QuestionID)
+	if err != nil {
+		return err
+	}
+	given, err := jsonAnswer(aq.Question, body.Answer)
+	if err != nil {
+		return err
+	}
+	res, err := h.gradeAndRecord(aq, owner(c), given)
 	if err != nil {
 		return err
 	}

@@ -32,6 +32,25 @@ func (h *Handler) home(c *fiber.Ctx) error {
 	return h.render(c, fiber.StatusOK, "home", data)
 }
 
+// addArticle runs the engine on an article's text, within the time a
+// request may take, and stores the article with the questions it made: up
+// to the server's -questions setting, every one that passes the engine's
+// checks if that is 0. A text that is not an article gives the parser's
+// *questions.ParseError, and nothing is stored.
+func (h *Handler) addArticle(c *fiber.Ctx, text []byte) (*models.Article, error) {
+	ctx, cancel := h.generateContext(c)
+	defer cancel()
+	count := h.cfg.Questions
+	if count <= 0 {
+		count = -1
+	}
+	g, err := questions.FromText(ctx, h.parser, text, questions.Options{Count: count})
+	if err != nil {
+		return nil, err
+	}
+	return h.store.CreateArticle(g.Article, string(text), g.Questions)
+}
+
 func (h *Handler) newArticle(c *fiber.Ctx) error {
 	return h.render(c, fiber.StatusOK, "article_new", views.NewArticlePage{Page: h.page(c, "Add an article"), MaxBytes: h.parser.Limit()})
 }
@@ -43,9 +62,7 @@ func (h *Handler) createArticle(c *fiber.Ctx) error {
 	text, err := h.formArticle(c)
 	if err == nil {
 		var art *models.Article
-		ctx, cancel := h.generateContext(c)
-		art, err = h.store.ImportArticleContext(ctx, h.parser, text, h.cfg.Questions)
-		cancel()
+		art, err = h.addArticle(c, text)
 		if err == nil {
 			return c.Redirect("/articles/"+strconv.FormatUint(uint64(art.ID), 10)+"?created=1", fiber.StatusSeeOther)
 		}

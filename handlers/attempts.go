@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -101,22 +100,23 @@ func (h *Handler) submitAnswer(c *fiber.Ctx) error {
 	if err != nil {
 		return fiber.NewError(fiber.StatusBadRequest, "The form did not say which question it answers.")
 	}
-	res, err := h.store.SubmitAnswer(id, owner(c), uint(qid), func(aq *models.AttemptQuestion) (any, error) {
-		given, problem := formAnswer(c, aq)
-		if problem != "" {
-			return nil, &formProblem{aq: aq, msg: problem}
-		}
-		return given, nil
-	})
-	var fp *formProblem
-	if errors.As(err, &fp) {
+	aq, err := h.store.AnswerTarget(id, owner(c), uint(qid))
+	if err != nil {
+		return err
+	}
+	given, problem := formAnswer(c, aq)
+	if problem != "" {
+		// The page around the question (the attempt's counts, the
+		// article's title) is read only now, for the rare form sent
+		// incomplete.
 		cur, err := h.store.CurrentQuestion(id, owner(c))
 		if err != nil {
 			return err
 		}
-		cur.Question = fp.aq
-		return h.renderQuestion(c, fiber.StatusUnprocessableEntity, cur, c.FormValue("answer"), fp.msg)
+		cur.Question = aq
+		return h.renderQuestion(c, fiber.StatusUnprocessableEntity, cur, c.FormValue("answer"), problem)
 	}
+	res, err := h.gradeAndRecord(aq, owner(c), given)
 	if err != nil {
 		return err
 	}
@@ -134,13 +134,16 @@ func (h *Handler) submitAnswer(c *fiber.Ctx) error {
 	return c.Redirect(attemptURL(id), fiber.StatusSeeOther)
 }
 
-// formProblem is an answer form that cannot be graded as sent.
-type formProblem struct {
-	aq  *models.AttemptQuestion
-	msg string
+// gradeAndRecord grades a decoded answer to aq with the engine and
+// records it: the last two steps of an answer, after AnswerTarget read
+// what it is for and the form or the API's decoding read what was sent.
+func (h *Handler) gradeAndRecord(aq *models.AttemptQuestion, o models.Owner, given any) (*models.AnswerResult, error) {
+	q, err := aq.Question.Engine()
+	if err != nil {
+		return nil, err
+	}
+	return h.store.RecordAnswer(aq, o, given, questions.Credit(q, given))
 }
-
-func (p *formProblem) Error() string { return p.msg }
 
 // showFeedback shows the outcome of the answer at a position.
 func (h *Handler) showFeedback(c *fiber.Ctx) error {

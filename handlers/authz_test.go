@@ -54,7 +54,7 @@ func TestAuthorization(t *testing.T) {
 		t.Fatal(err)
 	}
 	first := v.Questions[0]
-	if _, err := ta.store.SubmitAnswer(v.Attempt.ID, mine, first.QuestionID, func(*models.AttemptQuestion) (any, error) {
+	if _, err := ta.submit(v.Attempt.ID, mine, first.QuestionID, func(*models.AttemptQuestion) (any, error) {
 		return rightJSON(t, first.Question), nil
 	}); err != nil {
 		t.Fatal(err)

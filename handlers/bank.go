@@ -240,16 +240,24 @@ func (h *Handler) articleSettings(c *fiber.Ctx) error {
 	return c.Redirect("/bank?article="+strconv.FormatUint(uint64(id), 10), fiber.StatusSeeOther)
 }
 
-// regenerate runs the engine on an article again, keeping the
-// instructor's work.
+// regenerate runs the engine on an article's text again and adds the
+// questions it did not make before, keeping the instructor's work.
 func (h *Handler) regenerate(c *fiber.Ctx) error {
 	id, err := idParam(c, "id")
 	if err != nil {
 		return err
 	}
+	src, err := h.store.ArticleSource(id)
+	if err != nil {
+		return err
+	}
 	ctx, cancel := h.generateContext(c)
 	defer cancel()
-	if _, err := h.store.RegenerateContext(ctx, h.parser, id); err != nil {
+	g, err := questions.FromText(ctx, h.parser, []byte(src), questions.Options{Count: -1})
+	if err != nil {
+		return err
+	}
+	if _, err := h.store.AddGenerated(id, g.Questions); err != nil {
 		return err
 	}
 	flash(c, "regenerated")

@@ -112,11 +112,7 @@ func sampleApp(t *testing.T) (*testApp, *models.Article) {
 	t.Helper()
 	ta := newTestApp(t)
 	text, _ := samples.Read(samples.Default)
-	art, err := ta.store.ImportArticle(&questions.Parser{}, text, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ta, art
+	return ta, ta.importText(text)
 }
 
 // TestBrowserQuiz takes a quiz on the sample article in headless Chromium

@@ -75,8 +75,8 @@ func formArgs(body string) (value func(string) string, values func(string) []str
 	return value, values
 }
 
-// checkGrade grades an accepted answer as SubmitAnswer does: it must
-// encode for storage and earn a credit from 0 to 1 that agrees with
+// checkGrade grades an accepted answer as gradeAndRecord does: it must
+// encode for storage (RecordAnswer) and earn a credit from 0 to 1 that agrees with
 // CheckAnswer.
 func checkGrade(t *testing.T, q models.Question, given any) {
 	eq, err := q.Engine()

@@ -199,7 +199,7 @@ func TestQuizFeedsCards(t *testing.T) {
 	}
 	answer := func(aq models.AttemptQuestion, right bool) {
 		t.Helper()
-		_, err := ta.store.SubmitAnswer(v.Attempt.ID, me, aq.QuestionID, func(*models.AttemptQuestion) (any, error) {
+		_, err := ta.submit(v.Attempt.ID, me, aq.QuestionID, func(*models.AttemptQuestion) (any, error) {
 			if right {
 				return rightJSON(t, aq.Question), nil
 			}
@@ -241,7 +241,7 @@ func TestQuizFeedsCards(t *testing.T) {
 	guest := models.Owner{GuestToken: "0123456789abcdef0123456789abcdef"}
 	gv, _ := ta.store.StartAttempt(articleID, 3, guest)
 	for _, aq := range gv.Questions {
-		ta.store.SubmitAnswer(gv.Attempt.ID, guest, aq.QuestionID, func(*models.AttemptQuestion) (any, error) { return "x", nil })
+		ta.submit(gv.Attempt.ID, guest, aq.QuestionID, func(*models.AttemptQuestion) (any, error) { return "x", nil })
 	}
 	if n := len(reviewLogs(t, ta, ann.ID)); n != 3 {
 		t.Errorf("%d logs, want the 3 quiz reviews", n)

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"io"
 	"log/slog"
@@ -95,11 +96,23 @@ func (ta *testApp) addArticle(name string) uint {
 	if err != nil {
 		ta.t.Fatal(err)
 	}
-	art, err := ta.store.ImportArticle(&questions.Parser{}, text, 0)
+	return ta.importText(text).ID
+}
+
+// importText runs the engine on an article's text and stores what it made,
+// every question that passes the engine's checks, as the server's default
+// does.
+func (ta *testApp) importText(text []byte) *models.Article {
+	ta.t.Helper()
+	g, err := questions.FromText(context.Background(), &questions.Parser{}, text, questions.Options{Count: -1})
 	if err != nil {
 		ta.t.Fatal(err)
 	}
-	return art.ID
+	art, err := ta.store.CreateArticle(g.Article, string(text), g.Questions)
+	if err != nil {
+		ta.t.Fatal(err)
+	}
+	return art
 }
 
 // client is a browser: it keeps its cookies between requests. Like a
@@ -275,4 +288,19 @@ func regexpFind(t *testing.T, s, pattern string) string {
 		t.Fatalf("no match for %s", pattern)
 	}
 	return m
+}
+
+// submit sends an answer past the form, through the same three steps as
+// the handlers: the store reads its target, decode gives the answer, the
+// engine grades it and the store records it.
+func (ta *testApp) submit(attemptID uint, o models.Owner, qid uint, decode func(*models.AttemptQuestion) (any, error)) (*models.AnswerResult, error) {
+	aq, err := ta.store.AnswerTarget(attemptID, o, qid)
+	if err != nil {
+		return nil, err
+	}
+	given, err := decode(aq)
+	if err != nil {
+		return nil, err
+	}
+	return (&Handler{store: ta.store}).gradeAndRecord(aq, o, given)
 }

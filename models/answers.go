@@ -6,14 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"time"
-
-	"factquiz/questions"
 )
-
-// Prepare turns what a learner sent into the answer its question takes,
-// or says what is wrong with it. It sees the question as the attempt shows
-// it (its options in this attempt's order).
-type Prepare func(aq *AttemptQuestion) (any, error)
 
 // AnswerResult is the outcome of one answer.
 type AnswerResult struct {
@@ -26,98 +19,98 @@ type AnswerResult struct {
 	QuizID   *uint // the quiz the attempt is of, if any
 }
 
-// SubmitAnswer grades and stores an answer, and returns only once it is
-// committed: an answer that got a result is on disk. The question is read
-// and the answer graded first, beside other requests; then the group
-// committer (commit.go) writes it with the answers that arrived with it,
-// in one transaction. The last answer of an attempt finishes it. A
-// learner's answer also counts as a review of their flashcards of the
-// same fact, in the same transaction. The attempt keeps running counts
-// of answers and right answers, so that no answer has to count the
-// others.
-func (s *Store) SubmitAnswer(attemptID uint, owner Owner, questionID uint, prepare Prepare) (*AnswerResult, error) {
-	aq, err := s.answerTarget(attemptID, owner, questionID)
+// An answer takes three steps, each a call its handler makes: AnswerTarget
+// reads the question it is for, the engine (package questions) decodes and
+// grades it, and RecordAnswer stores it.
+
+// RecordAnswer stores an answer to aq, read by AnswerTarget, with the
+// credit the engine gave it, and returns only once it is committed: an
+// answer that got a result is on disk. The group committer (commit.go)
+// writes it with the answers that arrived with it, in one transaction.
+// The last answer of an attempt finishes it. A learner's answer also
+// counts as a review of their flashcards of the same fact, in the same
+// transaction. The attempt keeps running counts of answers and right
+// answers, so that no answer has to count the others.
+func (s *Store) RecordAnswer(aq *AttemptQuestion, owner Owner, given any, credit float64) (*AnswerResult, error) {
+	givenJSON, err := json.Marshal(given)
 	if err != nil {
 		return nil, err
 	}
-	given, err := prepare(aq)
-	if err != nil {
+	w, err := write(s.commits, aq.AttemptID, func(tx *writeTx) (answerWrite, error) {
+		return s.writeAnswer(tx, aq, owner, givenJSON, credit)
+	})
+	switch {
+	case err != nil:
 		return nil, err
+	case w.ended != nil:
+		return nil, w.ended
 	}
-	credit, givenJSON, err := grade(aq.Question, given)
-	if err != nil {
-		return nil, err
+	return w.result, nil
+}
+
+// answerWrite is what an answer's write did: it stored the answer, with
+// this result, or it found the attempt over and ended it instead (ended
+// is ErrTimeUp or ErrQuizEnded): the end is committed, the answer refused.
+type answerWrite struct {
+	result *AnswerResult
+	ended  error
+}
+
+// writeAnswer is an answer's part of a group commit.
+func (s *Store) writeAnswer(tx *writeTx, aq *AttemptQuestion, owner Owner, givenJSON []byte, credit float64) (answerWrite, error) {
+	// The state is read again here, under the write lock: AnswerTarget's
+	// read may be a moment old.
+	attemptID := aq.AttemptID
+	var att Attempt
+	var closesAt *time.Time
+	err := tx.queryRow(s.engine.lockAttemptSQL(), attemptID).
+		Scan(&att.ID, &att.GuestToken, &att.LearnerID, &att.Total, &att.Answered, &att.FinishedAt, &att.DeadlineAt, &att.QuizID, &closesAt)
+	now := time.Now().UTC()
+	if err := openTo(owner, &att, err); err != nil {
+		return answerWrite{}, err
+	}
+	if att.TimeUp(now) {
+		// The time is up: the attempt ends here, and this answer is not
+		// counted; the finish is committed, the answer is refused.
+		_, err := tx.exec("UPDATE attempts SET finished_at = ? WHERE id = ?", *att.DeadlineAt, attemptID)
+		return answerWrite{ended: ErrTimeUp}, err
+	}
+	if closesAt != nil && now.After(closesAt.Add(deadlineGrace)) {
+		// The quiz has closed since the attempt began: the same.
+		_, err := tx.exec("UPDATE attempts SET finished_at = ? WHERE id = ?", closesAt.UTC(), attemptID)
+		return answerWrite{ended: ErrQuizEnded}, err
 	}
 	correct := credit == 1
-	var res AnswerResult
-	timeUp, closed := false, false
-	err = s.commits.write(attemptID, func(tx *writeTx) error {
-		// The state is read again here, under the write lock: the read
-		// above may be a moment old.
-		res, timeUp, closed = AnswerResult{}, false, false
-		var att Attempt
-		var closesAt *time.Time
-		err := tx.queryRow(s.engine.lockAttemptSQL(), attemptID).
-			Scan(&att.ID, &att.GuestToken, &att.LearnerID, &att.Total, &att.Answered, &att.FinishedAt, &att.DeadlineAt, &att.QuizID, &closesAt)
-		now := time.Now().UTC()
-		if err := openTo(owner, &att, err); err != nil {
-			return err
-		}
-		if att.TimeUp(now) {
-			// The time is up: the attempt ends here, and this answer is not
-			// counted; the finish is committed, the answer is refused.
-			timeUp = true
-			_, err := tx.exec("UPDATE attempts SET finished_at = ? WHERE id = ?", *att.DeadlineAt, attemptID)
-			return err
-		}
-		if closesAt != nil && now.After(closesAt.Add(deadlineGrace)) {
-			// The quiz has closed since the attempt began: the same.
-			closed = true
-			_, err := tx.exec("UPDATE attempts SET finished_at = ? WHERE id = ?", closesAt.UTC(), attemptID)
-			return err
-		}
-		// ON CONFLICT DO NOTHING: a second answer to the question changes
-		// nothing and breaks no transaction, so the batch goes on.
-		inserted, err := tx.exec(insertResponseSQL,
-			attemptID, questionID, aq.Position, string(givenJSON), correct, credit, now)
-		if err != nil {
-			return err
-		}
-		if n, err := inserted.RowsAffected(); err != nil || n == 0 {
-			return cmp.Or(err, ErrAlreadyAnswered)
-		}
-		reviewed := 0
-		if att.LearnerID != nil {
-			if reviewed, err = feedQuizAnswer(tx.orm(), *att.LearnerID, &aq.Question, correct, now); err != nil {
-				return err
-			}
-		}
-		finished := att.Answered+1 >= att.Total
-		right := 0
-		if correct {
-			right = 1
-		}
-		var finishedAt *time.Time
-		if finished {
-			finishedAt = &now
-		}
-		if _, err := tx.exec(countAnswerSQL,
-			right, credit, finishedAt, attemptID); err != nil {
-			return err
-		}
-		res = AnswerResult{Correct: correct, Credit: credit, Reviewed: reviewed, Question: aq.Question, Position: aq.Position, Finished: finished, QuizID: att.QuizID}
-		return nil
-	})
+	// ON CONFLICT DO NOTHING: a second answer to the question changes
+	// nothing and breaks no transaction, so the batch goes on.
+	inserted, err := tx.exec(insertResponseSQL,
+		attemptID, aq.QuestionID, aq.Position, string(givenJSON), correct, credit, now)
 	if err != nil {
-		return nil, err
+		return answerWrite{}, err
 	}
-	switch {
-	case timeUp:
-		return nil, ErrTimeUp
-	case closed:
-		return nil, ErrQuizEnded
+	if n, err := inserted.RowsAffected(); err != nil || n == 0 {
+		return answerWrite{}, cmp.Or(err, ErrAlreadyAnswered)
 	}
-	return &res, nil
+	reviewed := 0
+	if att.LearnerID != nil {
+		if reviewed, err = feedQuizAnswer(tx.orm(), *att.LearnerID, &aq.Question, correct, now); err != nil {
+			return answerWrite{}, err
+		}
+	}
+	finished := att.Answered+1 >= att.Total
+	right := 0
+	if correct {
+		right = 1
+	}
+	var finishedAt *time.Time
+	if finished {
+		finishedAt = &now
+	}
+	if _, err := tx.exec(countAnswerSQL, right, credit, finishedAt, attemptID); err != nil {
+		return answerWrite{}, err
+	}
+	return answerWrite{result: &AnswerResult{Correct: correct, Credit: credit, Reviewed: reviewed, Question: aq.Question,
+		Position: aq.Position, Finished: finished, QuizID: att.QuizID}}, nil
 }
 
 // The statements of an answer's write, prepared once (answerStatements).
@@ -155,12 +148,12 @@ JOIN attempts a ON a.id = aq.attempt_id
 JOIN questions q ON q.id = aq.question_id
 WHERE aq.attempt_id = ? AND aq.question_id = ?`
 
-// answerTarget reads, on a read connection, the question an answer is
-// for as the attempt shows it, after checking that the attempt is the
-// owner's and still open, and that the question has no answer yet (so
-// that a second answer is a 409 whatever its shape; the write checks
-// again).
-func (s *Store) answerTarget(attemptID uint, owner Owner, questionID uint) (*AttemptQuestion, error) {
+// AnswerTarget reads, on a read connection, the question an answer is
+// for as the attempt shows it (its options in this attempt's order), after
+// checking that the attempt is the owner's and still open, and that the
+// question has no answer yet (so that a second answer is refused whatever
+// its shape; RecordAnswer checks again).
+func (s *Store) AnswerTarget(attemptID uint, owner Owner, questionID uint) (*AttemptQuestion, error) {
 	var att Attempt
 	var answered bool
 	aq := &AttemptQuestion{AttemptID: attemptID, QuestionID: questionID}
@@ -203,20 +196,6 @@ func openTo(owner Owner, att *Attempt, err error) error {
 // deadlineGrace is how late an answer to a timed quiz may arrive and still
 // count: the time it takes to send a form.
 const deadlineGrace = 5 * time.Second
-
-// grade works out the credit an answer earns, from 0 to 1, and encodes
-// the answer for storage.
-func grade(q Question, given any) (float64, []byte, error) {
-	eq, err := q.Engine()
-	if err != nil {
-		return 0, nil, err
-	}
-	data, err := json.Marshal(given)
-	if err != nil {
-		return 0, nil, err
-	}
-	return questions.Credit(eq, given), data, nil
-}
 
 // Current is what the question page of an attempt needs: the attempt, its
 // article's title, and its first unanswered question (nil once every

@@ -1,7 +1,6 @@
 package models
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -20,16 +19,11 @@ func (s *Store) CreateArticle(a *questions.Article, source string, qs []question
 // ErrNotEmpty is a first article for a database that already has one.
 var ErrNotEmpty = errors.New("the database already has articles")
 
-// ImportFirstArticle stores an article only if the database has none, as
-// one step: several instances starting together on a new database add
-// the sample once. Otherwise it is ErrNotEmpty.
-func (s *Store) ImportFirstArticle(p *questions.Parser, text []byte) (*Article, error) {
-	a, err := p.Parse(text)
-	if err != nil {
-		return nil, err
-	}
-	qs := questions.Generate(a, questions.ExtractFacts(a), questions.Options{Count: -1})
-	return s.createArticle(a, string(text), qs, true)
+// CreateFirstArticle is CreateArticle only if the database has no
+// article yet, as one step: several instances starting together on a new
+// database add the sample once. Otherwise it is ErrNotEmpty.
+func (s *Store) CreateFirstArticle(a *questions.Article, source string, qs []questions.Question) (*Article, error) {
+	return s.createArticle(a, source, qs, true)
 }
 
 func (s *Store) createArticle(a *questions.Article, source string, qs []questions.Question, onlyFirst bool) (*Article, error) {
@@ -199,30 +193,4 @@ func SectionAnchor(title string) string {
 		}
 	}
 	return b.String()
-}
-
-// ImportArticle parses text, generates its questions and stores both. A
-// text that is not an article gives the parser's *questions.ParseError,
-// and nothing is stored. count caps the questions kept (0 or less: every
-// question that passes the engine's checks).
-func (s *Store) ImportArticle(p *questions.Parser, text []byte, count int) (*Article, error) {
-	return s.ImportArticleContext(context.Background(), p, text, count)
-}
-
-// ImportArticleContext is ImportArticle that gives up, storing nothing and
-// returning the context's error, once ctx is done: a request that has
-// gone, or taken too long, does not keep a core busy.
-func (s *Store) ImportArticleContext(ctx context.Context, p *questions.Parser, text []byte, count int) (*Article, error) {
-	a, err := p.Parse(text)
-	if err != nil {
-		return nil, err
-	}
-	if count <= 0 {
-		count = -1
-	}
-	qs, err := questions.Questions(ctx, a, questions.Options{Count: count})
-	if err != nil {
-		return nil, err
-	}
-	return s.CreateArticle(a, string(text), qs)
 }

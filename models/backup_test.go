@@ -9,8 +9,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
-
-	"factquiz/questions"
 )
 
 // openBackupTest opens a SQLite store for a backup test; backups are of
@@ -106,7 +104,7 @@ func writeWhileBackingUp(t *testing.T, s *Store, a *Article, stop <-chan struct{
 	go func() {
 		defer wg.Done()
 		for first := true; ; first = false {
-			if _, err := s.ImportArticle(&questions.Parser{}, text, 0); err != nil {
+			if _, err := importText(s, text); err != nil {
 				errs <- err
 				return
 			}
@@ -142,7 +140,7 @@ func answerOnce(s *Store, articleID uint, owner Owner, writes *atomic.Int64) err
 		return err
 	}
 	for _, aq := range v.Questions {
-		if _, err := s.SubmitAnswer(v.Attempt.ID, owner, aq.QuestionID, given("x")); err != nil {
+		if _, err := submit(s, v.Attempt.ID, owner, aq.QuestionID, given("x")); err != nil {
 			return err
 		}
 		writes.Add(1)

@@ -1,7 +1,6 @@
 package models
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -197,34 +196,33 @@ func (s *Store) Tags() ([]string, error) {
 	return out, nil
 }
 
-// Regenerate runs the question engine on an article again and adds the
-// questions it did not make before, as generated. Questions already there
-// keep their text, status and origin: an instructor's edits, approvals
-// and retirements stay. It returns how many were added.
-func (s *Store) Regenerate(p *questions.Parser, articleID uint) (int, error) {
-	return s.RegenerateContext(context.Background(), p, articleID)
-}
-
-// RegenerateContext is Regenerate that gives up, adding nothing and
-// returning the context's error, once ctx is done.
-func (s *Store) RegenerateContext(ctx context.Context, p *questions.Parser, articleID uint) (int, error) {
+// ArticleSource returns the text an article was added from, for the
+// engine to run on again; ErrNotFound if there is no such article.
+func (s *Store) ArticleSource(articleID uint) (string, error) {
 	var art Article
 	if err := s.r.Select("id, source").Limit(1).Find(&art, articleID).Error; err != nil {
-		return 0, err
+		return "", err
 	}
 	if art.ID == 0 {
-		return 0, ErrNotFound
+		return "", ErrNotFound
 	}
-	a, err := p.Parse([]byte(art.Source))
-	if err != nil {
-		return 0, err
-	}
-	qs, err := questions.Questions(ctx, a, questions.Options{Count: -1})
-	if err != nil {
-		return 0, err
-	}
+	return art.Source, nil
+}
+
+// AddGenerated adds to an article the questions of qs, made by the engine
+// run on it again, that it does not have yet, as generated. Questions
+// already there keep their text, status and origin: an instructor's
+// edits, approvals and retirements stay. It returns how many were added.
+func (s *Store) AddGenerated(articleID uint, qs []questions.Question) (int, error) {
 	added := 0
-	err = s.w.Transaction(func(tx *gorm.DB) error {
+	err := s.w.Transaction(func(tx *gorm.DB) error {
+		var n int64
+		if err := tx.Model(&Article{}).Where("id = ?", articleID).Count(&n).Error; err != nil {
+			return err
+		}
+		if n == 0 {
+			return ErrNotFound
+		}
 		var keys []string
 		if err := tx.Model(&Question{}).Where("article_id = ?", articleID).Pluck("key", &keys).Error; err != nil {
 			return err

@@ -1,6 +1,7 @@
 package models
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -119,7 +120,7 @@ func TestRegenerateKeepsInstructorsWork(t *testing.T) {
 	s.w.Model(&Question{}).Where("id = ?", all.Questions[2].ID).Updates(map[string]any{"prompt": "Edited?", "origin": OriginManual})
 	s.w.Delete(&Question{}, all.Questions[3].ID)
 
-	added, err := s.Regenerate(&questions.Parser{}, a.ID)
+	added, err := regenerate(s, a.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,12 +139,29 @@ func TestRegenerateKeepsInstructorsWork(t *testing.T) {
 		byID[all.Questions[2].ID].Prompt != "Edited?" {
 		t.Error("regenerating undid an approval, a retirement or an edit")
 	}
-	if again, _ := s.Regenerate(&questions.Parser{}, a.ID); again != 0 {
+	if again, _ := regenerate(s, a.ID); again != 0 {
 		t.Errorf("a second run added %d", again)
 	}
-	if _, err := s.Regenerate(&questions.Parser{}, 999); err != ErrNotFound {
+	if _, err := regenerate(s, 999); err != ErrNotFound {
 		t.Errorf("unknown article: %v", err)
 	}
+	if _, err := s.AddGenerated(999, nil); err != ErrNotFound {
+		t.Errorf("questions added to an unknown article: %v", err)
+	}
+}
+
+// regenerate runs the engine again on an article's text and adds what is
+// new, as the bank's Regenerate button does.
+func regenerate(s *Store, articleID uint) (int, error) {
+	src, err := s.ArticleSource(articleID)
+	if err != nil {
+		return 0, err
+	}
+	g, err := questions.FromText(context.Background(), &questions.Parser{}, []byte(src), questions.Options{Count: -1})
+	if err != nil {
+		return 0, err
+	}
+	return s.AddGenerated(articleID, g.Questions)
 }
 
 // TestQuizKeepsFalseSettings: a setting left off stays off (GORM would

@@ -38,24 +38,33 @@ const maxBatch = 256
 var ErrUnavailable = errors.New("the database could not save this")
 
 // writeJob is one caller's write: run does its work in the batch's
-// transaction; its error, or the commit's, comes back on done.
+// transaction and returns its result; the result, or the error of the job
+// or of the commit, comes back on done once the batch is committed.
 type writeJob struct {
 	// key orders the jobs of a batch (an attempt's or a card's id), so
 	// that two instances' batches take their row locks in one order.
 	key  uint
-	run  func(tx *writeTx) error
-	done chan error
+	run  func(tx *writeTx) (any, error)
+	done chan outcome
+}
+
+// outcome is what a job's caller gets back: the job's result, kept only
+// if it was committed, or why not.
+type outcome struct {
+	result any
+	err    error
 }
 
 // safeRun runs the job, turning a panic into its error: the committer
 // serves every request, so one job's bug must not stop it.
-func (j *writeJob) safeRun(tx *writeTx) (err error) {
+func (j *writeJob) safeRun(tx *writeTx) (o outcome) {
 	defer func() {
 		if p := recover(); p != nil {
-			err = fmt.Errorf("write failed: %v", p)
+			o = outcome{err: fmt.Errorf("write failed: %v", p)}
 		}
 	}()
-	return j.run(tx)
+	v, err := j.run(tx)
+	return outcome{v, err}
 }
 
 // writeTx is the transaction a job runs in. Its exec and queryRow run
@@ -162,22 +171,28 @@ func (c *committer) stmt(query string) (*sql.Stmt, bool) {
 // errClosed is what a write gets once the store is closing.
 var errClosed = fmt.Errorf("%w: the server is shutting down", ErrUnavailable)
 
-// write runs fn in the next batch and returns once the batch is committed
-// (nil) or fn, or the batch, failed. fn may run twice (see runBatch), so
-// it must set what it reports afresh on each run.
-func (c *committer) write(key uint, fn func(tx *writeTx) error) error {
-	j := &writeJob{key: key, run: fn, done: make(chan error, 1)}
+// write runs fn in the committer's next batch and returns fn's result
+// once the batch is committed, or the error of fn or of the batch. fn may
+// run twice (see runBatch); only the result of the run that was committed
+// comes back.
+func write[T any](c *committer, key uint, fn func(tx *writeTx) (T, error)) (T, error) {
+	j := &writeJob{key: key, run: func(tx *writeTx) (any, error) { return fn(tx) }, done: make(chan outcome, 1)}
+	var zero T
 	c.mu.RLock()
 	if c.stopped {
 		c.mu.RUnlock()
-		return errClosed
+		return zero, errClosed
 	}
 	// Sending under the lock means close cannot stop the loop between
 	// this check and the send; the loop drains the channel before it
 	// ends, so every job sent gets an answer.
 	c.jobs <- j
 	c.mu.RUnlock()
-	return <-j.done
+	o := <-j.done
+	if o.err != nil {
+		return zero, o.err
+	}
+	return o.result.(T), nil
 }
 
 func (c *committer) loop() {
@@ -220,37 +235,49 @@ func (c *committer) loop() {
 // so that one write's trouble is never another's.
 func (c *committer) runBatch(batch []*writeJob) {
 	slices.SortStableFunc(batch, func(a, b *writeJob) int { return cmp.Compare(a.key, b.key) })
-	errs := make([]error, len(batch))
+	outs := make([]outcome, len(batch))
 	err := c.transaction(func(tx *writeTx) error {
 		for i, j := range batch {
 			tx.dirty = false
-			if errs[i] = j.safeRun(tx); errs[i] != nil && (tx.dirty || len(batch) == 1) {
-				return errs[i]
+			if outs[i] = j.safeRun(tx); outs[i].err != nil && (tx.dirty || len(batch) == 1) {
+				return outs[i].err
 			}
 		}
 		return nil
 	})
 	switch {
 	case err == nil:
-		c.count(len(batch), errs)
+		c.count(len(batch), outs)
 	case len(batch) == 1:
 		// A single job's error is its own, or else the commit's.
-		if errs[0] == nil {
-			errs[0] = err
+		if outs[0].err == nil {
+			outs[0] = outcome{err: err}
 		}
 	default:
 		c.countFailure()
 		for i, j := range batch {
-			errs[i] = c.transaction(j.safeRun)
-			c.count(1, errs[i:i+1])
+			outs[i] = c.runAlone(j)
+			c.count(1, outs[i:i+1])
 		}
 	}
 	for i, j := range batch {
-		if errs[i] != nil && Unavailable(errs[i]) && !errors.Is(errs[i], ErrUnavailable) {
-			errs[i] = fmt.Errorf("%w: %w", ErrUnavailable, errs[i])
+		if e := outs[i].err; e != nil && Unavailable(e) && !errors.Is(e, ErrUnavailable) {
+			outs[i].err = fmt.Errorf("%w: %w", ErrUnavailable, e)
 		}
-		j.done <- errs[i]
+		j.done <- outs[i]
 	}
+}
+
+// runAlone runs a job in a transaction of its own, after its batch failed.
+func (c *committer) runAlone(j *writeJob) outcome {
+	var o outcome
+	if err := c.transaction(func(tx *writeTx) error {
+		o = j.safeRun(tx)
+		return o.err
+	}); err != nil {
+		return outcome{err: err}
+	}
+	return o
 }
 
 // transaction runs fn in a transaction on the writer's connections and
@@ -281,16 +308,16 @@ func (c *committer) transaction(fn func(tx *writeTx) error) error {
 }
 
 // count records a committed transaction of size jobs, whose writes that
-// succeeded are those with no error in errs.
-func (c *committer) count(size int, errs []error) {
+// succeeded are those with no error in outs.
+func (c *committer) count(size int, outs []outcome) {
 	c.statsMu.Lock()
 	defer c.statsMu.Unlock()
-	for _, err := range errs {
-		if err == nil {
+	for _, o := range outs {
+		if o.err == nil {
 			c.stats.Writes++
 		}
 	}
-	if len(errs) == 1 && errs[0] != nil {
+	if len(outs) == 1 && outs[0].err != nil {
 		return // a lone write that failed: nothing was committed
 	}
 	c.stats.Batches++

@@ -14,13 +14,19 @@ import (
 func holdCommitter(t *testing.T, s *Store) (release func()) {
 	t.Helper()
 	started, hold := make(chan struct{}), make(chan struct{})
-	go s.commits.write(0, func(*writeTx) error {
+	go writeOnly(s.commits, 0, func(*writeTx) error {
 		close(started)
 		<-hold
 		return nil
 	})
 	<-started
 	return sync.OnceFunc(func() { close(hold) })
+}
+
+// writeOnly sends the committer a job whose only result is its error.
+func writeOnly(c *committer, key uint, fn func(*writeTx) error) error {
+	_, err := write(c, key, func(tx *writeTx) (struct{}, error) { return struct{}{}, fn(tx) })
+	return err
 }
 
 // waitQueued waits until n writes are waiting for the committer.
@@ -51,7 +57,7 @@ func TestGroupCommitOutcomes(t *testing.T) {
 	// Answer the first question beforehand, so that answering it again
 	// in the batch is a duplicate.
 	first := v.Questions[0]
-	if _, err := s.SubmitAnswer(v.Attempt.ID, me, first.QuestionID, expected(first.Question)); err != nil {
+	if _, err := submit(s, v.Attempt.ID, me, first.QuestionID, expected(first.Question)); err != nil {
 		t.Fatal(err)
 	}
 	release := holdCommitter(t, s)
@@ -137,7 +143,7 @@ func TestGroupCommitIsolatesAFailedWrite(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			errs[i] = s.commits.write(uint(i+1), put(k, k == "bad"))
+			errs[i] = writeOnly(s.commits, uint(i+1), put(k, k == "bad"))
 		}()
 		waitQueued(t, s, i+1)
 	}
@@ -163,11 +169,11 @@ func TestGroupCommitIsolatesAFailedWrite(t *testing.T) {
 // goes on serving.
 func TestGroupCommitPanic(t *testing.T) {
 	s := openTest(t)
-	err := s.commits.write(1, func(*writeTx) error { panic("boom") })
+	err := writeOnly(s.commits, 1, func(*writeTx) error { panic("boom") })
 	if err == nil {
 		t.Fatal("a panicking write reported success")
 	}
-	if err := s.commits.write(2, func(*writeTx) error { return nil }); err != nil {
+	if err := writeOnly(s.commits, 2, func(*writeTx) error { return nil }); err != nil {
 		t.Fatalf("the committer stopped after a panic: %v", err)
 	}
 }
@@ -180,13 +186,13 @@ func TestGroupCommitAfterClose(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	err = s.commits.write(1, func(*writeTx) error { return nil })
+	err = writeOnly(s.commits, 1, func(*writeTx) error { return nil })
 	if !errors.Is(err, ErrUnavailable) {
 		t.Fatalf("write after close: %v, want ErrUnavailable", err)
 	}
 }
 
-func expected(q Question) Prepare {
+func expected(q Question) decode {
 	return func(*AttemptQuestion) (any, error) {
 		eq, err := q.Engine()
 		if err != nil {
@@ -199,9 +205,51 @@ func expected(q Question) Prepare {
 func submitTo(s *Store, attemptID uint, o Owner, qid uint, v *AttemptView) error {
 	for _, aq := range v.Questions {
 		if aq.QuestionID == qid {
-			_, err := s.SubmitAnswer(attemptID, o, qid, expected(aq.Question))
+			_, err := submit(s, attemptID, o, qid, expected(aq.Question))
 			return err
 		}
 	}
 	return fmt.Errorf("question %d is not in the attempt", qid)
+}
+
+// TestGroupCommitResults: each job's caller gets the result its job
+// returned in the transaction that was committed. Here the batch fails
+// (its middle job fails after writing), so the batch stops there, rolled
+// back, and each job runs again alone: the first job's caller sees its
+// second run's result, not the rolled-back first's; the last job, never
+// reached in the batch, ran once.
+func TestGroupCommitResults(t *testing.T) {
+	s := openTest(t)
+	release := holdCommitter(t, s)
+	defer release()
+	keys := []string{"a", "bad", "c"}
+	runs := make([]int, len(keys)) // touched only by the committer's goroutine
+	results := make([]int, len(keys))
+	errs := make([]error, len(keys))
+	var wg sync.WaitGroup
+	for i, k := range keys {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results[i], errs[i] = write(s.commits, uint(i+1), func(tx *writeTx) (int, error) {
+				runs[i]++
+				if _, err := tx.exec("INSERT INTO kv_entries (key, value, expires_at) VALUES (?, ?, ?)", k, []byte("v"), time.Time{}); err != nil {
+					return 0, err
+				}
+				if k == "bad" {
+					return runs[i], fmt.Errorf("%s failed after writing", k)
+				}
+				return runs[i], nil
+			})
+		}()
+		waitQueued(t, s, i+1)
+	}
+	release()
+	wg.Wait()
+	if errs[0] != nil || errs[2] != nil || errs[1] == nil {
+		t.Fatalf("errors %v; want only the bad write to fail", errs)
+	}
+	if results[0] != 2 || results[1] != 0 || results[2] != 1 {
+		t.Errorf("results %v, want [2 0 1]: the committed runs' results, none for the failed write", results)
+	}
 }

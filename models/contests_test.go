@@ -44,7 +44,7 @@ func contestAttempt(t *testing.T, s *Store, a *Article, email string, answers ma
 		if !ok {
 			ans = "zzzz 987654321"
 		}
-		if _, err := s.SubmitAnswer(v.Attempt.ID, me, aq.QuestionID, given(ans)); err != nil {
+		if _, err := submit(s, v.Attempt.ID, me, aq.QuestionID, given(ans)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -149,7 +149,7 @@ func TestContestNeedsTheGradeShown(t *testing.T) {
 			t.Fatal(err)
 		}
 		blank := questionOf(t, v, questions.FillBlank)
-		if _, err := s.SubmitAnswer(v.Attempt.ID, me, blank.ID, given("Niamey, Niger")); err != nil {
+		if _, err := submit(s, v.Attempt.ID, me, blank.ID, given("Niamey, Niger")); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := s.ContestAnswer(ann.ID, v.Attempt.ID, blank.ID, ""); !errors.Is(err, ErrNotContestable) {
@@ -157,7 +157,7 @@ func TestContestNeedsTheGradeShown(t *testing.T) {
 		}
 		for _, aq := range v.Questions {
 			if aq.QuestionID != blank.ID {
-				if _, err := s.SubmitAnswer(v.Attempt.ID, me, aq.QuestionID, given("x")); err != nil {
+				if _, err := submit(s, v.Attempt.ID, me, aq.QuestionID, given("x")); err != nil {
 					t.Fatal(err)
 				}
 			}

@@ -35,7 +35,7 @@ func answerAll(t *testing.T, s *Store, v *AttemptView, o Owner, right func(pos i
 	t.Helper()
 	for _, aq := range v.Questions {
 		q := aq.Question
-		_, err := s.SubmitAnswer(v.Attempt.ID, o, aq.QuestionID, func(*AttemptQuestion) (any, error) {
+		_, err := submit(s, v.Attempt.ID, o, aq.QuestionID, func(*AttemptQuestion) (any, error) {
 			eq, err := q.Engine()
 			if err != nil {
 				return nil, err

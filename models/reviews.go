@@ -209,32 +209,30 @@ func (s *Store) RateCard(userID, cardID uint, r srs.Rating, now time.Time) (*Car
 	if !r.Valid() {
 		return nil, FieldErrors{"rating": "The rating must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)."}
 	}
-	var c Card
 	// The rating is written by the group committer (commit.go), with the
 	// answers and ratings that arrived with it.
-	err := s.commits.write(cardID, func(wtx *writeTx) error {
-		c = Card{}
+	return write(s.commits, cardID, func(wtx *writeTx) (*Card, error) {
+		var c Card
 		tx := wtx.orm()
 		res := tx.Raw("SELECT * FROM cards WHERE id = ? AND user_id = ?"+s.engine.forUpdate(), cardID, userID).Scan(&c)
 		if res.Error != nil {
-			return res.Error
+			return nil, res.Error
 		}
 		if res.RowsAffected == 0 {
-			return ErrNotFound
+			return nil, ErrNotFound
 		}
 		if err := rateable(tx, &c, now); err != nil {
-			return err
+			return nil, err
 		}
 		sched, err := userScheduler(tx, userID)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		return review(tx, sched, &c, r, now, SourceReview)
+		if err := review(tx, sched, &c, r, now, SourceReview); err != nil {
+			return nil, err
+		}
+		return &c, nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	return &c, nil
 }
 
 // LastRating returns the card of a learner's latest rating when it can be

@@ -1,6 +1,7 @@
 package models
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -50,13 +51,23 @@ func sqliteOnly(t testing.TB, s *Store) {
 	}
 }
 
+// importText runs the engine on an article's text and stores what it
+// made, as the article form does.
+func importText(s *Store, text []byte) (*Article, error) {
+	g, err := questions.FromText(context.Background(), &questions.Parser{}, text, questions.Options{Count: -1})
+	if err != nil {
+		return nil, err
+	}
+	return s.CreateArticle(g.Article, string(text), g.Questions)
+}
+
 func importTest(t testing.TB, s *Store, name string) *Article {
 	t.Helper()
 	text, err := os.ReadFile(filepath.Join("..", "testdata", "articles", name))
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := s.ImportArticle(&questions.Parser{}, text, 0)
+	a, err := importText(s, text)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +124,7 @@ func TestImportArticleStoresSectionsAndQuestions(t *testing.T) {
 
 func TestImportArticleRefusesBadText(t *testing.T) {
 	s := openTest(t)
-	_, err := s.ImportArticle(&questions.Parser{}, []byte("= T =\n"), 0)
+	_, err := importText(s, []byte("= T =\n"))
 	var pe *questions.ParseError
 	if !errors.As(err, &pe) {
 		t.Fatalf("err = %v", err)
@@ -146,21 +157,21 @@ func TestAttemptLifecycle(t *testing.T) {
 	}
 	first := v.Questions[0]
 	eq, _ := first.Question.Engine()
-	if _, err := s.SubmitAnswer(v.Attempt.ID, other, first.QuestionID, given(eq.Expected())); !errors.Is(err, ErrNotFound) {
+	if _, err := submit(s, v.Attempt.ID, other, first.QuestionID, given(eq.Expected())); !errors.Is(err, ErrNotFound) {
 		t.Errorf("another guest answered: %v", err)
 	}
-	res, err := s.SubmitAnswer(v.Attempt.ID, me, first.QuestionID, given(eq.Expected()))
+	res, err := submit(s, v.Attempt.ID, me, first.QuestionID, given(eq.Expected()))
 	if err != nil || !res.Correct || res.Finished {
 		t.Fatalf("first answer: %+v, %v", res, err)
 	}
-	if _, err := s.SubmitAnswer(v.Attempt.ID, me, first.QuestionID, given(eq.Expected())); !errors.Is(err, ErrAlreadyAnswered) {
+	if _, err := submit(s, v.Attempt.ID, me, first.QuestionID, given(eq.Expected())); !errors.Is(err, ErrAlreadyAnswered) {
 		t.Errorf("second answer: %v", err)
 	}
-	if _, err := s.SubmitAnswer(v.Attempt.ID, me, 999999, given("x")); !errors.Is(err, ErrNotInAttempt) {
+	if _, err := submit(s, v.Attempt.ID, me, 999999, given("x")); !errors.Is(err, ErrNotInAttempt) {
 		t.Errorf("answer to a question not in the attempt: %v", err)
 	}
 	for _, aq := range v.Questions[1:] {
-		res, err = s.SubmitAnswer(v.Attempt.ID, me, aq.QuestionID, given("surely wrong 12345"))
+		res, err = submit(s, v.Attempt.ID, me, aq.QuestionID, given("surely wrong 12345"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -172,7 +183,7 @@ func TestAttemptLifecycle(t *testing.T) {
 	if got.Attempt.FinishedAt == nil || got.Attempt.Score != got.Correct() || got.Answered() != 5 {
 		t.Errorf("finished attempt %+v, %d right of %d", got.Attempt, got.Correct(), got.Answered())
 	}
-	if _, err := s.SubmitAnswer(v.Attempt.ID, me, first.QuestionID, given("x")); !errors.Is(err, ErrFinished) {
+	if _, err := submit(s, v.Attempt.ID, me, first.QuestionID, given("x")); !errors.Is(err, ErrFinished) {
 		t.Errorf("answer to a finished attempt: %v", err)
 	}
 }
@@ -228,7 +239,7 @@ func TestConcurrentAnswersNeverLocked(t *testing.T) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				_, err := s.SubmitAnswer(v.Attempt.ID, owner, aq.QuestionID, given("x"))
+				_, err := submit(s, v.Attempt.ID, owner, aq.QuestionID, given("x"))
 				errs <- err
 			}()
 		}
@@ -242,8 +253,30 @@ func TestConcurrentAnswersNeverLocked(t *testing.T) {
 	}
 }
 
+// decode turns the question an answer is for into the answer sent, as a
+// handler decodes the form.
+type decode func(aq *AttemptQuestion) (any, error)
+
+// submit takes an answer through its three steps as a handler does: it
+// reads the target, grades the answer with the engine, and records it.
+func submit(s *Store, attemptID uint, o Owner, qid uint, d decode) (*AnswerResult, error) {
+	aq, err := s.AnswerTarget(attemptID, o, qid)
+	if err != nil {
+		return nil, err
+	}
+	given, err := d(aq)
+	if err != nil {
+		return nil, err
+	}
+	eq, err := aq.Question.Engine()
+	if err != nil {
+		return nil, err
+	}
+	return s.RecordAnswer(aq, o, given, questions.Credit(eq, given))
+}
+
 // given prepares a fixed answer.
-func given(v any) Prepare {
+func given(v any) decode {
 	return func(*AttemptQuestion) (any, error) { return v, nil }
 }
 
@@ -296,6 +329,10 @@ func TestConcurrentMigrations(t *testing.T) {
 func TestImportFirstArticleOnce(t *testing.T) {
 	db := testDB(t)
 	text, _ := os.ReadFile(filepath.Join("..", "testdata", "articles", "city_lyon.txt"))
+	g, err := questions.FromText(context.Background(), &questions.Parser{}, text, questions.Options{Count: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
 	var wg sync.WaitGroup
 	for range 4 {
 		wg.Add(1)
@@ -307,7 +344,7 @@ func TestImportFirstArticleOnce(t *testing.T) {
 				return
 			}
 			defer s.Close()
-			if _, err := s.ImportFirstArticle(&questions.Parser{}, text); err != nil && !errors.Is(err, ErrNotEmpty) {
+			if _, err := s.CreateFirstArticle(g.Article, string(text), g.Questions); err != nil && !errors.Is(err, ErrNotEmpty) {
 				t.Error(err)
 			}
 		}()

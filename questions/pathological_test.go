@@ -286,22 +286,23 @@ func (c *countdown) Err() error {
 }
 
 func TestCanceledGenerationStops(t *testing.T) {
-	a, err := ParseArticle(manyNamesArticle(64 << 10))
+	text := manyNamesArticle(64 << 10)
+	a, err := ParseArticle(text)
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if qs, err := Questions(ctx, a, Options{Count: -1}); !errors.Is(err, context.Canceled) || qs != nil {
-		t.Fatalf("an already cancelled context: %d questions, error %v", len(qs), err)
+	if g, err := FromText(ctx, &Parser{}, text, Options{Count: -1}); !errors.Is(err, context.Canceled) || g != nil {
+		t.Fatalf("an already cancelled context: %v, error %v", g, err)
 	}
 	facts := ExtractFacts(a)
 	for _, n := range []int64{1, 3, 10} {
 		// cancelled during extraction, then during generation
 		c := &countdown{Context: context.Background()}
 		c.n.Store(n)
-		if qs, err := Questions(c, a, Options{Count: -1}); !errors.Is(err, context.Canceled) || qs != nil {
-			t.Errorf("cancelled after %d checks: %d questions, error %v", n, len(qs), err)
+		if g, err := FromText(c, &Parser{}, text, Options{Count: -1}); !errors.Is(err, context.Canceled) || g != nil {
+			t.Errorf("cancelled after %d checks: %v, error %v", n, g, err)
 		}
 		if c.calls.Load() > n+4 {
 			t.Errorf("cancelled after %d checks, the context was read %d times: work went on", n, c.calls.Load())
@@ -313,12 +314,13 @@ func TestCanceledGenerationStops(t *testing.T) {
 		}
 	}
 	// A context that is never done changes nothing.
-	if a, err = ParseArticle(sampleArticle(t)); err != nil {
+	sample := sampleArticle(t)
+	if a, err = ParseArticle(sample); err != nil {
 		t.Fatal(err)
 	}
 	want := Generate(a, ExtractFacts(a), Options{})
-	got, err := Questions(context.Background(), a, Options{})
-	if err != nil || fmt.Sprint(got) != fmt.Sprint(want) {
-		t.Errorf("with a live context: error %v, same questions %v", err, fmt.Sprint(got) == fmt.Sprint(want))
+	got, err := FromText(context.Background(), &Parser{}, sample, Options{})
+	if err != nil || fmt.Sprint(got.Questions) != fmt.Sprint(want) {
+		t.Errorf("with a live context: error %v, same questions %v", err, err == nil && fmt.Sprint(got.Questions) == fmt.Sprint(want))
 	}
 }

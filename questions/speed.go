@@ -53,16 +53,6 @@ func GenerateContext(ctx context.Context, a *Article, facts []Fact, opts Options
 	return qs, nil
 }
 
-// Questions runs the whole pipeline on a parsed article, facts then
-// questions, and stops with the context's error once ctx is done.
-func Questions(ctx context.Context, a *Article, opts Options) ([]Question, error) {
-	facts, err := ExtractFactsContext(ctx, a)
-	if err != nil {
-		return nil, err
-	}
-	return GenerateContext(ctx, a, facts, opts)
-}
-
 // textScore is sentenceScore of sentence i as written, remembered: the
 // acronyms and definitions of one long sentence would read it again each.
 func (g *generator) textScore(i int) float64 {
