@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench/faults.sh: runs the fault-injection tests of faults_test.go for
+# bench/faults.sh: runs the fault-injection tests of e2e/faults_test.go for
 # longer than CI does (more rounds of kill -9) and prints a summary. See
 # bench/README.md, "Faults".
 #
@@ -22,7 +22,7 @@ trap 'rm -f "$out"' EXIT
 cd "$root"
 status=0
 FACTQUIZ_KILL_ROUNDS=$rounds go test -run 'TestKillDashNine|TestSigtermUnderLoad|TestDiskFull|TestPostgresRestart' \
-  -count=1 -v . 2>&1 | tee "$out" || status=$?
+  -count=1 -v ./e2e 2>&1 | tee "$out" || status=$?
 
 # The summary: each test's result and time, the kill rounds as a table,
 # and the one line each other test logs (or why it was skipped).

@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"bytes"
@@ -124,7 +124,7 @@ func TestTwoInstances(t *testing.T) {
 func buildFactquiz(t *testing.T) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "factquiz")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+	if out, err := exec.Command("go", "build", "-o", bin, "..").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	return bin

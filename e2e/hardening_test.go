@@ -1,4 +1,4 @@
-package main
+package e2e
 
 // Memory exhaustion by an anonymous client, tried on the real binary over
 // real HTTP, with the server's memory read from /proc.

@@ -1,4 +1,4 @@
-package main
+package e2e
 
 // Fault injection, black-box: a real factquiz process under load from
 // guests on the JSON API is killed, stopped, starved of disk space or of
@@ -31,6 +31,11 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	// The drivers checkDatabase reads the database with, the ones
+	// factquiz itself links.
+	_ "github.com/jackc/pgx/v5/stdlib"
+	_ "github.com/mattn/go-sqlite3"
 )
 
 // loadFlags lift the per-address limit on guests' attempt starts: the
@@ -840,8 +845,8 @@ type dbReport struct {
 	integrity string // SQLite's integrity_check, or "-" on PostgreSQL
 }
 
-// checkDatabase opens the database as it is (the drivers are the ones
-// models registers) and checks that every acknowledged answer is stored
+// checkDatabase opens the database as it is (with the drivers imported
+// above) and checks that every acknowledged answer is stored
 // and that no attempt is half-written: its answered, score and marks
 // are the count, the right ones and the credit of its responses, and it
 // is finished exactly when every question is answered.
