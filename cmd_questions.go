@@ -9,6 +9,7 @@ import (
 
 	"factquiz/models"
 	"factquiz/questions"
+	"factquiz/questions/formats"
 )
 
 // importQuestionsCommand reads question files (GIFT, Aiken, CSV) into an
@@ -22,7 +23,7 @@ func importQuestionsCommand(fs *flag.FlagSet, stdout, stderr io.Writer) func([]s
 		fmt.Fprintln(fs.Output(), "Usage: factquiz import-questions -article ID [-format gift|aiken|csv] [-dry-run] FILE...")
 		fmt.Fprintln(fs.Output(), "\nReads each file and stores the questions read, approved, in one transaction a file.")
 		fmt.Fprintln(fs.Output(), "Questions that cannot be read are reported with their line and left out.")
-		fmt.Fprintf(fs.Output(), "A file of more than %d questions is refused whole.\n", questions.MaxImportQuestions)
+		fmt.Fprintf(fs.Output(), "A file of more than %d questions is refused whole.\n", formats.MaxImportQuestions)
 		fs.PrintDefaults()
 	}
 	return func(files []string) int {
@@ -63,14 +64,14 @@ func importQuestionFile(store *models.Store, article uint, file, format string, 
 		return 0, 0, err
 	}
 	if format == "" {
-		format = questions.FormatOf(file)
+		format = formats.FormatOf(file)
 	}
-	res, err := questions.ReadQuestions(format, bytes.NewReader(data))
+	res, err := formats.ReadQuestions(format, bytes.NewReader(data))
 	if err != nil {
 		return 0, 0, err
 	}
-	if n := len(res.Questions); n > questions.MaxImportQuestions {
-		return 0, 0, fmt.Errorf("the file has %d questions: at most %d can be imported at once, so none was stored; split it into smaller files", n, questions.MaxImportQuestions)
+	if n := len(res.Questions); n > formats.MaxImportQuestions {
+		return 0, 0, fmt.Errorf("the file has %d questions: at most %d can be imported at once, so none was stored; split it into smaller files", n, formats.MaxImportQuestions)
 	}
 	problems := 0
 	for _, e := range res.Errors {
@@ -114,7 +115,7 @@ func exportQuestionsCommand(fs *flag.FlagSet, stdout, stderr io.Writer) func([]s
 			fmt.Fprintf(stderr, "factquiz export-questions: unexpected argument %q\n", args[0])
 			return 2
 		}
-		if _, ok := questions.FileFormats[*format]; !ok {
+		if _, ok := formats.FileFormats[*format]; !ok {
 			fmt.Fprintf(stderr, "factquiz export-questions: unknown format %q: use gift, aiken or csv\n", *format)
 			return 2
 		}
@@ -130,7 +131,7 @@ func exportQuestionsCommand(fs *flag.FlagSet, stdout, stderr io.Writer) func([]s
 			return 1
 		}
 		var b bytes.Buffer
-		skipped, err := questions.WriteQuestions(&b, *format, qs)
+		skipped, err := formats.WriteQuestions(&b, *format, qs)
 		if err != nil {
 			fmt.Fprintf(stderr, "factquiz export-questions: %v\n", err)
 			return 1

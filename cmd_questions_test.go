@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"factquiz/models"
-	"factquiz/questions"
+	"factquiz/questions/formats"
 )
 
 // giftFile writes a GIFT file of n true-or-false questions and returns
@@ -27,7 +27,7 @@ func giftFile(t *testing.T, name string, n int) string {
 }
 
 // TestImportQuestionsLimit: import-questions takes at most
-// questions.MaxImportQuestions questions a file, as the import page does;
+// formats.MaxImportQuestions questions a file, as the import page does;
 // a file of more is refused whole, with its name, its count and the
 // limit, and the other files are imported.
 func TestImportQuestionsLimit(t *testing.T) {
@@ -35,7 +35,7 @@ func TestImportQuestionsLimit(t *testing.T) {
 	if _, errOut, status := runCLI(t, "import", "-db", db, filepath.Join("testdata", "articles", "city_lyon.txt")); status != 0 {
 		t.Fatalf("import: status %d\n%s", status, errOut)
 	}
-	big, small := giftFile(t, "big.gift", questions.MaxImportQuestions+1), giftFile(t, "small.gift", 2)
+	big, small := giftFile(t, "big.gift", formats.MaxImportQuestions+1), giftFile(t, "small.gift", 2)
 	out, errOut, status := runCLI(t, "import-questions", "-db", db, "-article", "1", big, small)
 	if status != 1 {
 		t.Errorf("status %d, want 1 (one file was refused)", status)
@@ -48,7 +48,7 @@ func TestImportQuestionsLimit(t *testing.T) {
 		t.Errorf("stdout:\n%s", out)
 	}
 
-	exact := giftFile(t, "exact.gift", questions.MaxImportQuestions)
+	exact := giftFile(t, "exact.gift", formats.MaxImportQuestions)
 	out, errOut, status = runCLI(t, "import-questions", "-db", db, "-article", "1", "-dry-run", exact)
 	if status != 0 || !strings.Contains(out, exact+": would add 1000 questions, 0 left out") {
 		t.Errorf("a file at the limit: status %d\n%s%s", status, out, errOut)

@@ -12,6 +12,7 @@ import (
 
 	"factquiz/models"
 	"factquiz/questions"
+	"factquiz/questions/formats"
 )
 
 // addDeck gives the learner the article's flashcards, then goes to next
@@ -101,7 +102,7 @@ func deckCSV(rows [][]string) ([]byte, error) {
 	for _, r := range rows {
 		safe := make([]string, len(r))
 		for i, cell := range r {
-			safe[i] = questions.SpreadsheetSafe(cell)
+			safe[i] = formats.SpreadsheetSafe(cell)
 		}
 		w.Write(safe)
 	}

@@ -12,6 +12,7 @@ import (
 
 	"factquiz/models"
 	"factquiz/questions"
+	"factquiz/questions/formats"
 	"factquiz/views"
 )
 
@@ -53,15 +54,15 @@ func (h *Handler) importQuestions(c *fiber.Ctx) error {
 	}
 	data.Text = string(text)
 	if data.Format == "" {
-		data.Format = questions.FormatOf(name)
+		data.Format = formats.FormatOf(name)
 	}
-	res, err := questions.ReadQuestions(data.Format, bytes.NewReader(text))
+	res, err := formats.ReadQuestions(data.Format, bytes.NewReader(text))
 	if err != nil {
 		data.Error = capitalise(err.Error()) + "."
 		return h.renderImport(c, fiber.StatusUnprocessableEntity, data)
 	}
-	if n := len(res.Questions); n > questions.MaxImportQuestions {
-		data.Error = fmt.Sprintf("The file has %d questions: at most %d can be imported at once. Split it into smaller files.", n, questions.MaxImportQuestions)
+	if n := len(res.Questions); n > formats.MaxImportQuestions {
+		data.Error = fmt.Sprintf("The file has %d questions: at most %d can be imported at once. Split it into smaller files.", n, formats.MaxImportQuestions)
 		return h.renderImport(c, fiber.StatusUnprocessableEntity, data)
 	}
 	qs := previewImport(&data, res)
@@ -85,7 +86,7 @@ func (h *Handler) importQuestions(c *fiber.Ctx) error {
 
 // previewImport fills the preview and returns the questions to store:
 // those the format read that also pass the checks of a hand-written one.
-func previewImport(data *views.ImportPage, res *questions.ImportResult) []questions.Question {
+func previewImport(data *views.ImportPage, res *formats.ImportResult) []questions.Question {
 	var qs []questions.Question
 	for _, e := range res.Errors {
 		data.Errors = append(data.Errors, views.LineError{Line: e.Line, Msg: e.Msg})
@@ -134,7 +135,7 @@ func importText(c *fiber.Ctx) ([]byte, string, error) {
 // of them, or a quiz's chosen questions with ?quiz=ID.
 func (h *Handler) exportBank(c *fiber.Ctx) error {
 	format := c.Query("format", "gift")
-	ext, ok := questions.FileFormats[format]
+	ext, ok := formats.FileFormats[format]
 	if !ok {
 		return fiber.NewError(fiber.StatusBadRequest, "Unknown format “"+format+"”: choose gift, aiken or csv.")
 	}
@@ -151,7 +152,7 @@ func (h *Handler) exportBank(c *fiber.Ctx) error {
 		qs = append(qs, eq)
 	}
 	var b bytes.Buffer
-	skipped, err := questions.WriteQuestions(&b, format, qs)
+	skipped, err := formats.WriteQuestions(&b, format, qs)
 	if err != nil {
 		return err
 	}

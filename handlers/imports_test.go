@@ -11,6 +11,7 @@ import (
 
 	"factquiz/models"
 	"factquiz/questions"
+	"factquiz/questions/formats"
 )
 
 const giftSample = `// Week 1
@@ -65,7 +66,7 @@ func TestImportPreviewThenConfirm(t *testing.T) {
 	for _, format := range []string{"gift", "csv"} {
 		resp, file := b.get(fmt.Sprintf("/bank/export?format=%s&article=%d&origin=imported", format, id))
 		wantStatus(t, resp, http.StatusOK, file)
-		res, err := questions.ReadQuestions(format, strings.NewReader(file))
+		res, err := formats.ReadQuestions(format, strings.NewReader(file))
 		if err != nil || len(res.Errors) != 0 || len(res.Questions) != 6 {
 			t.Fatalf("%s export read back: %v, errors %v, %d questions", format, err, res.Errors, len(res.Questions))
 		}

@@ -18,6 +18,7 @@ import (
 
 	"factquiz/models"
 	"factquiz/questions"
+	"factquiz/questions/formats"
 )
 
 // The limits: each input that could grow without bound has one, and going
@@ -201,14 +202,14 @@ func TestLimitImportCount(t *testing.T) {
 	before := bankTotal(t, ta)
 	token := teacher.csrf("/bank/import")
 	resp, body := teacher.postForm("/bank/import", url.Values{"_csrf": {token}, "article": {id}, "format": {"gift"}, "confirm": {"1"},
-		"text": {giftTrueFalse(questions.MaxImportQuestions + 1)}})
+		"text": {giftTrueFalse(formats.MaxImportQuestions + 1)}})
 	wantStatus(t, resp, http.StatusUnprocessableEntity, body)
 	wantSays(t, "an import of too many questions", body, "The file has 1001 questions: at most 1000 can be imported at once")
 	if after := bankTotal(t, ta); after != before {
 		t.Fatalf("%d questions stored by a refused import", after-before)
 	}
 	resp, body = teacher.postForm("/bank/import", url.Values{"_csrf": {token}, "article": {id}, "format": {"gift"},
-		"text": {giftTrueFalse(questions.MaxImportQuestions)}})
+		"text": {giftTrueFalse(formats.MaxImportQuestions)}})
 	wantStatus(t, resp, http.StatusOK, body)
 	wantSays(t, "the preview of 1000 questions", body, "1000 questions will be imported")
 }

@@ -13,6 +13,7 @@ import (
 
 	"factquiz/models"
 	"factquiz/questions"
+	"factquiz/questions/formats"
 	"factquiz/stats"
 	"factquiz/views"
 )
@@ -76,7 +77,7 @@ func (h *Handler) quizReportCSV(c *fiber.Ctx) error {
 		if r.Finished {
 			secs = strconv.Itoa(r.Seconds)
 		}
-		w.Write([]string{strconv.FormatUint(uint64(r.ID), 10), questions.SpreadsheetSafe(r.Learner), questions.SpreadsheetSafe(r.Email),
+		w.Write([]string{strconv.FormatUint(uint64(r.ID), 10), formats.SpreadsheetSafe(r.Learner), formats.SpreadsheetSafe(r.Email),
 			strconv.Itoa(r.Score), strconv.Itoa(r.Total), strconv.Itoa(r.Percent), secs, r.Date.UTC().Format(time.RFC3339), strconv.FormatBool(r.Finished)})
 	}
 	w.Flush()

@@ -5,10 +5,10 @@ import (
 	"strings"
 )
 
-// weightSlack is how far from 100 the right weights of a multiple_answer
+// WeightSlack is how far from 100 the right weights of a multiple_answer
 // question may add up, since thirds and sevenths are written rounded
 // (33.33333).
-const weightSlack = 0.01
+const WeightSlack = 0.01
 
 // Credit returns the share of full marks, from 0 to 1, that given earns
 // on q. Only multiple_answer questions give partial credit: given is the
@@ -27,7 +27,7 @@ func Credit(q Question, given any) float64 {
 	if !ok {
 		return 0
 	}
-	weights := optionWeights(q)
+	weights := OptionWeights(q)
 	picked := make([]bool, len(q.Options))
 	// A chosen text longer than every option together is no option, and
 	// a huge request body is not worth normalising.
@@ -45,7 +45,7 @@ func Credit(q Question, given any) float64 {
 		total += weights[i]
 	}
 	switch {
-	case total >= 100-weightSlack:
+	case total >= 100-WeightSlack:
 		return 1
 	case !(total > 0): // also NaN
 		return 0
@@ -53,10 +53,11 @@ func Credit(q Question, given any) float64 {
 	return total / 100
 }
 
-// optionWeights returns q.Weights when there is one per option. Otherwise
-// the right options (those in q.Answers) share 100 and the wrong ones
-// share -100, so that choosing every option earns nothing.
-func optionWeights(q Question) []float64 {
+// OptionWeights returns the percent credit each option of a
+// multiple_answer question earns: q.Weights when there is one per option.
+// Otherwise the right options (those in q.Answers) share 100 and the wrong
+// ones share -100, so that choosing every option earns nothing.
+func OptionWeights(q Question) []float64 {
 	if len(q.Weights) == len(q.Options) {
 		return q.Weights
 	}

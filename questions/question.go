@@ -49,8 +49,8 @@ const (
 // as the single field "answer".
 //
 // Title, Tags, Feedback, OptionFeedback and Weights mostly come from
-// imported question banks (see ParseGIFT); generated questions leave them
-// empty.
+// imported question banks (see package formats); generated questions
+// leave them empty.
 type Question struct {
 	ID       string
 	Type     Type

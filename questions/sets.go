@@ -1,6 +1,8 @@
 package questions
 
 import (
+	"hash/fnv"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -98,6 +100,23 @@ func spread(items []*Fact, n int) []*Fact {
 		out = append(out, items[i*(len(items)-1)/(n-1)])
 	}
 	return out
+}
+
+// ShuffledApart returns items in an order seeded from the items
+// themselves, and different from theirs when they have two or more: the
+// order an imported ordering or matching question shows its options in,
+// since a file does not keep one.
+func ShuffledApart(items []string) []string {
+	if len(items) < 2 {
+		return slices.Clone(items)
+	}
+	h := fnv.New64a()
+	for _, it := range items {
+		h.Write([]byte(it))
+		h.Write([]byte{0})
+	}
+	g := &generator{seed: h.Sum64()}
+	return g.shuffleApart(items)
 }
 
 // shuffleApart shuffles items so that they are never already in order.

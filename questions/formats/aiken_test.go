@@ -1,6 +1,8 @@
-package questions
+package formats
 
 import (
+	"factquiz/questions"
+
 	"reflect"
 	"strings"
 	"testing"
@@ -105,10 +107,10 @@ func TestParseAiken(t *testing.T) {
 }
 
 func TestAikenRoundTrip(t *testing.T) {
-	var want []Question
+	var want []questions.Question
 	for _, q := range bankQuestions {
-		if q.Type == MultipleChoice && !strings.HasPrefix(q.Prompt, "//") {
-			want = append(want, Question{Type: q.Type, Prompt: joinLines(q.Prompt), Options: q.Options, Answer: q.Answer})
+		if q.Type == questions.MultipleChoice && !strings.HasPrefix(q.Prompt, "//") {
+			want = append(want, questions.Question{Type: q.Type, Prompt: joinLines(q.Prompt), Options: q.Options, Answer: q.Answer})
 		}
 	}
 	var b strings.Builder
@@ -124,17 +126,17 @@ func TestAikenRoundTrip(t *testing.T) {
 }
 
 func TestWriteAiken(t *testing.T) {
-	qs := []Question{
-		{Type: MultipleChoice, Title: "Niger", Prompt: "What is the capital\nof Niger?", Options: []string{"Zinder", "Niamey\nthe city"},
+	qs := []questions.Question{
+		{Type: questions.MultipleChoice, Title: "Niger", Prompt: "What is the capital\nof Niger?", Options: []string{"Zinder", "Niamey\nthe city"},
 			Answer: "Niamey\nthe city", Feedback: "dropped"},
-		{ID: "tf", Type: TrueFalse, Prompt: "True?"},
-		{ID: "opt", Type: MultipleChoice, Prompt: "A. Lincoln was born in?", Options: []string{"1809", "1810"}, Answer: "1809"},
-		{ID: "ans", Type: MultipleChoice, Prompt: "ANSWER: this", Options: []string{"a", "b"}, Answer: "a"},
-		{ID: "none", Type: MultipleChoice, Prompt: "P?", Options: []string{"a", "b"}, Answer: "c"},
-		{ID: "one", Type: MultipleChoice, Prompt: "P?", Options: []string{"a"}, Answer: "a"},
-		{ID: "empty", Type: MultipleChoice, Prompt: "P?", Options: []string{"a", "\n"}, Answer: "a"},
-		{ID: "noprompt", Type: MultipleChoice, Prompt: " \n ", Options: []string{"a", "b"}, Answer: "a"},
-		{ID: "many", Type: MultipleChoice, Prompt: "P?", Options: strings.Split("abcdefghijklmnopqrstuvwxyz0", ""), Answer: "a"},
+		{ID: "tf", Type: questions.TrueFalse, Prompt: "True?"},
+		{ID: "opt", Type: questions.MultipleChoice, Prompt: "A. Lincoln was born in?", Options: []string{"1809", "1810"}, Answer: "1809"},
+		{ID: "ans", Type: questions.MultipleChoice, Prompt: "ANSWER: this", Options: []string{"a", "b"}, Answer: "a"},
+		{ID: "none", Type: questions.MultipleChoice, Prompt: "P?", Options: []string{"a", "b"}, Answer: "c"},
+		{ID: "one", Type: questions.MultipleChoice, Prompt: "P?", Options: []string{"a"}, Answer: "a"},
+		{ID: "empty", Type: questions.MultipleChoice, Prompt: "P?", Options: []string{"a", "\n"}, Answer: "a"},
+		{ID: "noprompt", Type: questions.MultipleChoice, Prompt: " \n ", Options: []string{"a", "b"}, Answer: "a"},
+		{ID: "many", Type: questions.MultipleChoice, Prompt: "P?", Options: strings.Split("abcdefghijklmnopqrstuvwxyz0", ""), Answer: "a"},
 	}
 	var b strings.Builder
 	skipped, err := WriteAiken(&b, qs)

@@ -1,6 +1,8 @@
-package questions
+package formats
 
 import (
+	"factquiz/questions"
+
 	"bufio"
 	"io"
 	"math"
@@ -23,7 +25,7 @@ import (
 // The questions GIFT cannot hold (ordering questions, and questions
 // without a prompt, options or a right answer) are left out and listed
 // in skipped, each as its ID (or title) and why.
-func WriteGIFT(w io.Writer, qs []Question) (skipped []string, err error) {
+func WriteGIFT(w io.Writer, qs []questions.Question) (skipped []string, err error) {
 	bw := bufio.NewWriter(w)
 	category := giftCategoryLine(nil)
 	for _, q := range qs {
@@ -66,7 +68,7 @@ func giftCategoryLine(tags []string) string {
 }
 
 // giftQuestion writes one question, or says why it cannot.
-func giftQuestion(q Question) (string, string) {
+func giftQuestion(q questions.Question) (string, string) {
 	if strings.TrimSpace(q.Prompt) == "" {
 		return "", "it has no prompt"
 	}
@@ -88,7 +90,7 @@ func giftQuestion(q Question) (string, string) {
 		return b.String(), ""
 	}
 	b.WriteString(giftWritePrompt(q.Prompt))
-	if len(parts) == 1 || q.Type == TrueFalse || q.Type == Numeric {
+	if len(parts) == 1 || q.Type == questions.TrueFalse || q.Type == questions.Numeric {
 		b.WriteString("{" + strings.Join(parts, " ") + "}")
 	} else {
 		b.WriteString("{\n\t" + strings.Join(parts, "\n\t") + "\n}")
@@ -97,27 +99,27 @@ func giftQuestion(q Question) (string, string) {
 }
 
 // giftParts writes the answers of a question, one part each.
-func giftParts(q Question) ([]string, string) {
+func giftParts(q questions.Question) ([]string, string) {
 	switch q.Type {
-	case MultipleChoice:
+	case questions.MultipleChoice:
 		return giftChoiceParts(q)
-	case MultipleAnswer:
+	case questions.MultipleAnswer:
 		return giftMultipleAnswerParts(q)
-	case TrueFalse:
+	case questions.TrueFalse:
 		return giftTrueFalseParts(q), ""
-	case FillBlank:
+	case questions.FillBlank:
 		return giftShortAnswerParts(q)
-	case Matching:
+	case questions.Matching:
 		return giftMatchingParts(q)
-	case Numeric:
+	case questions.Numeric:
 		return giftNumericParts(q)
-	case Ordering:
+	case questions.Ordering:
 		return nil, "GIFT has no ordering questions"
 	}
 	return nil, "GIFT cannot hold " + string(q.Type) + " questions"
 }
 
-func giftChoiceParts(q Question) ([]string, string) {
+func giftChoiceParts(q questions.Question) ([]string, string) {
 	if why := giftOptionsProblem(q.Options); why != "" {
 		return nil, why
 	}
@@ -146,7 +148,7 @@ func giftChoiceParts(q Question) ([]string, string) {
 }
 
 // rightOptions marks the options that are the answer or an accepted form.
-func rightOptions(q Question) []bool {
+func rightOptions(q questions.Question) []bool {
 	right := make([]bool, len(q.Options))
 	for i, o := range q.Options {
 		right[i] = o == q.Answer || slices.Contains(q.Accepted, o)
@@ -154,11 +156,11 @@ func rightOptions(q Question) []bool {
 	return right
 }
 
-func giftMultipleAnswerParts(q Question) ([]string, string) {
+func giftMultipleAnswerParts(q questions.Question) ([]string, string) {
 	if why := giftOptionsProblem(q.Options); why != "" {
 		return nil, why
 	}
-	weights := optionWeights(q)
+	weights := questions.OptionWeights(q)
 	if msg := checkWeights(weights); msg != "" {
 		return nil, msg
 	}
@@ -169,7 +171,7 @@ func giftMultipleAnswerParts(q Question) ([]string, string) {
 	return parts, ""
 }
 
-func giftTrueFalseParts(q Question) []string {
+func giftTrueFalseParts(q questions.Question) []string {
 	var onTrue, onFalse string
 	if len(q.OptionFeedback) == 2 {
 		onTrue, onFalse = strings.TrimSpace(q.OptionFeedback[0]), strings.TrimSpace(q.OptionFeedback[1])
@@ -190,7 +192,7 @@ func giftTrueFalseParts(q Question) []string {
 	return []string{answer}
 }
 
-func giftShortAnswerParts(q Question) ([]string, string) {
+func giftShortAnswerParts(q questions.Question) ([]string, string) {
 	var parts []string
 	for _, a := range append([]string{q.Answer}, q.Accepted...) {
 		switch {
@@ -204,7 +206,7 @@ func giftShortAnswerParts(q Question) ([]string, string) {
 	return parts, ""
 }
 
-func giftMatchingParts(q Question) ([]string, string) {
+func giftMatchingParts(q questions.Question) ([]string, string) {
 	if len(q.Pairs) < 2 {
 		return nil, "a matching question needs at least two pairs"
 	}
@@ -228,11 +230,11 @@ func giftMatchingParts(q Question) ([]string, string) {
 	return parts, ""
 }
 
-func giftNumericParts(q Question) ([]string, string) {
+func giftNumericParts(q questions.Question) ([]string, string) {
 	v, ok := parseDecimal(q.Answer)
 	if !ok {
 		// "381,310" or "twenty", which GIFT writes in digits.
-		if v, ok = ParseNumber(q.Answer); !ok || math.IsInf(v, 0) {
+		if v, ok = questions.ParseNumber(q.Answer); !ok || math.IsInf(v, 0) {
 			return nil, "its answer is not a number"
 		}
 		v = roundNumber(v)
@@ -273,7 +275,7 @@ func giftAnswer(mark, weight string, implied bool, text string) string {
 	return mark + weight + t
 }
 
-func giftOptionFeedback(q Question, i int) string {
+func giftOptionFeedback(q questions.Question, i int) string {
 	if i >= len(q.OptionFeedback) || strings.TrimSpace(q.OptionFeedback[i]) == "" {
 		return ""
 	}

@@ -1,6 +1,8 @@
-package questions
+package formats
 
 import (
+	"factquiz/questions"
+
 	"reflect"
 	"strings"
 	"testing"
@@ -8,14 +10,14 @@ import (
 
 // checkImported checks what holds for any file: every question, error
 // and skipped part has a line, and every question accepts its own answer.
-func checkImported(t *testing.T, res *ImportResult) []Question {
+func checkImported(t *testing.T, res *ImportResult) []questions.Question {
 	t.Helper()
-	var qs []Question
+	var qs []questions.Question
 	for _, im := range res.Questions {
 		if im.Line < 1 {
 			t.Fatalf("question at line %d: %+v", im.Line, im.Question)
 		}
-		if !CheckAnswer(im.Question, im.Question.Expected()) {
+		if !questions.CheckAnswer(im.Question, im.Question.Expected()) {
 			t.Fatalf("own answer graded wrong: %s", jsonOf(im.Question))
 		}
 		qs = append(qs, im.Question)
@@ -29,7 +31,7 @@ func checkImported(t *testing.T, res *ImportResult) []Question {
 }
 
 // checkRoundTrip writes qs and reads them back, expecting them unchanged.
-func checkRoundTrip(t *testing.T, qs []Question, write func(*strings.Builder, []Question) ([]string, error),
+func checkRoundTrip(t *testing.T, qs []questions.Question, write func(*strings.Builder, []questions.Question) ([]string, error),
 	parse func(*strings.Reader) (*ImportResult, error)) {
 	t.Helper()
 	var b strings.Builder
@@ -64,7 +66,7 @@ func FuzzParseGIFT(f *testing.F) {
 			t.Fatal(err)
 		}
 		qs := checkImported(t, res)
-		checkRoundTrip(t, qs, func(b *strings.Builder, qs []Question) ([]string, error) { return WriteGIFT(b, qs) },
+		checkRoundTrip(t, qs, func(b *strings.Builder, qs []questions.Question) ([]string, error) { return WriteGIFT(b, qs) },
 			func(r *strings.Reader) (*ImportResult, error) { return ParseGIFT(r) })
 	})
 }
@@ -84,7 +86,7 @@ func FuzzParseAiken(f *testing.F) {
 			qs[i].Prompt = joinLines(qs[i].Prompt)
 			qs[i].ID = contentID("aiken", qs[i])
 		}
-		checkRoundTrip(t, qs, func(b *strings.Builder, qs []Question) ([]string, error) { return WriteAiken(b, qs) },
+		checkRoundTrip(t, qs, func(b *strings.Builder, qs []questions.Question) ([]string, error) { return WriteAiken(b, qs) },
 			func(r *strings.Reader) (*ImportResult, error) { return ParseAiken(r) })
 	})
 }
@@ -94,7 +96,7 @@ func FuzzParseCSV(f *testing.F) {
 		f.Add(tt.in)
 	}
 	var b strings.Builder
-	WriteCSV(&b, append([]Question{orderingQuestion}, bankQuestions...))
+	WriteCSV(&b, append([]questions.Question{orderingQuestion}, bankQuestions...))
 	f.Add(b.String())
 	f.Add("type,prompt,answer,options\nMultiple_Choice,\"P\r?\",\"a\rb\",\"a\rb\r\nc\"\n")
 	f.Fuzz(func(t *testing.T, in string) {
@@ -103,7 +105,7 @@ func FuzzParseCSV(f *testing.F) {
 			t.Fatal(err)
 		}
 		qs := checkImported(t, res)
-		checkRoundTrip(t, qs, func(b *strings.Builder, qs []Question) ([]string, error) { return nil, WriteCSV(b, qs) },
+		checkRoundTrip(t, qs, func(b *strings.Builder, qs []questions.Question) ([]string, error) { return nil, WriteCSV(b, qs) },
 			func(r *strings.Reader) (*ImportResult, error) { return ParseCSV(r) })
 	})
 }

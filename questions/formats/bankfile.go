@@ -1,6 +1,8 @@
-package questions
+package formats
 
 import (
+	"factquiz/questions"
+
 	"fmt"
 	"io"
 	"path/filepath"
@@ -43,7 +45,7 @@ func ReadQuestions(format string, r io.Reader) (*ImportResult, error) {
 
 // WriteQuestions writes questions in a format; skipped names those the
 // format cannot hold, with why.
-func WriteQuestions(w io.Writer, format string, qs []Question) (skipped []string, err error) {
+func WriteQuestions(w io.Writer, format string, qs []questions.Question) (skipped []string, err error) {
 	switch format {
 	case "gift":
 		return WriteGIFT(w, qs)

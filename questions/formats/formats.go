@@ -1,11 +1,12 @@
-package questions
+package formats
 
 import (
+	"factquiz/questions"
+
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"hash/fnv"
 	"math"
 	"slices"
 	"strconv"
@@ -25,7 +26,7 @@ func (e FormatError) Error() string {
 
 // Imported is a question read from a file, with the line it starts at.
 type Imported struct {
-	Question Question
+	Question questions.Question
 	Line     int
 }
 
@@ -39,7 +40,7 @@ type ImportResult struct {
 	Skipped   []FormatError
 }
 
-func (r *ImportResult) add(q Question, line int, idPrefix string) {
+func (r *ImportResult) add(q questions.Question, line int, idPrefix string) {
 	if q.Title != "" {
 		q.ID = q.Title
 	} else {
@@ -54,7 +55,7 @@ func (r *ImportResult) fail(line int, format string, args ...any) {
 
 // contentID names an imported question after its content, so that
 // importing the same file twice gives the same IDs.
-func contentID(prefix string, q Question) string {
+func contentID(prefix string, q questions.Question) string {
 	q.ID = ""
 	data, err := json.Marshal(q)
 	if err != nil { // a NaN somewhere
@@ -65,7 +66,7 @@ func contentID(prefix string, q Question) string {
 }
 
 // questionName names a question in a writer's list of skipped questions.
-func questionName(q Question) string {
+func questionName(q questions.Question) string {
 	switch {
 	case q.ID != "":
 		return q.ID
@@ -91,7 +92,7 @@ func checkWeights(weights []float64) string {
 			right += w
 		}
 	}
-	if math.Abs(right-100) > weightSlack {
+	if math.Abs(right-100) > questions.WeightSlack {
 		return fmt.Sprintf("the right answers' weights add up to %s%%, not 100%%", formatNumber(right))
 	}
 	return ""
@@ -127,7 +128,7 @@ func repeatedOption(options []string) (string, bool) {
 
 // optionKey is the key under which sameText finds two options equal.
 func optionKey(o string) string {
-	if n := NormalizeAnswer(o); n != "" {
+	if n := questions.NormalizeAnswer(o); n != "" {
 		return "n" + n
 	}
 	return "t" + strings.TrimSpace(o)
@@ -199,22 +200,7 @@ func matchingOptions(pairs [][2]string, extras []string) []string {
 	for _, e := range extras {
 		add(e)
 	}
-	return shuffledApart(items)
-}
-
-// shuffledApart returns items in an order seeded from the items
-// themselves and different from theirs when they have two or more.
-func shuffledApart(items []string) []string {
-	if len(items) < 2 {
-		return slices.Clone(items)
-	}
-	h := fnv.New64a()
-	for _, it := range items {
-		h.Write([]byte(it))
-		h.Write([]byte{0})
-	}
-	g := &generator{seed: h.Sum64()}
-	return g.shuffleApart(items)
+	return questions.ShuffledApart(items)
 }
 
 func nilIfEmpty(s []string) []string {

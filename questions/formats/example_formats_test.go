@@ -1,4 +1,4 @@
-package questions_test
+package formats_test
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"factquiz/questions"
+	"factquiz/questions/formats"
 )
 
 func ExampleParseGIFT() {
@@ -28,7 +29,7 @@ Write about the Sahel.{}
 
 Broken {=yes ~no
 `
-	res, err := questions.ParseGIFT(strings.NewReader(bank))
+	res, err := formats.ParseGIFT(strings.NewReader(bank))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -59,7 +60,7 @@ func ExampleWriteGIFT() {
 			Tags: []string{"Geography"}, Feedback: "About 200: the article says so."},
 		{ID: "q3", Type: questions.Ordering, Prompt: "Put these in order.", Order: []string{"a", "b"}},
 	}
-	skipped, err := questions.WriteGIFT(os.Stdout, qs)
+	skipped, err := formats.WriteGIFT(os.Stdout, qs)
 	if err != nil {
 		fmt.Println(err)
 	}
@@ -72,21 +73,4 @@ func ExampleWriteGIFT() {
 	// How many men did Beth mobilize?{#200:10 ####About 200\: the article says so.}
 	//
 	// [q3: GIFT has no ordering questions]
-}
-
-func ExampleCredit() {
-	q := questions.Question{
-		Type:    questions.MultipleAnswer,
-		Prompt:  "Which cities are in Niger?",
-		Options: []string{"Zinder", "Agadez", "Timbuktu"},
-		Answers: []string{"Zinder", "Agadez"},
-		Weights: []float64{50, 50, -100},
-	}
-	fmt.Println(questions.Credit(q, []string{"Zinder"}))
-	fmt.Println(questions.Credit(q, []string{"Zinder", "Agadez"}), questions.CheckAnswer(q, []string{"Zinder", "Agadez"}))
-	fmt.Println(questions.Credit(q, []string{"Zinder", "Timbuktu"}))
-	// Output:
-	// 0.5
-	// 1 true
-	// 0
 }

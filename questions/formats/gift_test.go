@@ -1,6 +1,8 @@
-package questions
+package formats
 
 import (
+	"factquiz/questions"
+
 	"strings"
 	"testing"
 )
@@ -23,7 +25,7 @@ var giftReadTests = []importTest{{
 #He was buried in France
 ####Grant and his wife lie there.
 }`,
-	want: []Imported{imported(2, Question{Type: MultipleChoice, Title: "Grants tomb",
+	want: []Imported{imported(2, questions.Question{Type: questions.MultipleChoice, Title: "Grants tomb",
 		Prompt:  "Who is buried in Grant's tomb in New York City?",
 		Options: []string{"Grant", "No one", "Napoleon"}, Answer: "Grant",
 		OptionFeedback: []string{"", "Was true for 12 years", "He was buried in France"},
@@ -39,7 +41,7 @@ var giftReadTests = []importTest{{
 }, {
 	name: "two right options",
 	in:   "Which is a name of the capital of Niger?{=Niamey =Niamé ~Zinder ~%100%Yamai}",
-	want: []Imported{imported(1, Question{Type: MultipleChoice, Prompt: "Which is a name of the capital of Niger?",
+	want: []Imported{imported(1, questions.Question{Type: questions.MultipleChoice, Prompt: "Which is a name of the capital of Niger?",
 		Options: []string{"Niamey", "Niamé", "Zinder", "Yamai"}, Answer: "Niamey", Accepted: []string{"Niamé", "Yamai"}})},
 }, {
 	name:    "partial credit in multiple choice",
@@ -54,43 +56,43 @@ var giftReadTests = []importTest{{
    ~%50%Grant's wife
    ~%-100%Grant's father
 }`,
-	want: []Imported{imported(1, Question{Type: MultipleAnswer, Prompt: "What two people are entombed in Grant's tomb?",
+	want: []Imported{imported(1, questions.Question{Type: questions.MultipleAnswer, Prompt: "What two people are entombed in Grant's tomb?",
 		Options: []string{"No one", "Grant", "Grant's wife", "Grant's father"}, Answers: []string{"Grant", "Grant's wife"},
 		Weights: []float64{-100, 50, 50, -100}, OptionFeedback: []string{"", "Yes", "", ""}})},
 }, {
 	name: "multiple answers in thirds",
 	in:   "Primes?{~%33.3333%2 ~%33.3333%3 ~%33.3333%5 ~4 ~%-50.5%9}",
-	want: []Imported{imported(1, Question{Type: MultipleAnswer, Prompt: "Primes?", Options: []string{"2", "3", "5", "4", "9"},
+	want: []Imported{imported(1, questions.Question{Type: questions.MultipleAnswer, Prompt: "Primes?", Options: []string{"2", "3", "5", "4", "9"},
 		Answers: []string{"2", "3", "5"}, Weights: []float64{33.3333, 33.3333, 33.3333, 0, -50.5}})},
 }, {
 	name: "true and false",
 	in:   "Grant is buried in Grant's tomb.{F}\n\nThe sun rises in the east.{T}\n\n::TF::Water is wet.{TRUE}\n\nFire is cold.{FALSE}",
 	want: []Imported{
-		imported(1, Question{Type: TrueFalse, Prompt: "Grant is buried in Grant's tomb."}),
-		imported(3, Question{Type: TrueFalse, Prompt: "The sun rises in the east.", Truth: true}),
-		imported(5, Question{Type: TrueFalse, Title: "TF", Prompt: "Water is wet.", Truth: true}),
-		imported(7, Question{Type: TrueFalse, Prompt: "Fire is cold."}),
+		imported(1, questions.Question{Type: questions.TrueFalse, Prompt: "Grant is buried in Grant's tomb."}),
+		imported(3, questions.Question{Type: questions.TrueFalse, Prompt: "The sun rises in the east.", Truth: true}),
+		imported(5, questions.Question{Type: questions.TrueFalse, Title: "TF", Prompt: "Water is wet.", Truth: true}),
+		imported(7, questions.Question{Type: questions.TrueFalse, Prompt: "Fire is cold."}),
 	},
 }, {
 	name: "true and false feedback",
 	in:   "The sun rises in the west.{FALSE#No, in the east.#Right: in the east.####The Earth turns eastward.}\n\nThe sun is a star.{T##Yes, it is.}",
 	want: []Imported{
-		imported(1, Question{Type: TrueFalse, Prompt: "The sun rises in the west.", Feedback: "The Earth turns eastward.",
+		imported(1, questions.Question{Type: questions.TrueFalse, Prompt: "The sun rises in the west.", Feedback: "The Earth turns eastward.",
 			OptionFeedback: []string{"No, in the east.", "Right: in the east."}}),
-		imported(3, Question{Type: TrueFalse, Prompt: "The sun is a star.", Truth: true, OptionFeedback: []string{"Yes, it is.", ""}}),
+		imported(3, questions.Question{Type: questions.TrueFalse, Prompt: "The sun is a star.", Truth: true, OptionFeedback: []string{"Yes, it is.", ""}}),
 	},
 }, {
 	name: "short answer",
 	in:   "Who's buried in Grant's tomb?{=Grant =Ulysses S. Grant =Ulysses Grant}\n\nTwo plus two equals {=four =4}.\n\nCapital of Niger?{Niamey}",
 	want: []Imported{
-		imported(1, Question{Type: FillBlank, Prompt: "Who's buried in Grant's tomb?", Answer: "Grant", Accepted: []string{"Ulysses S. Grant", "Ulysses Grant"}}),
-		imported(3, Question{Type: FillBlank, Prompt: "Two plus two equals _____.", Answer: "four", Accepted: []string{"4"}}),
-		imported(5, Question{Type: FillBlank, Prompt: "Capital of Niger?", Answer: "Niamey"}),
+		imported(1, questions.Question{Type: questions.FillBlank, Prompt: "Who's buried in Grant's tomb?", Answer: "Grant", Accepted: []string{"Ulysses S. Grant", "Ulysses Grant"}}),
+		imported(3, questions.Question{Type: questions.FillBlank, Prompt: "Two plus two equals _____.", Answer: "four", Accepted: []string{"4"}}),
+		imported(5, questions.Question{Type: questions.FillBlank, Prompt: "Capital of Niger?", Answer: "Niamey"}),
 	},
 }, {
 	name: "short answer with weights and feedback",
 	in:   "Capital of France?{\n=%100%Paris#Yes\n=%50%Lutetia#Its Roman name\n=%100%Paname\n}",
-	want: []Imported{imported(1, Question{Type: FillBlank, Prompt: "Capital of France?", Answer: "Paris", Accepted: []string{"Paname"}})},
+	want: []Imported{imported(1, questions.Question{Type: questions.FillBlank, Prompt: "Capital of France?", Answer: "Paris", Accepted: []string{"Paname"}})},
 	skipped: []FormatError{
 		fe(2, `feedback on a short answer is not supported: "Yes"`),
 		fe(3, `partial credit is not supported: answer "Lutetia" (50%) is dropped`),
@@ -103,21 +105,21 @@ var giftReadTests = []importTest{{
    =Japan  -> Tokyo
    ####It's good to know the capitals
 }`,
-	want: []Imported{imported(1, Question{Type: Matching, Prompt: "Match the countries with their capitals.",
+	want: []Imported{imported(1, questions.Question{Type: questions.Matching, Prompt: "Match the countries with their capitals.",
 		Pairs: capitals, Options: matchingOptions(capitals, nil), Feedback: "It's good to know the capitals"})},
 }, {
 	name: "matching with two pairs and extra choices",
 	in:   "Match.{=cat -> meow =dog -> woof = -> moo = -> quack}",
-	want: []Imported{imported(1, Question{Type: Matching, Prompt: "Match.", Pairs: [][2]string{{"cat", "meow"}, {"dog", "woof"}},
+	want: []Imported{imported(1, questions.Question{Type: questions.Matching, Prompt: "Match.", Pairs: [][2]string{{"cat", "meow"}, {"dog", "woof"}},
 		Options: matchingOptions([][2]string{{"cat", "meow"}, {"dog", "woof"}}, []string{"moo", "quack"})})},
 }, {
 	name: "numeric",
 	in:   "When was Ulysses S. Grant born?{#1822:5}\n\nPi to two places?{#3.14..3.15}\n\nBoiling point of nitrogen in °C?{#=-195.8:0.5}\n\nTwo?{#2}",
 	want: []Imported{
-		imported(1, Question{Type: Numeric, Prompt: "When was Ulysses S. Grant born?", Answer: "1822", Tolerance: 5}),
-		imported(3, Question{Type: Numeric, Prompt: "Pi to two places?", Answer: "3.145", Tolerance: 0.005}),
-		imported(5, Question{Type: Numeric, Prompt: "Boiling point of nitrogen in °C?", Answer: "-195.8", Tolerance: 0.5}),
-		imported(7, Question{Type: Numeric, Prompt: "Two?", Answer: "2"}),
+		imported(1, questions.Question{Type: questions.Numeric, Prompt: "When was Ulysses S. Grant born?", Answer: "1822", Tolerance: 5}),
+		imported(3, questions.Question{Type: questions.Numeric, Prompt: "Pi to two places?", Answer: "3.145", Tolerance: 0.005}),
+		imported(5, questions.Question{Type: questions.Numeric, Prompt: "Boiling point of nitrogen in °C?", Answer: "-195.8", Tolerance: 0.5}),
+		imported(7, questions.Question{Type: questions.Numeric, Prompt: "Two?", Answer: "2"}),
 	},
 }, {
 	name: "numeric with several answers",
@@ -127,7 +129,7 @@ var giftReadTests = []importTest{{
    =1823
    ~#Not even close.
 }`,
-	want: []Imported{imported(1, Question{Type: Numeric, Prompt: "When was Ulysses S. Grant born?", Answer: "1822"})},
+	want: []Imported{imported(1, questions.Question{Type: questions.Numeric, Prompt: "When was Ulysses S. Grant born?", Answer: "1822"})},
 	skipped: []FormatError{
 		fe(5, "feedback on wrong numeric answers is not supported"),
 		fe(2, `feedback on a numeric answer is not supported: "Correct! Full credit."`),
@@ -147,33 +149,33 @@ $CATEGORY: $course$/top
 
 Untagged?{T}`,
 	want: []Imported{
-		imported(3, Question{Type: MultipleChoice, Prompt: "Capital of Niger?", Options: []string{"Niamey", "Zinder"}, Answer: "Niamey",
+		imported(3, questions.Question{Type: questions.MultipleChoice, Prompt: "Capital of Niger?", Options: []string{"Niamey", "Zinder"}, Answer: "Niamey",
 			Tags: []string{"Geography", "Capitals"}}),
-		imported(6, Question{Type: TrueFalse, Prompt: "Is Tom a cat?", Truth: true, Tags: []string{"tom/jerry", "cartoons"}}),
-		imported(10, Question{Type: TrueFalse, Prompt: "Untagged?", Truth: true}),
+		imported(6, questions.Question{Type: questions.TrueFalse, Prompt: "Is Tom a cat?", Truth: true, Tags: []string{"tom/jerry", "cartoons"}}),
+		imported(10, questions.Question{Type: questions.TrueFalse, Prompt: "Untagged?", Truth: true}),
 	},
 }, {
 	name: "text formats",
 	in:   "[html]<p>Is <b>this</b> bold?</p>{T}\n\n::Md::[markdown]Is *this* bold?{T}\n\n[plain] Plain?{=[html]<i>yes</i> ~no}\n\n[moodle]Moodle?{T}\n\n[note] Unknown format?{T}",
 	want: []Imported{
-		imported(1, Question{Type: TrueFalse, Prompt: "<p>Is <b>this</b> bold?</p>", Truth: true}),
-		imported(3, Question{Type: TrueFalse, Title: "Md", Prompt: "Is *this* bold?", Truth: true}),
+		imported(1, questions.Question{Type: questions.TrueFalse, Prompt: "<p>Is <b>this</b> bold?</p>", Truth: true}),
+		imported(3, questions.Question{Type: questions.TrueFalse, Title: "Md", Prompt: "Is *this* bold?", Truth: true}),
 		imported(5, mcQuestion("Plain?", "<i>yes</i>", "<i>yes</i>", "no")),
-		imported(7, Question{Type: TrueFalse, Prompt: "Moodle?", Truth: true}),
-		imported(9, Question{Type: TrueFalse, Prompt: "[note] Unknown format?", Truth: true}),
+		imported(7, questions.Question{Type: questions.TrueFalse, Prompt: "Moodle?", Truth: true}),
+		imported(9, questions.Question{Type: questions.TrueFalse, Prompt: "[note] Unknown format?", Truth: true}),
 	},
 }, {
 	name: "escapes",
 	in:   `::a\:\:b::Which marks GIFT\: \~ \= \# \{ \} or \\?{=\~#a \# \=\nb ~\= ~C\:\\new ~\{\} ~\x}`,
-	want: []Imported{imported(1, Question{Type: MultipleChoice, Title: "a::b",
+	want: []Imported{imported(1, questions.Question{Type: questions.MultipleChoice, Title: "a::b",
 		Prompt: `Which marks GIFT: ~ = # { } or \?`, Options: []string{"~", "=", `C:\new`, "{}", `\x`}, Answer: "~",
 		OptionFeedback: []string{"a # =\nb", "", "", "", ""}})},
 }, {
 	name: "several lines, CRLF and a byte order mark",
 	in:   "\ufeff// comment\r\nLine one\r\n  line two {T}\r\n\r\n\r\nNext?{F}\r\n",
 	want: []Imported{
-		imported(2, Question{Type: TrueFalse, Prompt: "Line one\nline two", Truth: true}),
-		imported(6, Question{Type: TrueFalse, Prompt: "Next?"}),
+		imported(2, questions.Question{Type: questions.TrueFalse, Prompt: "Line one\nline two", Truth: true}),
+		imported(6, questions.Question{Type: questions.TrueFalse, Prompt: "Next?"}),
 	},
 }, {
 	name:    "essay and description",
@@ -196,7 +198,7 @@ Bad number{#three}
 One option{~a}
 
 Good?{T}`,
-	want: []Imported{imported(15, Question{Type: TrueFalse, Prompt: "Good?", Truth: true})},
+	want: []Imported{imported(15, questions.Question{Type: questions.TrueFalse, Prompt: "Good?", Truth: true})},
 	errs: []FormatError{
 		fe(2, "unclosed {"), fe(5, "weight 150% is over 100%"), fe(7, "a multiple choice question needs a right answer (=)"),
 		fe(9, "empty question"), fe(11, `unknown numeric form "three"; use 3, 3:0.5 or 2.5..3.5`), fe(13, "fewer than two options"),

@@ -1,6 +1,8 @@
-package questions
+package formats
 
 import (
+	"factquiz/questions"
+
 	"encoding/json"
 	"reflect"
 	"strings"
@@ -57,7 +59,7 @@ func parseString(parse func(r *strings.Reader) (*ImportResult, error)) func(stri
 }
 
 // sameQuestions compares questions as a format keeps them: all but the ID.
-func sameQuestions(t *testing.T, got []Imported, want []Question) {
+func sameQuestions(t *testing.T, got []Imported, want []questions.Question) {
 	t.Helper()
 	if len(got) != len(want) {
 		t.Fatalf("%d questions, want %d:\n%s", len(got), len(want), jsonOf(got))
@@ -71,12 +73,12 @@ func sameQuestions(t *testing.T, got []Imported, want []Question) {
 	}
 }
 
-func imported(line int, q Question) Imported { return Imported{Question: q, Line: line} }
+func imported(line int, q questions.Question) Imported { return Imported{Question: q, Line: line} }
 
 func fe(line int, msg string) FormatError { return FormatError{Line: line, Msg: msg} }
 
-func mcQuestion(prompt, answer string, options ...string) Question {
-	return Question{Type: MultipleChoice, Prompt: prompt, Options: options, Answer: answer}
+func mcQuestion(prompt, answer string, options ...string) questions.Question {
+	return questions.Question{Type: questions.MultipleChoice, Prompt: prompt, Options: options, Answer: answer}
 }
 
 func TestFormatError(t *testing.T) {

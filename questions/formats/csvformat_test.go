@@ -1,6 +1,8 @@
-package questions
+package formats
 
 import (
+	"factquiz/questions"
+
 	"reflect"
 	"strings"
 	"testing"
@@ -30,24 +32,24 @@ matching,,Match.,,"cat -> meow
 dog->woof",,,,,,,,
 `,
 	want: []Imported{
-		imported(2, Question{Type: MultipleChoice, Title: "Niger", Prompt: "What is the capital of Niger?", Options: []string{"Niamey", "Zinder"},
+		imported(2, questions.Question{Type: questions.MultipleChoice, Title: "Niger", Prompt: "What is the capital of Niger?", Options: []string{"Niamey", "Zinder"},
 			Answer: "Niamey", Accepted: []string{"Niamé"}, Feedback: "On the river.", OptionFeedback: []string{"Right.", ""},
 			Tags: []string{"geography"}, Source: "The capital is Niamey.", Section: "Cities"}),
-		imported(5, Question{Type: MultipleAnswer, Prompt: "Which are primes?", Options: []string{"2", "3", "4"},
+		imported(5, questions.Question{Type: questions.MultipleAnswer, Prompt: "Which are primes?", Options: []string{"2", "3", "4"},
 			Answers: []string{"2", "3"}, Weights: []float64{50, 50, -100}}),
-		imported(11, Question{Type: TrueFalse, Prompt: "Fire is cold.", OptionFeedback: []string{"", "Right."}}),
-		imported(13, Question{Type: FillBlank, Prompt: "Two plus two equals _____.", Answer: "four", Accepted: []string{"4", "IV"}}),
-		imported(15, Question{Type: Numeric, Prompt: "Boiling point of nitrogen in °C?", Answer: "-195.8", Tolerance: 0.5}),
-		imported(16, Question{Type: Ordering, Prompt: "Earliest first.", Order: []string{"a", "b"}, Options: []string{"b", "a"}}),
-		imported(19, Question{Type: Matching, Prompt: "Match.", Pairs: [][2]string{{"cat", "meow"}, {"dog", "woof"}},
+		imported(11, questions.Question{Type: questions.TrueFalse, Prompt: "Fire is cold.", OptionFeedback: []string{"", "Right."}}),
+		imported(13, questions.Question{Type: questions.FillBlank, Prompt: "Two plus two equals _____.", Answer: "four", Accepted: []string{"4", "IV"}}),
+		imported(15, questions.Question{Type: questions.Numeric, Prompt: "Boiling point of nitrogen in °C?", Answer: "-195.8", Tolerance: 0.5}),
+		imported(16, questions.Question{Type: questions.Ordering, Prompt: "Earliest first.", Order: []string{"a", "b"}, Options: []string{"b", "a"}}),
+		imported(19, questions.Question{Type: questions.Matching, Prompt: "Match.", Pairs: [][2]string{{"cat", "meow"}, {"dog", "woof"}},
 			Options: matchingOptions([][2]string{{"cat", "meow"}, {"dog", "woof"}}, nil)}),
 	},
 }, {
 	name: "columns in any order, some missing, blank rows skipped",
 	in:   "\ufeffPrompt,Answer,Type\nTwo?,2,numeric\n,,\n\nOrder?,\"x\ny\",ordering\n",
 	want: []Imported{
-		imported(2, Question{Type: Numeric, Prompt: "Two?", Answer: "2"}),
-		imported(5, Question{Type: Ordering, Prompt: "Order?", Order: []string{"x", "y"}, Options: shuffledApart([]string{"x", "y"})}),
+		imported(2, questions.Question{Type: questions.Numeric, Prompt: "Two?", Answer: "2"}),
+		imported(5, questions.Question{Type: questions.Ordering, Prompt: "Order?", Order: []string{"x", "y"}, Options: questions.ShuffledApart([]string{"x", "y"})}),
 	},
 }, {
 	name: "errors, each with its line",
@@ -93,7 +95,7 @@ a",a,,,
 multiple_answer,0,"!0
 0",0,,,
 `,
-	want: []Imported{imported(37, Question{Type: FillBlank, Prompt: "Good?", Answer: "yes"})},
+	want: []Imported{imported(37, questions.Question{Type: questions.FillBlank, Prompt: "Good?", Answer: "yes"})},
 	errs: []FormatError{
 		fe(2, `unknown type "essay"`), fe(4, `answer "c" is not one of the options`),
 		fe(5, `numeric answer "many" is not a number`), fe(6, `tolerance "about 1" is not a number of zero or more`),
@@ -128,7 +130,7 @@ func TestParseCSV(t *testing.T) {
 }
 
 func TestCSVRoundTrip(t *testing.T) {
-	qs := append([]Question{orderingQuestion}, bankQuestions...)
+	qs := append([]questions.Question{orderingQuestion}, bankQuestions...)
 	var b strings.Builder
 	if err := WriteCSV(&b, qs); err != nil {
 		t.Fatal(err)
@@ -141,9 +143,9 @@ func TestCSVRoundTrip(t *testing.T) {
 }
 
 func TestWriteCSVJoinsListLines(t *testing.T) {
-	q := Question{Type: MultipleChoice, Prompt: "Two\nlines?", Options: []string{"a\nb", "c"}, Answer: "c", Tags: []string{"x\r\ny"}}
+	q := questions.Question{Type: questions.MultipleChoice, Prompt: "Two\nlines?", Options: []string{"a\nb", "c"}, Answer: "c", Tags: []string{"x\r\ny"}}
 	var b strings.Builder
-	if err := WriteCSV(&b, []Question{q}); err != nil {
+	if err := WriteCSV(&b, []questions.Question{q}); err != nil {
 		t.Fatal(err)
 	}
 	res, err := ParseCSV(strings.NewReader(b.String()))
@@ -151,17 +153,17 @@ func TestWriteCSVJoinsListLines(t *testing.T) {
 		t.Fatalf("ParseCSV: %v, errors %q", err, res.Errors)
 	}
 	q.Options, q.Tags = []string{"a b", "c"}, []string{"x y"}
-	sameQuestions(t, res.Questions, []Question{q})
+	sameQuestions(t, res.Questions, []questions.Question{q})
 }
 
 // TestCSVFormulaCells: a cell a spreadsheet would run as a formula (it
 // begins with =, +, -, @, a tab or a carriage return) is written with a '
 // before it, and read back without it.
 func TestCSVFormulaCells(t *testing.T) {
-	q := Question{Type: Numeric, Title: "@title", Prompt: `=HYPERLINK("http://evil.example","x") is _____ degrees.`, Answer: "-195.8",
+	q := questions.Question{Type: questions.Numeric, Title: "@title", Prompt: `=HYPERLINK("http://evil.example","x") is _____ degrees.`, Answer: "-195.8",
 		Tolerance: 0.5, Feedback: "+1 for trying", Tags: []string{"-tag"}, Source: "-40 degrees is cold.", Section: "Plain"}
 	var b strings.Builder
-	if err := WriteCSV(&b, []Question{q}); err != nil {
+	if err := WriteCSV(&b, []questions.Question{q}); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{`'=HYPERLINK(`, `'@title`, `'-195.8`, `'+1 for trying`, `'-tag`, `'-40 degrees`} {

@@ -1,6 +1,8 @@
-package questions
+package formats
 
 import (
+	"factquiz/questions"
+
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -172,39 +174,39 @@ func (r csvRow) list(name string) []string {
 }
 
 // question reads the row.
-func (r csvRow) question() (Question, *FormatError) {
+func (r csvRow) question() (questions.Question, *FormatError) {
 	if n := len(r.record); n > len(r.cols) {
-		return Question{}, r.errAt("type", 0, "%d cells, but the header names %d columns", n, len(r.cols))
+		return questions.Question{}, r.errAt("type", 0, "%d cells, but the header names %d columns", n, len(r.cols))
 	}
-	q := Question{
-		Type: Type(strings.ToLower(r.cell("type"))), Title: r.cell("title"), Prompt: r.cell("prompt"),
+	q := questions.Question{
+		Type: questions.Type(strings.ToLower(r.cell("type"))), Title: r.cell("title"), Prompt: r.cell("prompt"),
 		Options: r.list("options"), Accepted: r.list("accepted"), Feedback: r.cell("feedback"),
 		Tags: r.list("tags"), Source: r.cell("source"), Section: r.cell("section"),
 	}
 	if q.Prompt == "" {
-		return Question{}, r.errAt("prompt", 0, "empty prompt")
+		return questions.Question{}, r.errAt("prompt", 0, "empty prompt")
 	}
 	if tol := r.cell("tolerance"); tol != "" {
 		v, ok := parseDecimal(tol)
 		if !ok || v < 0 {
-			return Question{}, r.errAt("tolerance", 0, "tolerance %q is not a number of zero or more", tol)
+			return questions.Question{}, r.errAt("tolerance", 0, "tolerance %q is not a number of zero or more", tol)
 		}
 		q.Tolerance = v
 	}
-	for _, read := range []func(*Question) *FormatError{r.weights, r.optionFeedback, r.answer} {
+	for _, read := range []func(*questions.Question) *FormatError{r.weights, r.optionFeedback, r.answer} {
 		if err := read(&q); err != nil {
-			return Question{}, err
+			return questions.Question{}, err
 		}
 	}
 	return q, nil
 }
 
-func (r csvRow) weights(q *Question) *FormatError {
+func (r csvRow) weights(q *questions.Question) *FormatError {
 	items := r.items("weights")
 	switch {
 	case len(items) == 0:
 		return nil
-	case q.Type != MultipleAnswer:
+	case q.Type != questions.MultipleAnswer:
 		return r.errAt("weights", 0, "weights are only for multiple_answer questions")
 	}
 	for _, it := range items {
@@ -227,7 +229,7 @@ func (r csvRow) weights(q *Question) *FormatError {
 }
 
 // optionFeedback reads one line per option, padding missing last ones.
-func (r csvRow) optionFeedback(q *Question) *FormatError {
+func (r csvRow) optionFeedback(q *questions.Question) *FormatError {
 	if r.cell("option_feedback") == "" {
 		return nil
 	}
@@ -236,7 +238,7 @@ func (r csvRow) optionFeedback(q *Question) *FormatError {
 		fb = append(fb, strings.TrimSpace(s))
 	}
 	want := len(q.Options)
-	if q.Type == TrueFalse {
+	if q.Type == questions.TrueFalse {
 		want = 2
 	}
 	for len(fb) > want && fb[len(fb)-1] == "" {
@@ -253,13 +255,13 @@ func (r csvRow) optionFeedback(q *Question) *FormatError {
 }
 
 // answer reads the answer cell as q.Type wants it.
-func (r csvRow) answer(q *Question) *FormatError {
+func (r csvRow) answer(q *questions.Question) *FormatError {
 	answer := r.cell("answer")
 	if answer == "" {
 		return r.errAt("answer", 0, "empty answer")
 	}
 	switch q.Type {
-	case MultipleChoice:
+	case questions.MultipleChoice:
 		q.Answer = answer
 		if len(q.Options) < 2 {
 			return r.errAt("options", 0, "a multiple choice question needs at least two options")
@@ -270,14 +272,14 @@ func (r csvRow) answer(q *Question) *FormatError {
 		if !slices.Contains(q.Options, answer) {
 			return r.errAt("answer", 0, "answer %q is not one of the options", answer)
 		}
-	case FillBlank:
+	case questions.FillBlank:
 		q.Answer = answer
-	case Numeric:
-		if _, ok := ParseNumber(answer); !ok {
+	case questions.Numeric:
+		if _, ok := questions.ParseNumber(answer); !ok {
 			return r.errAt("answer", 0, "numeric answer %q is not a number", answer)
 		}
 		q.Answer = answer
-	case TrueFalse:
+	case questions.TrueFalse:
 		switch strings.ToLower(answer) {
 		case "true":
 			q.Truth = true
@@ -285,11 +287,11 @@ func (r csvRow) answer(q *Question) *FormatError {
 		default:
 			return r.errAt("answer", 0, "a true_false answer is true or false, not %q", answer)
 		}
-	case MultipleAnswer:
+	case questions.MultipleAnswer:
 		return r.multipleAnswer(q)
-	case Ordering:
+	case questions.Ordering:
 		return r.ordering(q)
-	case Matching:
+	case questions.Matching:
 		return r.matching(q)
 	default:
 		return r.errAt("type", 0, "unknown type %q", q.Type)
@@ -297,7 +299,7 @@ func (r csvRow) answer(q *Question) *FormatError {
 	return nil
 }
 
-func (r csvRow) multipleAnswer(q *Question) *FormatError {
+func (r csvRow) multipleAnswer(q *questions.Question) *FormatError {
 	if len(q.Options) < 2 {
 		return r.errAt("options", 0, "a multiple_answer question needs at least two options")
 	}
@@ -316,20 +318,20 @@ func (r csvRow) multipleAnswer(q *Question) *FormatError {
 	return nil
 }
 
-func (r csvRow) ordering(q *Question) *FormatError {
+func (r csvRow) ordering(q *questions.Question) *FormatError {
 	q.Order = r.list("answer")
 	switch {
 	case len(q.Order) < 2:
 		return r.errAt("answer", 0, "an ordering question needs at least two items, one per line")
 	case len(q.Options) == 0:
-		q.Options = shuffledApart(q.Order)
+		q.Options = questions.ShuffledApart(q.Order)
 	case !sameItems(q.Options, q.Order):
 		return r.errAt("options", 0, "the options are not the answer's items")
 	}
 	return nil
 }
 
-func (r csvRow) matching(q *Question) *FormatError {
+func (r csvRow) matching(q *questions.Question) *FormatError {
 	for _, it := range r.items("answer") {
 		left, right, found := strings.Cut(it.text, "->")
 		left, right = strings.TrimSpace(left), strings.TrimSpace(right)
@@ -363,7 +365,7 @@ func sameItems(a, b []string) bool {
 // WriteCSV writes qs as CSV with a header row, in the columns described at
 // csvColumns. Line breaks inside list items become spaces, since each
 // line of a list cell is one item.
-func WriteCSV(w io.Writer, qs []Question) error {
+func WriteCSV(w io.Writer, qs []questions.Question) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(csvColumns[:]); err != nil {
 		return err
@@ -400,16 +402,16 @@ func spreadsheetPlain(s string) string {
 	return s
 }
 
-func csvRecord(q Question) []string {
+func csvRecord(q questions.Question) []string {
 	var answer string
 	switch q.Type {
-	case TrueFalse:
+	case questions.TrueFalse:
 		answer = strconv.FormatBool(q.Truth)
-	case MultipleAnswer:
+	case questions.MultipleAnswer:
 		answer = csvList(q.Answers)
-	case Ordering:
+	case questions.Ordering:
 		answer = csvList(q.Order)
-	case Matching:
+	case questions.Matching:
 		pairs := make([]string, len(q.Pairs))
 		for i, p := range q.Pairs {
 			pairs[i] = oneLine(p[0]) + " -> " + oneLine(p[1])
@@ -422,7 +424,7 @@ func csvRecord(q Question) []string {
 	if q.Tolerance != 0 {
 		tolerance = formatNumber(q.Tolerance)
 	}
-	if q.Type == MultipleAnswer {
+	if q.Type == questions.MultipleAnswer {
 		ws := make([]string, len(q.Weights))
 		for i, w := range q.Weights {
 			ws[i] = formatNumber(w)

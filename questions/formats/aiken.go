@@ -1,6 +1,8 @@
-package questions
+package formats
 
 import (
+	"factquiz/questions"
+
 	"bufio"
 	"fmt"
 	"io"
@@ -107,7 +109,7 @@ func (a *aikenQuestion) finish(res *ImportResult, answer string, answerLine int)
 		res.fail(answerLine, "ANSWER must be one capital letter, not %q", answer)
 		return
 	}
-	q := Question{Type: MultipleChoice, Prompt: strings.Join(a.text, "\n")}
+	q := questions.Question{Type: questions.MultipleChoice, Prompt: strings.Join(a.text, "\n")}
 	seen := map[byte]bool{}
 	for _, o := range a.options {
 		switch {
@@ -139,7 +141,7 @@ func (a *aikenQuestion) finish(res *ImportResult, answer string, answerLine int)
 // format and lists the others in skipped, each as its ID (or title) and
 // why. Aiken has no titles, tags or feedback, so those are left out; a
 // prompt or option of several lines is joined into one.
-func WriteAiken(w io.Writer, qs []Question) (skipped []string, err error) {
+func WriteAiken(w io.Writer, qs []questions.Question) (skipped []string, err error) {
 	bw := bufio.NewWriter(w)
 	for _, q := range qs {
 		text, why := aikenQuestionText(q)
@@ -152,8 +154,8 @@ func WriteAiken(w io.Writer, qs []Question) (skipped []string, err error) {
 	return skipped, bw.Flush()
 }
 
-func aikenQuestionText(q Question) (string, string) {
-	if q.Type != MultipleChoice {
+func aikenQuestionText(q questions.Question) (string, string) {
+	if q.Type != questions.MultipleChoice {
 		return "", "Aiken holds only multiple choice questions"
 	}
 	prompt := joinLines(q.Prompt)

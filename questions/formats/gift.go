@@ -1,6 +1,8 @@
-package questions
+package formats
 
 import (
+	"factquiz/questions"
+
 	"fmt"
 	"io"
 	"math"
@@ -86,13 +88,13 @@ func (p *giftParser) skip(off int, format string, args ...any) {
 	p.skipped = append(p.skipped, FormatError{Line: p.c.lineAt(off), Msg: fmt.Sprintf(format, args...)})
 }
 
-func (p *giftParser) parse() (Question, bool) {
-	var q Question
+func (p *giftParser) parse() (questions.Question, bool) {
+	var q questions.Question
 	body := giftSpan{s: p.c.text}
 	if strings.HasPrefix(body.s, "::") {
 		title, rest, found := body.from(2).cut("::")
 		if !found {
-			return Question{}, p.fail(0, "the title has no closing ::")
+			return questions.Question{}, p.fail(0, "the title has no closing ::")
 		}
 		q.Title = strings.TrimSpace(giftUnescape(strings.TrimSpace(title.s)))
 		body = rest.trim()
@@ -101,28 +103,28 @@ func (p *giftParser) parse() (Question, bool) {
 	switch {
 	case open < 0 && end < 0:
 		if giftText(body) == "" {
-			return Question{}, p.fail(0, "empty question")
+			return questions.Question{}, p.fail(0, "empty question")
 		}
 		p.skip(0, "description items are not supported")
-		return Question{}, false
+		return questions.Question{}, false
 	case end >= 0 && (open < 0 || end < open):
-		return Question{}, p.fail(body.off+end, "} without {")
+		return questions.Question{}, p.fail(body.off+end, "} without {")
 	case end < 0 || body.sub(open+1, end).has("{"):
-		return Question{}, p.fail(body.off+open, "unclosed {")
+		return questions.Question{}, p.fail(body.off+open, "unclosed {")
 	}
 	after := body.from(end + 1)
 	if i := after.index("{"); i >= 0 {
-		return Question{}, p.fail(after.off+i, "a second answer block; separate questions with a blank line")
+		return questions.Question{}, p.fail(after.off+i, "a second answer block; separate questions with a blank line")
 	}
 	if i := after.index("}"); i >= 0 {
-		return Question{}, p.fail(after.off+i, "} without {")
+		return questions.Question{}, p.fail(after.off+i, "} without {")
 	}
 	prompt := body.s[:open]
 	if strings.TrimSpace(after.s) != "" {
 		prompt += "_____" + after.s
 	}
 	if q.Prompt = giftText(giftSpan{s: prompt}); q.Prompt == "" {
-		return Question{}, p.fail(0, "empty question")
+		return questions.Question{}, p.fail(0, "empty question")
 	}
 	block := body.sub(open+1, end)
 	if i := block.lastIndex("####"); i >= 0 {
@@ -130,13 +132,13 @@ func (p *giftParser) parse() (Question, bool) {
 		block = block.sub(0, i)
 	}
 	if ok := p.answers(&q, block.trim()); !ok {
-		return Question{}, false
+		return questions.Question{}, false
 	}
 	return q, true
 }
 
 // answers reads the answer block, telling its type as Moodle does.
-func (p *giftParser) answers(q *Question, block giftSpan) bool {
+func (p *giftParser) answers(q *questions.Question, block giftSpan) bool {
 	switch {
 	case block.s == "":
 		p.skip(block.off, "essay questions are not supported")
@@ -225,7 +227,7 @@ func giftWeight(sp giftSpan) (float64, giftSpan, bool) {
 	return w, sp.from(end + 2).trim(), true
 }
 
-func (p *giftParser) choice(q *Question, block giftSpan) bool {
+func (p *giftParser) choice(q *questions.Question, block giftSpan) bool {
 	entries, ok := p.entries(block, "~=")
 	if !ok {
 		return false
@@ -256,10 +258,10 @@ func (p *giftParser) choice(q *Question, block giftSpan) bool {
 		if msg := checkWeights(q.Weights); msg != "" {
 			return p.fail(block.off, "%s", msg)
 		}
-		q.Type, q.Answers = MultipleAnswer, rightByWeight(q.Options, q.Weights)
+		q.Type, q.Answers = questions.MultipleAnswer, rightByWeight(q.Options, q.Weights)
 		return true
 	}
-	q.Type = MultipleChoice
+	q.Type = questions.MultipleChoice
 	var right []string
 	for i, e := range entries {
 		switch {
@@ -277,7 +279,7 @@ func (p *giftParser) choice(q *Question, block giftSpan) bool {
 	return true
 }
 
-func (p *giftParser) matching(q *Question, block giftSpan) bool {
+func (p *giftParser) matching(q *questions.Question, block giftSpan) bool {
 	var extras []string
 	for _, e := range giftSplit(block, "=") {
 		left, right, found := e.cut("->")
@@ -296,7 +298,7 @@ func (p *giftParser) matching(q *Question, block giftSpan) bool {
 	if len(q.Pairs) < 2 {
 		return p.fail(block.off, "a matching question needs at least two pairs")
 	}
-	q.Type, q.Options = Matching, matchingOptions(q.Pairs, extras)
+	q.Type, q.Options = questions.Matching, matchingOptions(q.Pairs, extras)
 	return true
 }
 
@@ -316,10 +318,10 @@ func giftSplit(block giftSpan, mark string) []giftSpan {
 	}
 }
 
-func (p *giftParser) trueFalse(q *Question, block giftSpan, truth bool) bool {
+func (p *giftParser) trueFalse(q *questions.Question, block giftSpan, truth bool) bool {
 	_, rest, _ := block.cut("#")
 	wrong, right, _ := rest.cut("#")
-	q.Type, q.Truth = TrueFalse, truth
+	q.Type, q.Truth = questions.TrueFalse, truth
 	w, r := giftText(wrong), giftText(right)
 	if truth {
 		q.OptionFeedback = nilIfBlank([]string{r, w})
@@ -329,7 +331,7 @@ func (p *giftParser) trueFalse(q *Question, block giftSpan, truth bool) bool {
 	return true
 }
 
-func (p *giftParser) shortAnswer(q *Question, block giftSpan) bool {
+func (p *giftParser) shortAnswer(q *questions.Question, block giftSpan) bool {
 	entries, ok := p.entries(block, "=")
 	if !ok {
 		return false
@@ -352,11 +354,11 @@ func (p *giftParser) shortAnswer(q *Question, block giftSpan) bool {
 	if len(right) == 0 {
 		return p.fail(block.off, "a short answer question needs a fully right answer")
 	}
-	q.Type, q.Answer, q.Accepted = FillBlank, right[0], nilIfEmpty(right[1:])
+	q.Type, q.Answer, q.Accepted = questions.FillBlank, right[0], nilIfEmpty(right[1:])
 	return true
 }
 
-func (p *giftParser) numeric(q *Question, block giftSpan) bool {
+func (p *giftParser) numeric(q *questions.Question, block giftSpan) bool {
 	if answers, wrong, found := block.cut("~"); found {
 		if strings.Trim(giftText(wrong), "# ") != "" {
 			p.skip(wrong.off, "feedback on wrong numeric answers is not supported")
@@ -392,7 +394,7 @@ func (p *giftParser) numeric(q *Question, block giftSpan) bool {
 	if !kept {
 		return p.fail(block.off, "a numeric question needs a fully right answer")
 	}
-	q.Type = Numeric
+	q.Type = questions.Numeric
 	return true
 }
 
