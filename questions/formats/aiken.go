@@ -1,12 +1,12 @@
 package formats
 
 import (
-	"factquiz/questions"
-
 	"bufio"
 	"fmt"
 	"io"
 	"strings"
+
+	"factquiz/questions"
 )
 
 // ParseAiken reads multiple choice questions in the Aiken format:
@@ -36,7 +36,7 @@ func ParseAiken(r io.Reader) (*ImportResult, error) {
 		switch {
 		case line == "":
 		case isAnswer && cur == nil:
-			res.fail(n, "ANSWER line without a question")
+			res.fail(ErrSyntax, n, "ANSWER line without a question")
 		case isAnswer:
 			cur.finish(res, answer, n)
 			cur = nil
@@ -47,7 +47,7 @@ func ParseAiken(r io.Reader) (*ImportResult, error) {
 			cur.options = append(cur.options, aikenOptionLine{letter, text, n})
 		default:
 			if cur != nil && len(cur.options) > 0 {
-				res.fail(cur.line, "no ANSWER line after the options")
+				res.fail(ErrSyntax, cur.line, "no ANSWER line after the options")
 				cur = nil
 			}
 			if cur == nil {
@@ -57,7 +57,7 @@ func ParseAiken(r io.Reader) (*ImportResult, error) {
 		}
 	}
 	if cur != nil {
-		res.fail(cur.line, "no ANSWER line after the options")
+		res.fail(ErrSyntax, cur.line, "no ANSWER line after the options")
 	}
 	return res, nil
 }
@@ -98,15 +98,15 @@ func aikenAnswer(line string) (answer string, ok bool) {
 
 func (a *aikenQuestion) finish(res *ImportResult, answer string, answerLine int) {
 	if len(a.text) == 0 {
-		res.fail(a.line, "the question has no text before its options")
+		res.fail(ErrSyntax, a.line, "the question has no text before its options")
 		return
 	}
 	if len(a.options) < 2 {
-		res.fail(a.line, "fewer than two options")
+		res.fail(ErrInvalid, a.line, "fewer than two options")
 		return
 	}
 	if len(answer) != 1 || answer[0] < 'A' || answer[0] > 'Z' {
-		res.fail(answerLine, "ANSWER must be one capital letter, not %q", answer)
+		res.fail(ErrSyntax, answerLine, "ANSWER must be one capital letter, not %q", answer)
 		return
 	}
 	q := questions.Question{Type: questions.MultipleChoice, Prompt: strings.Join(a.text, "\n")}
@@ -114,10 +114,10 @@ func (a *aikenQuestion) finish(res *ImportResult, answer string, answerLine int)
 	for _, o := range a.options {
 		switch {
 		case seen[o.letter]:
-			res.fail(o.line, "option %c given twice", o.letter)
+			res.fail(ErrInvalid, o.line, "option %c given twice", o.letter)
 			return
 		case o.text == "":
-			res.fail(o.line, "option %c is empty", o.letter)
+			res.fail(ErrInvalid, o.line, "option %c is empty", o.letter)
 			return
 		}
 		seen[o.letter] = true
@@ -127,11 +127,11 @@ func (a *aikenQuestion) finish(res *ImportResult, answer string, answerLine int)
 		}
 	}
 	if o, found := repeatedOption(q.Options); found {
-		res.fail(a.line, "option %q given twice", o)
+		res.fail(ErrInvalid, a.line, "option %q given twice", o)
 		return
 	}
 	if !seen[answer[0]] {
-		res.fail(answerLine, "answer %s is not among the options", answer)
+		res.fail(ErrInvalid, answerLine, "answer %s is not among the options", answer)
 		return
 	}
 	res.add(q, a.line, "aiken")

@@ -1,11 +1,11 @@
 package formats
 
 import (
-	"factquiz/questions"
-
 	"reflect"
 	"strings"
 	"testing"
+
+	"factquiz/questions"
 )
 
 var aikenReadTests = []importTest{{
@@ -89,7 +89,7 @@ Unfinished
 A. x
 B. y`,
 	want: []Imported{imported(35, mcQuestion("Good?", "yes", "yes", "no"))},
-	errs: []FormatError{
+	errs: []*FormatError{
 		fe(1, "no ANSWER line after the options"), fe(8, "answer C is not among the options"),
 		fe(10, "fewer than two options"), fe(14, "the question has no text before its options"),
 		fe(21, `ANSWER must be one capital letter, not "ab"`), fe(25, "option A given twice"),

@@ -1,12 +1,12 @@
 package formats
 
 import (
-	"factquiz/questions"
-
 	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
+
+	"factquiz/questions"
 )
 
 // FileFormats are the question file formats, by name, with the file name

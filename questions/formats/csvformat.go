@@ -1,8 +1,6 @@
 package formats
 
 import (
-	"factquiz/questions"
-
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -10,6 +8,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"factquiz/questions"
 )
 
 // csvColumns are the columns of the CSV format, in the order WriteCSV
@@ -51,7 +51,7 @@ func ParseCSV(r io.Reader) (*ImportResult, error) {
 	header, err := cr.Read()
 	switch {
 	case err == io.EOF:
-		res.fail(1, "no header row")
+		res.fail(ErrSyntax, 1, "no header row")
 		return res, nil
 	case err != nil:
 		if err := csvRecordError(res, err); err != nil {
@@ -61,7 +61,7 @@ func ParseCSV(r io.Reader) (*ImportResult, error) {
 	}
 	cols, msg := csvHeader(header)
 	if msg != "" {
-		res.fail(1, "%s", msg)
+		res.fail(ErrSyntax, 1, "%s", msg)
 		return res, nil
 	}
 	for {
@@ -81,7 +81,7 @@ func ParseCSV(r io.Reader) (*ImportResult, error) {
 		}
 		q, ferr := row.question()
 		if ferr != nil {
-			res.Errors = append(res.Errors, *ferr)
+			res.Errors = append(res.Errors, ferr)
 			continue
 		}
 		line, _ := cr.FieldPos(0)
@@ -96,7 +96,9 @@ func csvRecordError(res *ImportResult, err error) error {
 	if !errors.As(err, &pe) {
 		return err
 	}
-	res.fail(pe.Line, "%v", pe.Err)
+	// The cause stays too, for errors.Is(err, csv.ErrQuote).
+	kind := fmt.Errorf("%w: %w", ErrSyntax, pe.Err)
+	res.Errors = append(res.Errors, &FormatError{Line: pe.Line, Err: kind, Msg: pe.Err.Error()})
 	return nil
 }
 
@@ -138,14 +140,14 @@ func (r csvRow) raw(name string) string {
 
 func (r csvRow) cell(name string) string { return strings.TrimSpace(r.raw(name)) }
 
-// errAt is a problem at the k-th line of a cell.
-func (r csvRow) errAt(name string, k int, format string, args ...any) *FormatError {
+// errAt is a problem of a kind at the k-th line of a cell.
+func (r csvRow) errAt(kind error, name string, k int, format string, args ...any) *FormatError {
 	i := r.cols[name] - 1
 	if i < 0 || i >= len(r.record) {
 		i = 0
 	}
 	line, _ := r.cr.FieldPos(i)
-	return &FormatError{Line: line + k, Msg: fmt.Sprintf(format, args...)}
+	return &FormatError{Line: line + k, Err: kind, Msg: fmt.Sprintf(format, args...)}
 }
 
 // csvItem is one line of a list cell and its place in the cell.
@@ -176,7 +178,7 @@ func (r csvRow) list(name string) []string {
 // question reads the row.
 func (r csvRow) question() (questions.Question, *FormatError) {
 	if n := len(r.record); n > len(r.cols) {
-		return questions.Question{}, r.errAt("type", 0, "%d cells, but the header names %d columns", n, len(r.cols))
+		return questions.Question{}, r.errAt(ErrSyntax, "type", 0, "%d cells, but the header names %d columns", n, len(r.cols))
 	}
 	q := questions.Question{
 		Type: questions.Type(strings.ToLower(r.cell("type"))), Title: r.cell("title"), Prompt: r.cell("prompt"),
@@ -184,12 +186,12 @@ func (r csvRow) question() (questions.Question, *FormatError) {
 		Tags: r.list("tags"), Source: r.cell("source"), Section: r.cell("section"),
 	}
 	if q.Prompt == "" {
-		return questions.Question{}, r.errAt("prompt", 0, "empty prompt")
+		return questions.Question{}, r.errAt(ErrInvalid, "prompt", 0, "empty prompt")
 	}
 	if tol := r.cell("tolerance"); tol != "" {
 		v, ok := parseDecimal(tol)
 		if !ok || v < 0 {
-			return questions.Question{}, r.errAt("tolerance", 0, "tolerance %q is not a number of zero or more", tol)
+			return questions.Question{}, r.errAt(ErrInvalid, "tolerance", 0, "tolerance %q is not a number of zero or more", tol)
 		}
 		q.Tolerance = v
 	}
@@ -207,23 +209,23 @@ func (r csvRow) weights(q *questions.Question) *FormatError {
 	case len(items) == 0:
 		return nil
 	case q.Type != questions.MultipleAnswer:
-		return r.errAt("weights", 0, "weights are only for multiple_answer questions")
+		return r.errAt(ErrInvalid, "weights", 0, "weights are only for multiple_answer questions")
 	}
 	for _, it := range items {
 		w, err := strconv.ParseFloat(it.text, 64)
 		if err != nil {
-			return r.errAt("weights", it.k, "weight %q is not a number", it.text)
+			return r.errAt(ErrInvalid, "weights", it.k, "weight %q is not a number", it.text)
 		}
 		if msg := checkWeight(w); msg != "" {
-			return r.errAt("weights", it.k, "%s", msg)
+			return r.errAt(ErrInvalid, "weights", it.k, "%s", msg)
 		}
 		q.Weights = append(q.Weights, w)
 	}
 	if len(q.Weights) != len(q.Options) {
-		return r.errAt("weights", 0, "%d weights for %d options", len(q.Weights), len(q.Options))
+		return r.errAt(ErrInvalid, "weights", 0, "%d weights for %d options", len(q.Weights), len(q.Options))
 	}
 	if msg := checkWeights(q.Weights); msg != "" {
-		return r.errAt("weights", 0, "%s", msg)
+		return r.errAt(ErrInvalid, "weights", 0, "%s", msg)
 	}
 	return nil
 }
@@ -245,7 +247,7 @@ func (r csvRow) optionFeedback(q *questions.Question) *FormatError {
 		fb = fb[:len(fb)-1]
 	}
 	if len(fb) > want {
-		return r.errAt("option_feedback", 0, "%d lines of option feedback for %d options", len(fb), want)
+		return r.errAt(ErrInvalid, "option_feedback", 0, "%d lines of option feedback for %d options", len(fb), want)
 	}
 	for len(fb) < want {
 		fb = append(fb, "")
@@ -258,25 +260,25 @@ func (r csvRow) optionFeedback(q *questions.Question) *FormatError {
 func (r csvRow) answer(q *questions.Question) *FormatError {
 	answer := r.cell("answer")
 	if answer == "" {
-		return r.errAt("answer", 0, "empty answer")
+		return r.errAt(ErrInvalid, "answer", 0, "empty answer")
 	}
 	switch q.Type {
 	case questions.MultipleChoice:
 		q.Answer = answer
 		if len(q.Options) < 2 {
-			return r.errAt("options", 0, "a multiple choice question needs at least two options")
+			return r.errAt(ErrInvalid, "options", 0, "a multiple choice question needs at least two options")
 		}
 		if o, found := repeatedOption(q.Options); found {
-			return r.errAt("options", 0, "option %q given twice", o)
+			return r.errAt(ErrInvalid, "options", 0, "option %q given twice", o)
 		}
 		if !slices.Contains(q.Options, answer) {
-			return r.errAt("answer", 0, "answer %q is not one of the options", answer)
+			return r.errAt(ErrInvalid, "answer", 0, "answer %q is not one of the options", answer)
 		}
 	case questions.FillBlank:
 		q.Answer = answer
 	case questions.Numeric:
 		if _, ok := questions.ParseNumber(answer); !ok {
-			return r.errAt("answer", 0, "numeric answer %q is not a number", answer)
+			return r.errAt(ErrInvalid, "answer", 0, "numeric answer %q is not a number", answer)
 		}
 		q.Answer = answer
 	case questions.TrueFalse:
@@ -285,7 +287,7 @@ func (r csvRow) answer(q *questions.Question) *FormatError {
 			q.Truth = true
 		case "false":
 		default:
-			return r.errAt("answer", 0, "a true_false answer is true or false, not %q", answer)
+			return r.errAt(ErrInvalid, "answer", 0, "a true_false answer is true or false, not %q", answer)
 		}
 	case questions.MultipleAnswer:
 		return r.multipleAnswer(q)
@@ -294,26 +296,26 @@ func (r csvRow) answer(q *questions.Question) *FormatError {
 	case questions.Matching:
 		return r.matching(q)
 	default:
-		return r.errAt("type", 0, "unknown type %q", q.Type)
+		return r.errAt(ErrUnsupported, "type", 0, "unknown type %q", q.Type)
 	}
 	return nil
 }
 
 func (r csvRow) multipleAnswer(q *questions.Question) *FormatError {
 	if len(q.Options) < 2 {
-		return r.errAt("options", 0, "a multiple_answer question needs at least two options")
+		return r.errAt(ErrInvalid, "options", 0, "a multiple_answer question needs at least two options")
 	}
 	if o, found := repeatedOption(q.Options); found {
-		return r.errAt("options", 0, "option %q given twice", o)
+		return r.errAt(ErrInvalid, "options", 0, "option %q given twice", o)
 	}
 	for _, it := range r.items("answer") {
 		if !slices.Contains(q.Options, it.text) {
-			return r.errAt("answer", it.k, "answer %q is not one of the options", it.text)
+			return r.errAt(ErrInvalid, "answer", it.k, "answer %q is not one of the options", it.text)
 		}
 		q.Answers = append(q.Answers, it.text)
 	}
 	if q.Weights != nil && !sameItems(q.Answers, rightByWeight(q.Options, q.Weights)) {
-		return r.errAt("answer", 0, "the answer is not the options with a positive weight")
+		return r.errAt(ErrInvalid, "answer", 0, "the answer is not the options with a positive weight")
 	}
 	return nil
 }
@@ -322,11 +324,11 @@ func (r csvRow) ordering(q *questions.Question) *FormatError {
 	q.Order = r.list("answer")
 	switch {
 	case len(q.Order) < 2:
-		return r.errAt("answer", 0, "an ordering question needs at least two items, one per line")
+		return r.errAt(ErrInvalid, "answer", 0, "an ordering question needs at least two items, one per line")
 	case len(q.Options) == 0:
 		q.Options = questions.ShuffledApart(q.Order)
 	case !sameItems(q.Options, q.Order):
-		return r.errAt("options", 0, "the options are not the answer's items")
+		return r.errAt(ErrInvalid, "options", 0, "the options are not the answer's items")
 	}
 	return nil
 }
@@ -336,19 +338,19 @@ func (r csvRow) matching(q *questions.Question) *FormatError {
 		left, right, found := strings.Cut(it.text, "->")
 		left, right = strings.TrimSpace(left), strings.TrimSpace(right)
 		if !found || left == "" || right == "" {
-			return r.errAt("answer", it.k, "%q is not a pair: left -> right", it.text)
+			return r.errAt(ErrSyntax, "answer", it.k, "%q is not a pair: left -> right", it.text)
 		}
 		q.Pairs = append(q.Pairs, [2]string{left, right})
 	}
 	if len(q.Pairs) < 2 {
-		return r.errAt("answer", 0, "a matching question needs at least two pairs, one per line")
+		return r.errAt(ErrInvalid, "answer", 0, "a matching question needs at least two pairs, one per line")
 	}
 	if len(q.Options) == 0 {
 		q.Options = matchingOptions(q.Pairs, nil)
 	}
 	for _, p := range q.Pairs {
 		if !slices.Contains(q.Options, p[1]) {
-			return r.errAt("options", 0, "%q is missing from the options", p[1])
+			return r.errAt(ErrInvalid, "options", 0, "%q is missing from the options", p[1])
 		}
 	}
 	return nil

@@ -1,11 +1,11 @@
 package formats
 
 import (
-	"factquiz/questions"
-
 	"reflect"
 	"strings"
 	"testing"
+
+	"factquiz/questions"
 )
 
 var csvReadTests = []importTest{{
@@ -96,7 +96,7 @@ multiple_answer,0,"!0
 0",0,,,
 `,
 	want: []Imported{imported(37, questions.Question{Type: questions.FillBlank, Prompt: "Good?", Answer: "yes"})},
-	errs: []FormatError{
+	errs: []*FormatError{
 		fe(2, `unknown type "essay"`), fe(4, `answer "c" is not one of the options`),
 		fe(5, `numeric answer "many" is not a number`), fe(6, `tolerance "about 1" is not a number of zero or more`),
 		fe(10, `weight "x" is not a number`), fe(13, "the right answers' weights add up to 50%, not 100%"),
@@ -111,18 +111,18 @@ multiple_answer,0,"!0
 }, {
 	name: "missing header column",
 	in:   "type,prompt\nfill_blank,Blank?\n",
-	errs: []FormatError{fe(1, `missing column "answer"`)},
+	errs: []*FormatError{fe(1, `missing column "answer"`)},
 }, {
 	name: "unknown header column",
 	in:   "type,prompt,answer,optoins\n",
-	errs: []FormatError{fe(1, `unknown column "optoins"; the columns are type,title,prompt,options,answer,accepted,tolerance,weights,feedback,option_feedback,tags,source,section`)},
+	errs: []*FormatError{fe(1, `unknown column "optoins"; the columns are type,title,prompt,options,answer,accepted,tolerance,weights,feedback,option_feedback,tags,source,section`)},
 }, {
 	name: "repeated header column",
 	in:   "type,prompt,answer,Prompt\n",
-	errs: []FormatError{fe(1, `column "prompt" given twice`)},
+	errs: []*FormatError{fe(1, `column "prompt" given twice`)},
 }, {
 	name: "empty file",
-	errs: []FormatError{fe(1, "no header row")},
+	errs: []*FormatError{fe(1, "no header row")},
 }}
 
 func TestParseCSV(t *testing.T) {

@@ -1,28 +1,49 @@
 package formats
 
 import (
-	"factquiz/questions"
-
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
+
+	"factquiz/questions"
 )
 
-// FormatError is a problem at a line of an imported file.
+// The kinds of problem a FormatError reports, for errors.Is.
+var (
+	// ErrSyntax is text the format cannot read: an unclosed brace, an
+	// ANSWER line with no question, a malformed CSV record.
+	ErrSyntax = errors.New("not in the format's syntax")
+	// ErrInvalid is a question the format can read but no one can answer:
+	// too few options, a right answer that is no option, weights that do
+	// not add up.
+	ErrInvalid = errors.New("not a question that can be asked")
+	// ErrUnsupported is what the engine cannot hold: an unknown type, an
+	// essay, partial credit on an answer that can only be right or wrong.
+	ErrUnsupported = errors.New("not supported")
+)
+
+// FormatError is a problem at a line of an imported file: what is wrong
+// and what kind of problem it is.
 type FormatError struct {
-	Line int // 1-based
+	Line int   // 1-based
+	Err  error // ErrSyntax, ErrInvalid or ErrUnsupported, perhaps with a cause
 	Msg  string
 }
 
 // Error returns the problem with its line: "line 12: unclosed {".
-func (e FormatError) Error() string {
+func (e *FormatError) Error() string {
 	return fmt.Sprintf("line %d: %s", e.Line, e.Msg)
 }
+
+// Unwrap returns the kind of problem, so that errors.Is(err, ErrSyntax)
+// tells a file that is not in its format from a question that is wrong.
+func (e *FormatError) Unwrap() error { return e.Err }
 
 // Imported is a question read from a file, with the line it starts at.
 type Imported struct {
@@ -36,8 +57,8 @@ type Imported struct {
 // a type cannot hold).
 type ImportResult struct {
 	Questions []Imported
-	Errors    []FormatError
-	Skipped   []FormatError
+	Errors    []*FormatError
+	Skipped   []*FormatError // all ErrUnsupported
 }
 
 func (r *ImportResult) add(q questions.Question, line int, idPrefix string) {
@@ -49,8 +70,10 @@ func (r *ImportResult) add(q questions.Question, line int, idPrefix string) {
 	r.Questions = append(r.Questions, Imported{Question: q, Line: line})
 }
 
-func (r *ImportResult) fail(line int, format string, args ...any) {
-	r.Errors = append(r.Errors, FormatError{Line: line, Msg: fmt.Sprintf(format, args...)})
+// fail records a question that could not be read: a problem of a kind at
+// a line.
+func (r *ImportResult) fail(kind error, line int, format string, args ...any) {
+	r.Errors = append(r.Errors, &FormatError{Line: line, Err: kind, Msg: fmt.Sprintf(format, args...)})
 }
 
 // contentID names an imported question after its content, so that

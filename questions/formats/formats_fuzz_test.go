@@ -1,11 +1,11 @@
 package formats
 
 import (
-	"factquiz/questions"
-
 	"reflect"
 	"strings"
 	"testing"
+
+	"factquiz/questions"
 )
 
 // checkImported checks what holds for any file: every question, error

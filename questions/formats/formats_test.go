@@ -1,12 +1,14 @@
 package formats
 
 import (
-	"factquiz/questions"
-
+	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
+
+	"factquiz/questions"
 )
 
 // importTest is one case of a parser's table: an input and the questions
@@ -15,8 +17,8 @@ type importTest struct {
 	name    string
 	in      string
 	want    []Imported
-	errs    []FormatError
-	skipped []FormatError
+	errs    []*FormatError
+	skipped []*FormatError
 }
 
 func runImportTests(t *testing.T, tests []importTest, parse func(string) (*ImportResult, error)) {
@@ -36,10 +38,10 @@ func runImportTests(t *testing.T, tests []importTest, parse func(string) (*Impor
 			if !reflect.DeepEqual(res.Questions, tt.want) {
 				t.Errorf("questions:\n got %s\nwant %s", jsonOf(res.Questions), jsonOf(tt.want))
 			}
-			if !reflect.DeepEqual(res.Errors, tt.errs) {
+			if !reflect.DeepEqual(withoutKinds(res.Errors), tt.errs) {
 				t.Errorf("errors:\n got %q\nwant %q", res.Errors, tt.errs)
 			}
-			if !reflect.DeepEqual(res.Skipped, tt.skipped) {
+			if !reflect.DeepEqual(withoutKinds(res.Skipped), tt.skipped) {
 				t.Errorf("skipped:\n got %q\nwant %q", res.Skipped, tt.skipped)
 			}
 		})
@@ -75,16 +77,73 @@ func sameQuestions(t *testing.T, got []Imported, want []questions.Question) {
 
 func imported(line int, q questions.Question) Imported { return Imported{Question: q, Line: line} }
 
-func fe(line int, msg string) FormatError { return FormatError{Line: line, Msg: msg} }
+func fe(line int, msg string) *FormatError { return &FormatError{Line: line, Msg: msg} }
+
+// withoutKinds copies errs without their kinds, to compare them with a
+// table's lines and messages; TestFormatErrorKinds checks the kinds.
+func withoutKinds(errs []*FormatError) []*FormatError {
+	var out []*FormatError
+	for _, e := range errs {
+		out = append(out, &FormatError{Line: e.Line, Msg: e.Msg})
+	}
+	return out
+}
 
 func mcQuestion(prompt, answer string, options ...string) questions.Question {
 	return questions.Question{Type: questions.MultipleChoice, Prompt: prompt, Options: options, Answer: answer}
 }
 
 func TestFormatError(t *testing.T) {
-	var err error = FormatError{Line: 12, Msg: "unclosed {"}
+	var err error = &FormatError{Line: 12, Err: ErrSyntax, Msg: "unclosed {"}
 	if got := err.Error(); got != "line 12: unclosed {" {
 		t.Errorf("Error() = %q", got)
+	}
+}
+
+// TestFormatErrorKinds: each problem a parser reports is one of the
+// three kinds, for errors.Is; a CSV record's own error stays its cause.
+func TestFormatErrorKinds(t *testing.T) {
+	tests := []struct {
+		format, in string
+		kind       error
+	}{
+		{"gift", "Q{=a ~b", ErrSyntax},
+		{"gift", "Q{=a}} ", ErrSyntax},
+		{"gift", "Q{#three}", ErrSyntax},
+		{"gift", "Q{#5..1}", ErrInvalid},
+		{"gift", "Q{~a ~b}", ErrInvalid},
+		{"gift", "Q{}", ErrUnsupported},
+		{"gift", "Q{=a =%50%b}", ErrUnsupported},
+		{"aiken", "ANSWER: A", ErrSyntax},
+		{"aiken", "Q\nA. a\nANSWER: A", ErrInvalid},
+		{"csv", "type,prompt,answer\nmultiple_choice,Q", ErrInvalid},
+		{"csv", "type,prompt,answer\nessay,Q,a", ErrUnsupported},
+		{"csv", "type,prompt\n", ErrSyntax},
+		{"csv", "type,prompt,answer\nfill_blank,Q,a\"b", ErrSyntax},
+	}
+	for _, tt := range tests {
+		res, err := ReadQuestions(tt.format, strings.NewReader(strings.ReplaceAll(tt.in, `\n`, "\n")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		problems := append(res.Errors, res.Skipped...)
+		if len(problems) != 1 {
+			t.Errorf("%s %q: problems %q, want one", tt.format, tt.in, problems)
+			continue
+		}
+		var got error = problems[0]
+		if !errors.Is(got, tt.kind) {
+			t.Errorf("%s %q: %q is %v, want %v", tt.format, tt.in, got, problems[0].Err, tt.kind)
+		}
+		for _, other := range []error{ErrSyntax, ErrInvalid, ErrUnsupported} {
+			if other != tt.kind && errors.Is(got, other) {
+				t.Errorf("%s %q: %q is also %v", tt.format, tt.in, got, other)
+			}
+		}
+	}
+	res, _ := ParseCSV(strings.NewReader("type,prompt,answer\nfill_blank,Q,a\"b\n"))
+	if len(res.Errors) != 1 || !errors.Is(res.Errors[0], csv.ErrBareQuote) {
+		t.Errorf("errors %q: want the CSV reader's ErrBareQuote as the cause", res.Errors)
 	}
 }
 

@@ -1,14 +1,14 @@
 package formats
 
 import (
-	"factquiz/questions"
-
 	"fmt"
 	"io"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
+
+	"factquiz/questions"
 )
 
 // ParseGIFT reads questions in Moodle's GIFT format. The error is only for
@@ -60,7 +60,7 @@ func ParseGIFT(r io.Reader) (*ImportResult, error) {
 		res.Skipped = append(res.Skipped, p.skipped...)
 		switch {
 		case p.err != nil:
-			res.Errors = append(res.Errors, *p.err)
+			res.Errors = append(res.Errors, p.err)
 		case ok:
 			q.Tags = slices.Clone(tags)
 			res.add(q, c.lines[0], "gift")
@@ -73,19 +73,20 @@ func ParseGIFT(r io.Reader) (*ImportResult, error) {
 type giftParser struct {
 	c       *giftChunk
 	err     *FormatError
-	skipped []FormatError
+	skipped []*FormatError
 }
 
-// fail records why the question cannot be read, at the line of off, and
-// returns false.
-func (p *giftParser) fail(off int, format string, args ...any) bool {
-	p.err = &FormatError{Line: p.c.lineAt(off), Msg: fmt.Sprintf(format, args...)}
+// fail records why the question cannot be read, a problem of a kind at
+// the line of off, and returns false.
+func (p *giftParser) fail(kind error, off int, format string, args ...any) bool {
+	p.err = &FormatError{Line: p.c.lineAt(off), Err: kind, Msg: fmt.Sprintf(format, args...)}
 	return false
 }
 
-// skip records a part of the question (or all of it) that is left out.
+// skip records a part of the question (or all of it) that is left out, as
+// the engine cannot hold it.
 func (p *giftParser) skip(off int, format string, args ...any) {
-	p.skipped = append(p.skipped, FormatError{Line: p.c.lineAt(off), Msg: fmt.Sprintf(format, args...)})
+	p.skipped = append(p.skipped, &FormatError{Line: p.c.lineAt(off), Err: ErrUnsupported, Msg: fmt.Sprintf(format, args...)})
 }
 
 func (p *giftParser) parse() (questions.Question, bool) {
@@ -94,7 +95,7 @@ func (p *giftParser) parse() (questions.Question, bool) {
 	if strings.HasPrefix(body.s, "::") {
 		title, rest, found := body.from(2).cut("::")
 		if !found {
-			return questions.Question{}, p.fail(0, "the title has no closing ::")
+			return questions.Question{}, p.fail(ErrSyntax, 0, "the title has no closing ::")
 		}
 		q.Title = strings.TrimSpace(giftUnescape(strings.TrimSpace(title.s)))
 		body = rest.trim()
@@ -103,28 +104,28 @@ func (p *giftParser) parse() (questions.Question, bool) {
 	switch {
 	case open < 0 && end < 0:
 		if giftText(body) == "" {
-			return questions.Question{}, p.fail(0, "empty question")
+			return questions.Question{}, p.fail(ErrInvalid, 0, "empty question")
 		}
 		p.skip(0, "description items are not supported")
 		return questions.Question{}, false
 	case end >= 0 && (open < 0 || end < open):
-		return questions.Question{}, p.fail(body.off+end, "} without {")
+		return questions.Question{}, p.fail(ErrSyntax, body.off+end, "} without {")
 	case end < 0 || body.sub(open+1, end).has("{"):
-		return questions.Question{}, p.fail(body.off+open, "unclosed {")
+		return questions.Question{}, p.fail(ErrSyntax, body.off+open, "unclosed {")
 	}
 	after := body.from(end + 1)
 	if i := after.index("{"); i >= 0 {
-		return questions.Question{}, p.fail(after.off+i, "a second answer block; separate questions with a blank line")
+		return questions.Question{}, p.fail(ErrSyntax, after.off+i, "a second answer block; separate questions with a blank line")
 	}
 	if i := after.index("}"); i >= 0 {
-		return questions.Question{}, p.fail(after.off+i, "} without {")
+		return questions.Question{}, p.fail(ErrSyntax, after.off+i, "} without {")
 	}
 	prompt := body.s[:open]
 	if strings.TrimSpace(after.s) != "" {
 		prompt += "_____" + after.s
 	}
 	if q.Prompt = giftText(giftSpan{s: prompt}); q.Prompt == "" {
-		return questions.Question{}, p.fail(0, "empty question")
+		return questions.Question{}, p.fail(ErrInvalid, 0, "empty question")
 	}
 	block := body.sub(open+1, end)
 	if i := block.lastIndex("####"); i >= 0 {
@@ -158,7 +159,7 @@ func (p *giftParser) answers(q *questions.Question, block giftSpan) bool {
 		return p.trueFalse(q, block, false)
 	}
 	if block.has("->") {
-		return p.fail(block.off, "-> belongs in matching pairs: {=left -> right =left -> right}")
+		return p.fail(ErrSyntax, block.off, "-> belongs in matching pairs: {=left -> right =left -> right}")
 	}
 	return p.shortAnswer(q, block)
 }
@@ -186,7 +187,7 @@ func (p *giftParser) entries(block giftSpan, marks string) ([]giftEntry, bool) {
 		}
 		e.weight, e.text, e.hasWeight = giftWeight(e.text)
 		if msg := checkWeight(e.weight); e.hasWeight && msg != "" {
-			return p.fail(e.text.off, "%s", msg)
+			return p.fail(ErrInvalid, e.text.off, "%s", msg)
 		}
 		text, fb, _ := e.text.cut("#")
 		e.text, e.feedback = text.trim(), giftText(fb)
@@ -233,13 +234,13 @@ func (p *giftParser) choice(q *questions.Question, block giftSpan) bool {
 		return false
 	}
 	if len(entries) < 2 {
-		return p.fail(block.off, "fewer than two options")
+		return p.fail(ErrInvalid, block.off, "fewer than two options")
 	}
 	hasRightMark, hasPositive := false, false
 	for i := range entries {
 		e := &entries[i]
 		if giftText(e.text) == "" {
-			return p.fail(e.text.off, "empty option")
+			return p.fail(ErrInvalid, e.text.off, "empty option")
 		}
 		if !e.hasWeight && e.mark == '=' {
 			e.weight = 100
@@ -252,11 +253,11 @@ func (p *giftParser) choice(q *questions.Question, block giftSpan) bool {
 	}
 	q.OptionFeedback = nilIfBlank(q.OptionFeedback)
 	if o, found := repeatedOption(q.Options); found {
-		return p.fail(block.off, "option %q given twice", o)
+		return p.fail(ErrInvalid, block.off, "option %q given twice", o)
 	}
 	if !hasRightMark && hasPositive {
 		if msg := checkWeights(q.Weights); msg != "" {
-			return p.fail(block.off, "%s", msg)
+			return p.fail(ErrInvalid, block.off, "%s", msg)
 		}
 		q.Type, q.Answers = questions.MultipleAnswer, rightByWeight(q.Options, q.Weights)
 		return true
@@ -273,7 +274,7 @@ func (p *giftParser) choice(q *questions.Question, block giftSpan) bool {
 	}
 	q.Weights = nil
 	if len(right) == 0 {
-		return p.fail(block.off, "a multiple choice question needs a right answer (=)")
+		return p.fail(ErrInvalid, block.off, "a multiple choice question needs a right answer (=)")
 	}
 	q.Answer, q.Accepted = right[0], nilIfEmpty(right[1:])
 	return true
@@ -286,9 +287,9 @@ func (p *giftParser) matching(q *questions.Question, block giftSpan) bool {
 		l, r := giftText(left), giftText(right)
 		switch {
 		case !found:
-			return p.fail(e.off, "a matching pair needs ->")
+			return p.fail(ErrSyntax, e.off, "a matching pair needs ->")
 		case r == "":
-			return p.fail(e.off, "nothing to match %q with", l)
+			return p.fail(ErrInvalid, e.off, "nothing to match %q with", l)
 		case l == "":
 			extras = append(extras, r)
 		default:
@@ -296,7 +297,7 @@ func (p *giftParser) matching(q *questions.Question, block giftSpan) bool {
 		}
 	}
 	if len(q.Pairs) < 2 {
-		return p.fail(block.off, "a matching question needs at least two pairs")
+		return p.fail(ErrInvalid, block.off, "a matching question needs at least two pairs")
 	}
 	q.Type, q.Options = questions.Matching, matchingOptions(q.Pairs, extras)
 	return true
@@ -341,7 +342,7 @@ func (p *giftParser) shortAnswer(q *questions.Question, block giftSpan) bool {
 		text := giftText(e.text)
 		switch {
 		case text == "":
-			return p.fail(e.text.off, "empty answer")
+			return p.fail(ErrInvalid, e.text.off, "empty answer")
 		case e.hasWeight && e.weight != 100:
 			p.skip(e.text.off, "partial credit is not supported: answer %q (%s%%) is dropped", text, formatNumber(e.weight))
 			continue
@@ -352,7 +353,7 @@ func (p *giftParser) shortAnswer(q *questions.Question, block giftSpan) bool {
 		right = append(right, text)
 	}
 	if len(right) == 0 {
-		return p.fail(block.off, "a short answer question needs a fully right answer")
+		return p.fail(ErrInvalid, block.off, "a short answer question needs a fully right answer")
 	}
 	q.Type, q.Answer, q.Accepted = questions.FillBlank, right[0], nilIfEmpty(right[1:])
 	return true
@@ -370,14 +371,14 @@ func (p *giftParser) numeric(q *questions.Question, block giftSpan) bool {
 		return false
 	}
 	if len(entries) == 0 {
-		return p.fail(block.off, "a numeric question needs an answer")
+		return p.fail(ErrInvalid, block.off, "a numeric question needs an answer")
 	}
 	kept := false
 	for _, e := range entries {
 		text := giftText(e.text)
-		v, tol, msg := giftNumber(text)
-		if msg != "" {
-			return p.fail(e.text.off, "%s", msg)
+		v, tol, problem := giftNumber(text)
+		if problem != nil {
+			return p.fail(problem.Err, e.text.off, "%s", problem.Msg)
 		}
 		switch {
 		case e.hasWeight && e.weight != 100:
@@ -392,16 +393,17 @@ func (p *giftParser) numeric(q *questions.Question, block giftSpan) bool {
 		}
 	}
 	if !kept {
-		return p.fail(block.off, "a numeric question needs a fully right answer")
+		return p.fail(ErrInvalid, block.off, "a numeric question needs a fully right answer")
 	}
 	q.Type = questions.Numeric
 	return true
 }
 
 // giftNumber reads a numeric answer: "3", "3:2" (with a tolerance) or
-// "1..5" (a range, which is 3 with a tolerance of 2).
-func giftNumber(s string) (v, tol float64, msg string) {
-	bad := "unknown numeric form " + strconv.Quote(s) + "; use 3, 3:0.5 or 2.5..3.5"
+// "1..5" (a range, which is 3 with a tolerance of 2). A problem has no
+// line yet.
+func giftNumber(s string) (v, tol float64, problem *FormatError) {
+	bad := &FormatError{Err: ErrSyntax, Msg: "unknown numeric form " + strconv.Quote(s) + "; use 3, 3:0.5 or 2.5..3.5"}
 	if i := strings.Index(s, ".."); i > 0 {
 		lo, ok1 := parseDecimal(s[:i])
 		hi, ok2 := parseDecimal(s[i+2:])
@@ -409,10 +411,10 @@ func giftNumber(s string) (v, tol float64, msg string) {
 		case !ok1 || !ok2:
 			return 0, 0, bad
 		case lo > hi:
-			return 0, 0, "the range " + strconv.Quote(s) + " runs backwards"
+			return 0, 0, &FormatError{Err: ErrInvalid, Msg: "the range " + strconv.Quote(s) + " runs backwards"}
 		}
 		mid := roundNumber(lo/2 + hi/2)
-		return mid, roundToScale(hi-mid, max(math.Abs(lo), math.Abs(hi))), ""
+		return mid, roundToScale(hi-mid, max(math.Abs(lo), math.Abs(hi))), nil
 	}
 	value, ok := s, true
 	if i := strings.Index(s, ":"); i > 0 {
@@ -424,7 +426,7 @@ func giftNumber(s string) (v, tol float64, msg string) {
 	case !ok || !ok2:
 		return 0, 0, bad
 	case tol < 0:
-		return 0, 0, "negative tolerance in " + strconv.Quote(s)
+		return 0, 0, &FormatError{Err: ErrInvalid, Msg: "negative tolerance in " + strconv.Quote(s)}
 	}
-	return v, tol, ""
+	return v, tol, nil
 }

@@ -1,10 +1,10 @@
 package formats
 
 import (
-	"factquiz/questions"
-
 	"strings"
 	"testing"
+
+	"factquiz/questions"
 )
 
 var capitals = [][2]string{{"Canada", "Ottawa"}, {"Italy", "Rome"}, {"Japan", "Tokyo"}}
@@ -47,7 +47,7 @@ var giftReadTests = []importTest{{
 	name:    "partial credit in multiple choice",
 	in:      "Capital of Niger?{=Niamey ~%50%Niamey city ~%-25%Zinder ~Agadez}",
 	want:    []Imported{imported(1, mcQuestion("Capital of Niger?", "Niamey", "Niamey", "Niamey city", "Zinder", "Agadez"))},
-	skipped: []FormatError{fe(1, `partial credit is not supported: option "Niamey city" (50%) counts as wrong`), fe(1, `partial credit is not supported: option "Zinder" (-25%) counts as wrong`)},
+	skipped: []*FormatError{fe(1, `partial credit is not supported: option "Niamey city" (50%) counts as wrong`), fe(1, `partial credit is not supported: option "Zinder" (-25%) counts as wrong`)},
 }, {
 	name: "multiple answers",
 	in: `What two people are entombed in Grant's tomb? {
@@ -93,7 +93,7 @@ var giftReadTests = []importTest{{
 	name: "short answer with weights and feedback",
 	in:   "Capital of France?{\n=%100%Paris#Yes\n=%50%Lutetia#Its Roman name\n=%100%Paname\n}",
 	want: []Imported{imported(1, questions.Question{Type: questions.FillBlank, Prompt: "Capital of France?", Answer: "Paris", Accepted: []string{"Paname"}})},
-	skipped: []FormatError{
+	skipped: []*FormatError{
 		fe(2, `feedback on a short answer is not supported: "Yes"`),
 		fe(3, `partial credit is not supported: answer "Lutetia" (50%) is dropped`),
 	},
@@ -130,7 +130,7 @@ var giftReadTests = []importTest{{
    ~#Not even close.
 }`,
 	want: []Imported{imported(1, questions.Question{Type: questions.Numeric, Prompt: "When was Ulysses S. Grant born?", Answer: "1822"})},
-	skipped: []FormatError{
+	skipped: []*FormatError{
 		fe(5, "feedback on wrong numeric answers is not supported"),
 		fe(2, `feedback on a numeric answer is not supported: "Correct! Full credit."`),
 		fe(3, "partial credit is not supported: answer 1822:2 (50%) is dropped"),
@@ -180,7 +180,7 @@ Untagged?{T}`,
 }, {
 	name:    "essay and description",
 	in:      "Write about Grant's tomb.{}\n\nYou may use paper for the next questions.\n\n::E::Essay with feedback{####Look at the dates.}",
-	skipped: []FormatError{fe(1, "essay questions are not supported"), fe(3, "description items are not supported"), fe(5, "essay questions are not supported")},
+	skipped: []*FormatError{fe(1, "essay questions are not supported"), fe(3, "description items are not supported"), fe(5, "essay questions are not supported")},
 }, {
 	name: "errors, each with its line, and reading goes on",
 	in: `Unclosed
@@ -199,7 +199,7 @@ One option{~a}
 
 Good?{T}`,
 	want: []Imported{imported(15, questions.Question{Type: questions.TrueFalse, Prompt: "Good?", Truth: true})},
-	errs: []FormatError{
+	errs: []*FormatError{
 		fe(2, "unclosed {"), fe(5, "weight 150% is over 100%"), fe(7, "a multiple choice question needs a right answer (=)"),
 		fe(9, "empty question"), fe(11, `unknown numeric form "three"; use 3, 3:0.5 or 2.5..3.5`), fe(13, "fewer than two options"),
 	},
@@ -237,7 +237,7 @@ Nested {=a {~b}}
 Under{~%-150%a =b}
 
 Twice{=a ~b ~a}`,
-	errs: []FormatError{
+	errs: []*FormatError{
 		fe(1, "} without {"), fe(4, "a second answer block; separate questions with a blank line"),
 		fe(6, "the right answers' weights add up to 99%, not 100%"), fe(8, "a matching pair needs ->"),
 		fe(10, "a matching question needs at least two pairs"), fe(12, `nothing to match "b" with`),
@@ -248,7 +248,7 @@ Twice{=a ~b ~a}`,
 		fe(26, "a numeric question needs an answer"), fe(28, "unclosed {"), fe(30, "weight -150% is under -100%"),
 		fe(32, `option "a" given twice`),
 	},
-	skipped: []FormatError{fe(20, `partial credit is not supported: answer "a" (50%) is dropped`)},
+	skipped: []*FormatError{fe(20, `partial credit is not supported: answer "a" (50%) is dropped`)},
 }, {
 	name: "empty file",
 	in:   "\n// only a comment\n\n",

@@ -1,14 +1,14 @@
 package formats
 
 import (
-	"factquiz/questions"
-
 	"bufio"
 	"io"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
+
+	"factquiz/questions"
 )
 
 // WriteGIFT writes qs in Moodle's GIFT format, in their order, so that

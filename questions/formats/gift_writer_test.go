@@ -1,12 +1,12 @@
 package formats
 
 import (
-	"factquiz/questions"
-
 	"math"
 	"reflect"
 	"strings"
 	"testing"
+
+	"factquiz/questions"
 )
 
 // bankQuestions hold every type and field a question bank uses, with the
