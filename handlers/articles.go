@@ -148,22 +148,6 @@ func (h *Handler) showArticle(c *fiber.Ctx) error {
 	return h.render(c, fiber.StatusOK, "article", data)
 }
 
-func typeLabel(t string) string {
-	switch questions.Type(t) {
-	case questions.MultipleChoice:
-		return "Multiple choice"
-	case questions.TrueFalse:
-		return "True or false"
-	case questions.FillBlank:
-		return "Fill in the blank"
-	case questions.Numeric:
-		return "Number"
-	case questions.Ordering:
-		return "Put in order"
-	case questions.Matching:
-		return "Matching"
-	case questions.MultipleAnswer:
-		return "Multiple answers"
-	}
-	return t
-}
+// typeLabel names a stored question's type as pages do (see
+// questions.Types).
+func typeLabel(t string) string { return questions.Type(t).Label() }

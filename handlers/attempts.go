@@ -66,15 +66,16 @@ func (h *Handler) renderQuestion(c *fiber.Ctx, status int, cur *models.Current, 
 
 func askView(aq *models.AttemptQuestion, given string) views.AskView {
 	q := aq.Question
-	a := views.AskView{QuestionID: q.ID, Type: q.Type, Label: typeLabel(q.Type), Prompt: q.Prompt, Given: given}
-	switch questions.Type(q.Type) {
-	case questions.MultipleChoice, questions.MultipleAnswer, questions.Matching:
+	info, _ := questions.Lookup(questions.Type(q.Type))
+	a := views.AskView{QuestionID: q.ID, Type: q.Type, Input: string(info.Input), Label: typeLabel(q.Type), Prompt: q.Prompt, Given: given}
+	// What each input lists; the typed ones and true or false list nothing.
+	switch info.Input {
+	case questions.InputChoice, questions.InputChoices:
 		a.Options = aq.Options
-	case questions.Ordering:
+	case questions.InputOrder:
 		a.Items = aq.Options
-	}
-	if questions.Type(q.Type) == questions.Matching {
-		a.Lefts = q.Lefts()
+	case questions.InputMatch:
+		a.Options, a.Lefts = aq.Options, q.Lefts()
 	}
 	return a
 }
@@ -192,13 +193,14 @@ func (h *Handler) showFeedback(c *fiber.Ctx) error {
 }
 
 // markAnswer splits the source sentence around the answer, when the answer
-// is written in it.
+// is one text written in it.
 func markAnswer(q questions.Question) views.Marked {
 	src := q.Source
-	if q.Type == questions.TrueFalse || q.Type == questions.Ordering || q.Type == questions.Matching || q.Answer == "" {
+	answer, isText := q.TextAnswer()
+	if !isText || answer == "" {
 		return views.Marked{Before: src}
 	}
-	for _, a := range append([]string{q.Answer}, q.Accepted...) {
+	for _, a := range append([]string{answer}, q.Accepted...) {
 		if i := strings.Index(src, a); i >= 0 {
 			return views.Marked{Before: src[:i], Mark: a, After: src[i+len(a):]}
 		}

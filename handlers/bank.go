@@ -15,16 +15,15 @@ import (
 )
 
 var (
-	questionTypes = typeChoices(questions.MultipleChoice, questions.MultipleAnswer, questions.TrueFalse,
-		questions.FillBlank, questions.Numeric, questions.Ordering, questions.Matching)
+	questionTypes    = typeChoices(questions.Types)
 	questionStatuses = choices(models.StatusGenerated, "Generated", models.StatusApproved, "Approved", models.StatusRetired, "Retired")
 	questionOrigins  = choices(models.OriginGenerated, "Generated", models.OriginManual, "Written here", models.OriginImported, "Imported")
 )
 
-func typeChoices(types ...questions.Type) []views.Choice {
+func typeChoices(types []questions.TypeInfo) []views.Choice {
 	out := make([]views.Choice, len(types))
 	for i, t := range types {
-		out[i] = views.Choice{Value: string(t), Label: typeLabel(string(t))}
+		out[i] = views.Choice{Value: string(t.Type), Label: t.Label}
 	}
 	return out
 }

@@ -108,7 +108,7 @@ func checkList(t *testing.T, items []string, options int) {
 }
 
 func checkLength(t *testing.T, s string) {
-	if n := utf8.RuneCountInString(s); n > maxAnswerLen {
+	if n := utf8.RuneCountInString(s); n > questions.MaxGivenLen {
 		t.Fatalf("a text of %d characters accepted", n)
 	}
 }
@@ -192,7 +192,7 @@ func FuzzFormAnswer(f *testing.F) {
 			}
 		default:
 			s, ok := given.(string)
-			if !ok || s == "" || s != strings.TrimSpace(s) || utf8.RuneCountInString(s) > maxAnswerLen {
+			if !ok || s == "" || s != strings.TrimSpace(s) || utf8.RuneCountInString(s) > questions.MaxGivenLen {
 				t.Fatalf("typed answer %q", given)
 			}
 		}

@@ -482,7 +482,7 @@ func TestLimitAnswerLength(t *testing.T) {
 		byType[aq.Question.Type] = aq.QuestionID
 	}
 	path := attemptURL(v.Attempt.ID)
-	says := fmt.Sprintf("at most %d characters", maxAnswerLen)
+	says := fmt.Sprintf("at most %d characters", questions.MaxGivenLen)
 	answered := func() int {
 		got, err := ta.store.GetAttempt(v.Attempt.ID, owner)
 		if err != nil {
@@ -492,10 +492,10 @@ func TestLimitAnswerLength(t *testing.T) {
 	}
 
 	resp, body := b.postForm(path+"/answers", url.Values{"_csrf": {b.csrf(path)}, "question_id": {fmt.Sprint(byType["fill_blank"])},
-		"answer": {strings.Repeat("x", maxAnswerLen+1)}})
+		"answer": {strings.Repeat("x", questions.MaxGivenLen+1)}})
 	wantStatus(t, resp, http.StatusUnprocessableEntity, body)
 	wantSays(t, "the question page", body, "That answer is too long", says, `role="alert"`)
-	resp, out := b.postJSON("/api"+path+"/answers", map[string]any{"question_id": byType["numeric"], "answer": strings.Repeat("7", maxAnswerLen+1)})
+	resp, out := b.postJSON("/api"+path+"/answers", map[string]any{"question_id": byType["numeric"], "answer": strings.Repeat("7", questions.MaxGivenLen+1)})
 	wantStatus(t, resp, http.StatusUnprocessableEntity, fmt.Sprint(out))
 	wantContentType(t, "the API", resp, "application/json")
 	if msg, _ := out["error"].(string); !strings.Contains(msg, says) {
@@ -506,9 +506,9 @@ func TestLimitAnswerLength(t *testing.T) {
 	}
 
 	resp, body = b.postForm(path+"/answers", url.Values{"_csrf": {b.csrf(path)}, "question_id": {fmt.Sprint(byType["fill_blank"])},
-		"answer": {strings.Repeat("x", maxAnswerLen)}})
+		"answer": {strings.Repeat("x", questions.MaxGivenLen)}})
 	wantStatus(t, resp, http.StatusSeeOther, body)
-	resp, out = b.postJSON("/api"+path+"/answers", map[string]any{"question_id": byType["numeric"], "answer": strings.Repeat("7", maxAnswerLen)})
+	resp, out = b.postJSON("/api"+path+"/answers", map[string]any{"question_id": byType["numeric"], "answer": strings.Repeat("7", questions.MaxGivenLen)})
 	wantStatus(t, resp, http.StatusOK, fmt.Sprint(out))
 	if n := answered(); n != 2 {
 		t.Errorf("%d answers stored, want the 2 at the limit", n)

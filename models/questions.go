@@ -39,20 +39,7 @@ func (q Question) Engine() (questions.Question, error) {
 		Kind: questions.Kind(q.Kind), Score: q.Score,
 		Title: q.Title, Tags: q.Tags, Feedback: q.Feedback, OptionFeedback: q.OptionFeedback, Weights: q.Weights,
 	}
-	var target any
-	switch eq.Type {
-	case questions.TrueFalse:
-		target = &eq.Truth
-	case questions.Ordering:
-		target = &eq.Order
-	case questions.Matching:
-		target = &eq.Pairs
-	case questions.MultipleAnswer:
-		target = &eq.Answers
-	default:
-		target = &eq.Answer
-	}
-	if err := json.Unmarshal(q.Answer, target); err != nil {
+	if err := eq.UnmarshalAnswer(q.Answer); err != nil {
 		return eq, fmt.Errorf("question %d: stored answer does not fit its type %s: %w", q.ID, q.Type, err)
 	}
 	return eq, nil

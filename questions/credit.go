@@ -17,12 +17,12 @@ const WeightSlack = 0.01
 // nothing), kept within 0 and 100 and divided by 100. Every other type
 // earns 1 or 0, as CheckAnswer says.
 func Credit(q Question, given any) float64 {
-	if q.Type != MultipleAnswer {
-		if CheckAnswer(q, given) {
-			return 1
-		}
-		return 0
-	}
+	return typeOf(q.Type).credit(q, given)
+}
+
+// weightedCredit is the credit of a multiple_answer question: the weights
+// of the options chosen, added up.
+func weightedCredit(q Question, given any) float64 {
 	chosen, ok := stringsOf(given)
 	if !ok {
 		return 0

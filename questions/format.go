@@ -2,6 +2,7 @@ package questions
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 )
 
@@ -9,17 +10,18 @@ import (
 // answer string, the truth value, the items in order, the pairs or the
 // options to choose.
 func (q Question) Expected() any {
-	switch q.Type {
-	case TrueFalse:
-		return q.Truth
-	case Ordering:
-		return q.Order
-	case MultipleAnswer:
-		return q.Answers
-	case Matching:
-		return q.Pairs
+	return reflect.ValueOf(typeOf(q.Type).key(&q)).Elem().Interface()
+}
+
+// TextAnswer returns the right answer when it is one text, as for
+// multiple choice, fill-in and numeric questions; ok is false for a type
+// whose answer is a truth value, a list or pairs.
+func (q Question) TextAnswer() (answer string, ok bool) {
+	s, ok := typeOf(q.Type).key(&q).(*string)
+	if !ok {
+		return "", false
 	}
-	return q.Answer
+	return *s, true
 }
 
 // FormatAnswer writes a question's right answer for people to read:
@@ -27,19 +29,20 @@ func (q Question) Expected() any {
 // for the options to choose in multiple_answer, a number with its
 // tolerance.
 func FormatAnswer(q Question) string {
-	switch q.Type {
-	case TrueFalse:
-		return fmt.Sprint(q.Truth)
-	case Ordering:
-		return strings.Join(q.Order, " → ")
-	case MultipleAnswer:
-		return strings.Join(q.Answers, "; ")
-	case Matching:
-		return formatPairs(q.Pairs)
-	case Numeric:
-		if q.Tolerance > 0 {
-			return fmt.Sprintf("%s (±%s)", q.Answer, FormatNumber(q.Tolerance))
-		}
+	return typeOf(q.Type).format(q)
+}
+
+func formatText(q Question) string   { return q.Answer }
+func formatTruth(q Question) string  { return fmt.Sprint(q.Truth) }
+func formatOrder(q Question) string  { return strings.Join(q.Order, " → ") }
+func formatChosen(q Question) string { return strings.Join(q.Answers, "; ") }
+func formatMatched(q Question) string {
+	return formatPairs(q.Pairs)
+}
+
+func formatNumeric(q Question) string {
+	if q.Tolerance > 0 {
+		return fmt.Sprintf("%s (±%s)", q.Answer, FormatNumber(q.Tolerance))
 	}
 	return q.Answer
 }

@@ -491,12 +491,13 @@ func lowestOfCommonType(qs []Question) int {
 }
 
 // answerKey identifies what a question asks for, so that two questions with
-// the same answer are not both chosen. Sets (ordering, matching) and
+// the same answer are not both chosen. Only an answer of one text has
+// one: sets (ordering, matching, the options of multiple answer) and
 // true/false statements have none.
 func answerKey(q Question) string {
-	switch q.Type {
-	case Ordering, Matching, TrueFalse:
+	answer, ok := q.TextAnswer()
+	if !ok {
 		return ""
 	}
-	return NormalizeAnswer(q.Answer)
+	return NormalizeAnswer(answer)
 }

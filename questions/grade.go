@@ -30,28 +30,36 @@ import (
 // more or less ("Wembley" for "Wembley Stadium"; see genericMatch). A
 // multiple_answer response is right when it earns full Credit.
 func CheckAnswer(q Question, given any) bool {
-	switch q.Type {
-	case MultipleChoice:
-		s, _ := given.(string)
-		return slices.ContainsFunc(answerForms(q), func(w string) bool { return sameText(s, w) })
-	case FillBlank:
-		s, ok := given.(string)
-		return ok && slices.ContainsFunc(answerForms(q), func(w string) bool { return typedMatch(s, w, q) })
-	case Numeric:
-		return matchesNumber(q, given)
-	case TrueFalse:
-		b, ok := truthOf(given)
-		return ok && b == q.Truth
-	case Ordering:
-		items, ok := stringsOf(given)
-		return ok && sameOrder(q.Order, items)
-	case Matching:
-		pairs, ok := pairsOf(given)
-		return ok && samePairs(q.Pairs, pairs)
-	case MultipleAnswer:
-		return Credit(q, given) == 1
-	}
-	return false
+	return typeOf(q.Type).credit(q, given) == 1
+}
+
+// checkChoice reports whether given names the right option of a multiple
+// choice question, or an accepted other form of it.
+func checkChoice(q Question, given any) bool {
+	s, _ := given.(string)
+	return slices.ContainsFunc(answerForms(q), func(w string) bool { return sameText(s, w) })
+}
+
+// checkTyped reports whether given is a typed answer to a fill-in
+// question close enough to one of its accepted forms.
+func checkTyped(q Question, given any) bool {
+	s, ok := given.(string)
+	return ok && slices.ContainsFunc(answerForms(q), func(w string) bool { return typedMatch(s, w, q) })
+}
+
+func checkTruth(q Question, given any) bool {
+	b, ok := truthOf(given)
+	return ok && b == q.Truth
+}
+
+func checkOrder(q Question, given any) bool {
+	items, ok := stringsOf(given)
+	return ok && sameOrder(q.Order, items)
+}
+
+func checkPairs(q Question, given any) bool {
+	pairs, ok := pairsOf(given)
+	return ok && samePairs(q.Pairs, pairs)
 }
 
 // sameText reports whether a and b are the same option: the same once

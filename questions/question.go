@@ -3,6 +3,7 @@ package questions
 import (
 	"encoding/json"
 	"fmt"
+	"reflect"
 )
 
 // Type is the kind of interaction a question asks for.
@@ -107,22 +108,10 @@ type questionJSON struct {
 // MarshalJSON writes the question in the documented JSON contract, with the
 // answer shaped by the question type.
 func (q Question) MarshalJSON() ([]byte, error) {
-	var answer any
-	switch q.Type {
-	case TrueFalse:
-		answer = q.Truth
-	case Ordering:
-		answer = nonNil(q.Order)
-	case MultipleAnswer:
-		answer = nonNil(q.Answers)
-	case Matching:
-		pairs := q.Pairs
-		if pairs == nil {
-			pairs = [][2]string{}
-		}
-		answer = pairs
-	default:
-		answer = q.Answer
+	// An empty list is written [], not null, as the contract says.
+	answer := q.Expected()
+	if v := reflect.ValueOf(answer); v.Kind() == reflect.Slice && v.IsNil() {
+		answer = reflect.MakeSlice(v.Type(), 0, 0).Interface()
 	}
 	raw, err := json.Marshal(answer)
 	if err != nil {
@@ -160,28 +149,15 @@ func (q *Question) UnmarshalJSON(data []byte) error {
 	if len(j.Answer) == 0 || string(j.Answer) == "null" {
 		return nil
 	}
-	var target any
-	switch q.Type {
-	case TrueFalse:
-		target = &q.Truth
-	case Ordering:
-		target = &q.Order
-	case MultipleAnswer:
-		target = &q.Answers
-	case Matching:
-		target = &q.Pairs
-	default:
-		target = &q.Answer
-	}
-	if err := json.Unmarshal(j.Answer, target); err != nil {
+	if err := q.UnmarshalAnswer(j.Answer); err != nil {
 		return fmt.Errorf("question %q: answer does not fit type %s: %w", q.ID, q.Type, err)
 	}
 	return nil
 }
 
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
+// UnmarshalAnswer sets the right answer from its JSON, the "answer" of
+// the JSON contract, into the field q.Type keeps it in: a string, a
+// boolean, a list of items or options, or a list of pairs.
+func (q *Question) UnmarshalAnswer(data []byte) error {
+	return json.Unmarshal(data, typeOf(q.Type).key(q))
 }

@@ -33,59 +33,82 @@ func Validate(q Question) map[string]string {
 	case n > MaxPromptLen:
 		errs["prompt"] = fmt.Sprintf("The question may be at most %d characters long.", MaxPromptLen)
 	}
-	switch q.Type {
-	case MultipleChoice:
-		if msg := listProblem(q.Options, "options"); msg != "" {
-			errs["options"] = msg
-		} else if q.Answer == "" || !slices.Contains(q.Options, q.Answer) {
-			errs["right"] = "Mark the right option."
-		}
-	case MultipleAnswer:
-		if msg := listProblem(q.Options, "options"); msg != "" {
-			errs["options"] = msg
-		} else if msg := weightProblem(q.Weights, len(q.Options)); msg != "" {
-			errs["weights"] = msg
-		}
-	case FillBlank:
-		if msg := answerProblem(q.Answer); msg != "" {
-			errs["answer"] = msg
-		}
-		for _, a := range q.Accepted {
-			if utf8.RuneCountInString(a) > MaxAnswerLen {
-				errs["accepted"] = fmt.Sprintf("Each accepted answer may be at most %d characters long.", MaxAnswerLen)
-			}
-		}
-	case Numeric:
-		if _, ok := ParseNumber(q.Answer); !ok {
-			errs["answer"] = "The answer must be a number, such as 1500 or 2.5."
-		}
-		if q.Tolerance < 0 || math.IsNaN(q.Tolerance) || math.IsInf(q.Tolerance, 0) {
-			errs["tolerance"] = "The tolerance must be a number of 0 or more."
-		}
-	case Ordering:
-		if msg := listProblem(q.Order, "items"); msg != "" {
-			errs["items"] = msg
-		}
-	case Matching:
-		lefts := make([]string, len(q.Pairs))
-		for i, p := range q.Pairs {
-			lefts[i] = p[0]
-		}
-		if msg := listProblem(lefts, "pairs"); msg != "" {
-			errs["pairs"] = msg
-		}
-		// Right-hand sides may repeat, but each is an answer to choose.
-		for _, p := range q.Pairs {
-			if msg := answerProblem(p[1]); msg != "" && errs["pairs"] == "" {
-				errs["pairs"] = msg
-			}
-		}
-	case TrueFalse:
-	default:
-		errs["type"] = fmt.Sprintf("Unknown question type %q.", q.Type)
-	}
+	typeOf(q.Type).validate(q, errs)
 	textProblems(q, errs)
 	return errs
+}
+
+// validateChoice checks the options of a multiple choice question and
+// that one of them is marked right.
+func validateChoice(q Question, errs map[string]string) {
+	if msg := listProblem(q.Options, "options"); msg != "" {
+		errs["options"] = msg
+	} else if q.Answer == "" || !slices.Contains(q.Options, q.Answer) {
+		errs["right"] = "Mark the right option."
+	}
+}
+
+// validateChoices checks the options of a multiple answer question and
+// their weights.
+func validateChoices(q Question, errs map[string]string) {
+	if msg := listProblem(q.Options, "options"); msg != "" {
+		errs["options"] = msg
+	} else if msg := weightProblem(q.Weights, len(q.Options)); msg != "" {
+		errs["weights"] = msg
+	}
+}
+
+// validateTruth has nothing to check: a true/false question's answer is
+// always true or false.
+func validateTruth(Question, map[string]string) {}
+
+// validateTyped checks the answer of a fill-in question and its other
+// accepted forms.
+func validateTyped(q Question, errs map[string]string) {
+	if msg := answerProblem(q.Answer); msg != "" {
+		errs["answer"] = msg
+	}
+	for _, a := range q.Accepted {
+		if utf8.RuneCountInString(a) > MaxAnswerLen {
+			errs["accepted"] = fmt.Sprintf("Each accepted answer may be at most %d characters long.", MaxAnswerLen)
+		}
+	}
+}
+
+// validateNumeric checks that a numeric question's answer is a number and
+// its tolerance one of 0 or more.
+func validateNumeric(q Question, errs map[string]string) {
+	if _, ok := ParseNumber(q.Answer); !ok {
+		errs["answer"] = "The answer must be a number, such as 1500 or 2.5."
+	}
+	if q.Tolerance < 0 || math.IsNaN(q.Tolerance) || math.IsInf(q.Tolerance, 0) {
+		errs["tolerance"] = "The tolerance must be a number of 0 or more."
+	}
+}
+
+// validateOrder checks the items of an ordering question.
+func validateOrder(q Question, errs map[string]string) {
+	if msg := listProblem(q.Order, "items"); msg != "" {
+		errs["items"] = msg
+	}
+}
+
+// validatePairs checks the pairs of a matching question: the left-hand
+// items as a list, each right-hand one as an answer.
+func validatePairs(q Question, errs map[string]string) {
+	lefts := make([]string, len(q.Pairs))
+	for i, p := range q.Pairs {
+		lefts[i] = p[0]
+	}
+	if msg := listProblem(lefts, "pairs"); msg != "" {
+		errs["pairs"] = msg
+	}
+	// Right-hand sides may repeat, but each is an answer to choose.
+	for _, p := range q.Pairs {
+		if msg := answerProblem(p[1]); msg != "" && errs["pairs"] == "" {
+			errs["pairs"] = msg
+		}
+	}
 }
 
 // textProblems adds what is too long among the texts every type may have:

@@ -117,16 +117,19 @@ type QuestionPage struct {
 	TimeLeft int
 }
 
-// AskView is the question to answer. Which fields matter depends on Type:
-// Options for multiple_choice (radio buttons, value = option text);
-// nothing more for true_false (buttons with value "true" / "false");
-// Given pre-fills fill_blank and numeric text fields; Items for ordering
-// (a select per position, named order_1..order_N, each listing every
-// item); Lefts and Options for matching (a select per left item, named
-// match_0..match_{N-1}, listing the Options).
+// AskView is the question to answer. The page asks for it with the
+// controls Input names (see questions.Input), and which fields matter
+// depends on it: Options for choice and choices (radio buttons or check
+// boxes, value = option text); nothing more for truth (buttons with value
+// "true" / "false"); Given pre-fills the text and number fields; Items for
+// order (a select per position, named order_1..order_N, each listing
+// every item); Lefts and Options for match (a select per left item, named
+// match_0..match_{N-1}, listing the Options). An empty Input, a type the
+// engine does not know, gets a plain text field.
 type AskView struct {
 	QuestionID uint
 	Type       string
+	Input      string // choice, choices, truth, text, number, order or match
 	Label      string
 	Prompt     string
 	Options    []string

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"factquiz/questions"
 )
 
 const (
@@ -63,6 +65,9 @@ var (
 func ask(typ string, q AskView) QuestionPage {
 	q.QuestionID = 42
 	q.Type = typ
+	if info, ok := questions.Lookup(questions.Type(typ)); ok {
+		q.Input = string(info.Input)
+	}
 	return QuestionPage{Page: page("Question 3 of 10"), AttemptID: 7, ArticleID: 3,
 		ArticleTitle: "2011 Tabankort raid", Position: 3, Total: 10, Q: q, TimeLeft: -1}
 }

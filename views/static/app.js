@@ -27,8 +27,8 @@
     return e.ctrlKey || e.metaKey || e.altKey || e.isComposing;
   }
 
-  // On a multiple-choice question, 1–9 picks the matching option; on a
-  // multiple-answer question it ticks or unticks it.
+  // Where one option is chosen (radio buttons), 1–9 picks the matching
+  // option; where several are (check boxes), it ticks or unticks it.
   function chooseOption(form, e, type) {
     if (!/^[1-9]$/.test(e.key)) {
       return;
@@ -72,7 +72,8 @@
     }, 1000);
   }
 
-  // On a true-or-false question, T or 1 answers true and F or 2 false.
+  // On a true-or-false question, T or 1 answers true and F or 2 false;
+  // elsewhere there is no true or false button and nothing happens.
   function answerTrueFalse(form, e) {
     var key = e.key.toLowerCase();
     var value = key === "t" || key === "1" ? "true" : key === "f" || key === "2" ? "false" : "";
@@ -190,12 +191,13 @@
         reviewKey(e);
         return;
       }
-      var type = form.getAttribute("data-question-type");
-      if (type === "multiple_choice") {
+      // The shortcuts follow the controls the question shows, whatever
+      // its type: options to choose one or several of, or true and false.
+      if (form.querySelector('input[type="radio"][name="answer"]')) {
         chooseOption(form, e, "radio");
-      } else if (type === "multiple_answer") {
+      } else if (form.querySelector('input[type="checkbox"][name="answer"]')) {
         chooseOption(form, e, "checkbox");
-      } else if (type === "true_false") {
+      } else {
         answerTrueFalse(form, e);
       }
     });
