@@ -154,9 +154,10 @@ func (h *Handler) apiGetAttempt(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	now := time.Now()
 	finished := v.Attempt.FinishedAt != nil
-	over := finished || v.Attempt.TimeUp(time.Now()) // the results are out
-	hide := rules.Feedback == models.FeedbackNever || rules.Feedback == models.FeedbackEnd && !over
+	over := finished || v.Attempt.TimeUp(now) // the results are out
+	hide := rules.HidesGrades(&v.Attempt, now)
 	type response struct {
 		QuestionID uint        `json:"question_id"`
 		Answer     models.JSON `json:"answer"`

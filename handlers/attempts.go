@@ -165,7 +165,7 @@ func (h *Handler) showFeedback(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if rules.Feedback == models.FeedbackNever || rules.Feedback == models.FeedbackEnd && v.Attempt.FinishedAt == nil {
+	if rules.HidesGrades(&v.Attempt, time.Now()) {
 		return fiber.NewError(fiber.StatusForbidden, "This quiz does not show whether answers are right "+
 			map[bool]string{true: "at all.", false: "until it is finished."}[rules.Feedback == models.FeedbackNever])
 	}

@@ -140,6 +140,35 @@ func TestQuizFeedbackModes(t *testing.T) {
 	}
 }
 
+// TestFeedbackOnceTimeIsUp: a quiz that shows feedback at the end shows
+// it once the attempt's time is up, before anything has marked the
+// attempt finished, on the feedback page as on the results and in the
+// API: one rule decides (QuizRules.HidesGrades).
+func TestFeedbackOnceTimeIsUp(t *testing.T) {
+	ta, _, l, z := quizSetup(t, models.QuizSettings{Name: "Timed", TimeLimit: 1, FeedbackMode: models.FeedbackEnd}, 3)
+	resp, _ := startQuiz(t, l, z)
+	loc := resp.Header.Get("Location")
+	annID := currentID(t, ta, "ann@example.com")
+	v, _ := ta.store.GetAttempt(parseID(t, quizAttemptPath.FindStringSubmatch(loc)[1]), models.Owner{UserID: annID})
+	aq := v.Questions[0]
+	resp, body := l.postForm(loc+"/answers", url.Values{"_csrf": {l.csrf(loc)}, "question_id": {fmt.Sprint(aq.QuestionID)}, "answer": {"wrong answer"}})
+	wantStatus(t, resp, http.StatusSeeOther, body)
+	resp, _ = l.get(loc + "/feedback/1")
+	wantStatus(t, resp, http.StatusForbidden, "")
+	if err := ta.store.SetDeadline(v.Attempt.ID, time.Now().Add(-2*time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	resp, page := l.get(loc + "/feedback/1")
+	wantStatus(t, resp, http.StatusOK, page)
+	resp, page = l.get(loc + "/results")
+	wantStatus(t, resp, http.StatusOK, page)
+	resp, page = l.get(fmt.Sprintf("/api/attempts/%d", v.Attempt.ID))
+	wantStatus(t, resp, http.StatusOK, page)
+	if !strings.Contains(page, `"correct":false`) {
+		t.Errorf("the API keeps the grade hidden after the time is up: %s", page)
+	}
+}
+
 func TestQuizTimeLimitAndWindow(t *testing.T) {
 	ta, _, l, z := quizSetup(t, models.QuizSettings{Name: "Timed", TimeLimit: 1}, 3)
 	resp, _ := startQuiz(t, l, z)

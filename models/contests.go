@@ -137,8 +137,7 @@ func gradeShown(tx *gorm.DB, userID, attemptID uint) error {
 		return ErrNotFound
 	case err != nil:
 		return err
-	case feedback.String == FeedbackNever,
-		feedback.String == FeedbackEnd && att.FinishedAt == nil && !att.TimeUp(time.Now()):
+	case HidesGrades(feedback.String, &att, time.Now()):
 		return errGradeHidden
 	}
 	return nil

@@ -311,6 +311,19 @@ type QuizRules struct {
 	Name     string
 }
 
+// HidesGrades reports whether, under a quiz's feedback mode, a learner is
+// kept from seeing which of an attempt's answers were right at now:
+// always with feedback "never"; with "end" until the attempt is over
+// (finished, or its time is up).
+func HidesGrades(feedback string, a *Attempt, now time.Time) bool {
+	return feedback == FeedbackNever || feedback == FeedbackEnd && a.FinishedAt == nil && !a.TimeUp(now)
+}
+
+// HidesGrades is the package's HidesGrades under these rules.
+func (r QuizRules) HidesGrades(a *Attempt, now time.Time) bool {
+	return HidesGrades(r.Feedback, a, now)
+}
+
 // Rules returns the rules of the quiz an attempt is of. An attempt that is
 // not of a quiz shows feedback after each answer and has no pass mark.
 func (s *Store) Rules(quizID *uint) (QuizRules, error) {
