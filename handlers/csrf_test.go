@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 
 	"factquiz/models"
@@ -115,5 +116,26 @@ func TestCSRFBoundToSession(t *testing.T) {
 	wantStatus(t, resp, http.StatusSeeOther, body)
 	if got := start(a, signedIn); got != http.StatusForbidden {
 		t.Errorf("the signed-in token after log-out: status %d, want 403", got)
+	}
+}
+
+// TestCSRFRefusalLogged: a refused form tells its sender only that it has
+// expired, and tells the log which check refused it.
+func TestCSRFRefusalLogged(t *testing.T) {
+	ta, logs := newLoggedApp(t)
+	g := ta.client()
+	g.get("/")
+	for _, tc := range []struct{ token, reason string }{
+		{"", "no CSRF token"},
+		{"not-the-token", "wrong CSRF token"},
+	} {
+		resp, body := g.postForm("/attempts", url.Values{"_csrf": {tc.token}})
+		wantStatus(t, resp, http.StatusForbidden, body)
+		if strings.Contains(body, tc.reason) {
+			t.Errorf("the page tells the sender %q", tc.reason)
+		}
+		if got := logs.lines(t, "reason", tc.reason); len(got) != 1 || got[0]["msg"] != "request refused by the CSRF check" {
+			t.Errorf("%q: log lines %v", tc.reason, got)
+		}
 	}
 }

@@ -88,8 +88,11 @@ func (h *Handler) classify(c *fiber.Ctx, err error) (int, string) {
 	return fiber.StatusInternalServerError, "Something went wrong on our side. Nothing you sent was half-stored; please try again."
 }
 
-// csrfFailed explains a refused form.
+// csrfFailed explains a refused form to its sender, and says in the log
+// which check refused it (no token, a wrong one, another site's Origin,
+// no Origin over HTTPS), which the sender is not told.
 func (h *Handler) csrfFailed(c *fiber.Ctx, err error) error {
+	h.log.Info("request refused by the CSRF check", "route", routeLabel(c), "request_id", requestID(c), "reason", err.Error())
 	if isAPI(c) {
 		return fiber.NewError(fiber.StatusForbidden, "Missing or stale CSRF token: send the value of the fq_csrf cookie in the "+csrfHeader+" header, or sign in with an API token (Authorization: Bearer <token>).")
 	}
