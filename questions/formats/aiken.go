@@ -144,7 +144,10 @@ func (a *aikenQuestion) finish(res *ImportResult, answer string, answerLine int)
 func WriteAiken(w io.Writer, qs []questions.Question) (skipped []string, err error) {
 	bw := bufio.NewWriter(w)
 	for _, q := range qs {
-		text, why := aikenQuestionText(q)
+		text, why, err := aikenQuestionText(q)
+		if err != nil {
+			return skipped, err
+		}
 		if why != "" {
 			skipped = append(skipped, questionName(q)+": "+why)
 			continue
@@ -154,10 +157,21 @@ func WriteAiken(w io.Writer, qs []questions.Question) (skipped []string, err err
 	return skipped, bw.Flush()
 }
 
-func aikenQuestionText(q questions.Question) (string, string) {
-	if q.Type != questions.MultipleChoice {
-		return "", "Aiken holds only multiple choice questions"
+// aikenQuestionText writes one question, or says why it cannot. Aiken
+// has only multiple choice questions: another type questions.Types says
+// it holds is an error.
+func aikenQuestionText(q questions.Question) (text, why string, err error) {
+	switch {
+	case !holds("aiken", q.Type):
+		return "", "Aiken holds only " + heldLabels("aiken") + " questions", nil
+	case q.Type != questions.MultipleChoice:
+		return "", "", noCase("WriteAiken", "Aiken", q.Type)
 	}
+	text, why = aikenText(q)
+	return text, why, nil
+}
+
+func aikenText(q questions.Question) (string, string) {
 	prompt := joinLines(q.Prompt)
 	if _, _, isOption := aikenOption(prompt); isOption {
 		return "", "its prompt would read as an option"

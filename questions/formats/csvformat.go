@@ -256,11 +256,17 @@ func (r csvRow) optionFeedback(q *questions.Question) *FormatError {
 	return nil
 }
 
-// answer reads the answer cell as q.Type wants it.
+// answer reads the answer cell as q.Type wants it, for the types
+// questions.Types says CSV holds.
 func (r csvRow) answer(q *questions.Question) *FormatError {
 	answer := r.cell("answer")
-	if answer == "" {
+	switch {
+	case answer == "":
 		return r.errAt(ErrInvalid, "answer", 0, "empty answer")
+	case !known(q.Type):
+		return r.errAt(ErrUnsupported, "type", 0, "unknown type %q", q.Type)
+	case !holds("csv", q.Type):
+		return r.errAt(ErrUnsupported, "type", 0, "%s", unheld(q.Type, "csv", "CSV"))
 	}
 	switch q.Type {
 	case questions.MultipleChoice:
@@ -296,7 +302,7 @@ func (r csvRow) answer(q *questions.Question) *FormatError {
 	case questions.Matching:
 		return r.matching(q)
 	default:
-		return r.errAt(ErrUnsupported, "type", 0, "unknown type %q", q.Type)
+		return r.errAt(ErrUnsupported, "type", 0, "%s", noCase("ParseCSV", "CSV", q.Type))
 	}
 	return nil
 }
@@ -373,7 +379,11 @@ func WriteCSV(w io.Writer, qs []questions.Question) error {
 		return err
 	}
 	for _, q := range qs {
-		if err := cw.Write(csvRecord(q)); err != nil {
+		record, err := csvRecord(q)
+		if err != nil {
+			return err
+		}
+		if err := cw.Write(record); err != nil {
 			return err
 		}
 	}
@@ -404,23 +414,30 @@ func spreadsheetPlain(s string) string {
 	return s
 }
 
-func csvRecord(q questions.Question) []string {
+// csvRecord writes one question as a row. Its answer cell follows the
+// shape of the answer, whatever the type: a text, true or false, a list
+// or pairs. A type the engine does not know is written with its answer as
+// text; a type questions.Types says CSV does not hold is an error.
+func csvRecord(q questions.Question) ([]string, error) {
+	if known(q.Type) && !holds("csv", q.Type) {
+		return nil, errors.New("formats: " + unheld(q.Type, "csv", "CSV"))
+	}
 	var answer string
-	switch q.Type {
-	case questions.TrueFalse:
-		answer = strconv.FormatBool(q.Truth)
-	case questions.MultipleAnswer:
-		answer = csvList(q.Answers)
-	case questions.Ordering:
-		answer = csvList(q.Order)
-	case questions.Matching:
-		pairs := make([]string, len(q.Pairs))
-		for i, p := range q.Pairs {
+	switch a := q.Expected().(type) {
+	case string:
+		answer = a
+	case bool:
+		answer = strconv.FormatBool(a)
+	case []string:
+		answer = csvList(a)
+	case [][2]string:
+		pairs := make([]string, len(a))
+		for i, p := range a {
 			pairs[i] = oneLine(p[0]) + " -> " + oneLine(p[1])
 		}
 		answer = strings.Join(pairs, "\n")
 	default:
-		answer = q.Answer
+		return nil, fmt.Errorf("formats: WriteCSV has no cell for %s answers of type %T", q.Type, a)
 	}
 	var tolerance, weights string
 	if q.Tolerance != 0 {
@@ -438,7 +455,7 @@ func csvRecord(q questions.Question) []string {
 	for i, c := range cells {
 		cells[i] = SpreadsheetSafe(c)
 	}
-	return cells
+	return cells, nil
 }
 
 func csvList(items []string) string {

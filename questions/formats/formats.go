@@ -76,6 +76,51 @@ func (r *ImportResult) fail(kind error, line int, format string, args ...any) {
 	r.Errors = append(r.Errors, &FormatError{Line: line, Err: kind, Msg: fmt.Sprintf(format, args...)})
 }
 
+// holds reports whether questions.Types says a format, by its name in
+// FileFormats, can hold questions of type t.
+func holds(format string, t questions.Type) bool {
+	info, known := questions.Lookup(t)
+	return known && slices.Contains(info.Formats, format)
+}
+
+// unheld says why a format, named by name in FileFormats and by title in
+// messages, does not hold questions of type t, or "" when it does: "GIFT
+// has no ordering questions", or "GIFT cannot hold essay questions" for a
+// type the engine does not know.
+func unheld(t questions.Type, name, title string) string {
+	switch {
+	case holds(name, t):
+		return ""
+	case !known(t):
+		return title + " cannot hold " + string(t) + " questions"
+	}
+	return title + " has no " + strings.ReplaceAll(string(t), "_", " ") + " questions"
+}
+
+// heldLabels names the types a format holds, for a message: "multiple
+// choice".
+func heldLabels(format string) string {
+	var labels []string
+	for _, info := range questions.Types {
+		if slices.Contains(info.Formats, format) {
+			labels = append(labels, strings.ToLower(info.Label))
+		}
+	}
+	return strings.Join(labels, " and ")
+}
+
+func known(t questions.Type) bool {
+	_, ok := questions.Lookup(t)
+	return ok
+}
+
+// noCase is the error of a reader or writer (fn) that has no case for a
+// type questions.Types says its format holds: a type added to the list
+// without its part here.
+func noCase(fn, title string, t questions.Type) error {
+	return fmt.Errorf("formats: questions.Types says %s holds %s questions, but %s has no case for them", title, t, fn)
+}
+
 // contentID names an imported question after its content, so that
 // importing the same file twice gives the same IDs.
 func contentID(prefix string, q questions.Question) string {

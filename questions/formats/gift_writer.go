@@ -29,7 +29,10 @@ func WriteGIFT(w io.Writer, qs []questions.Question) (skipped []string, err erro
 	bw := bufio.NewWriter(w)
 	category := giftCategoryLine(nil)
 	for _, q := range qs {
-		text, why := giftQuestion(q)
+		text, why, err := giftQuestion(q)
+		if err != nil {
+			return skipped, err
+		}
 		if why != "" {
 			skipped = append(skipped, questionName(q)+": "+why)
 			continue
@@ -68,13 +71,13 @@ func giftCategoryLine(tags []string) string {
 }
 
 // giftQuestion writes one question, or says why it cannot.
-func giftQuestion(q questions.Question) (string, string) {
+func giftQuestion(q questions.Question) (text, why string, err error) {
 	if strings.TrimSpace(q.Prompt) == "" {
-		return "", "it has no prompt"
+		return "", "it has no prompt", nil
 	}
-	parts, why := giftParts(q)
-	if why != "" {
-		return "", why
+	parts, why, err := giftParts(q)
+	if why != "" || err != nil {
+		return "", why, err
 	}
 	if fb := strings.TrimSpace(q.Feedback); fb != "" {
 		parts = append(parts, "####"+giftWrite(fb))
@@ -87,7 +90,7 @@ func giftQuestion(q questions.Question) (string, string) {
 		b.WriteString(giftWritePrompt(q.Prompt[:i]))
 		b.WriteString("{" + strings.Join(parts, " ") + "}")
 		b.WriteString(giftEscape(q.Prompt[i+5:]))
-		return b.String(), ""
+		return b.String(), "", nil
 	}
 	b.WriteString(giftWritePrompt(q.Prompt))
 	if len(parts) == 1 || q.Type == questions.TrueFalse || q.Type == questions.Numeric {
@@ -95,28 +98,33 @@ func giftQuestion(q questions.Question) (string, string) {
 	} else {
 		b.WriteString("{\n\t" + strings.Join(parts, "\n\t") + "\n}")
 	}
-	return b.String(), ""
+	return b.String(), "", nil
 }
 
-// giftParts writes the answers of a question, one part each.
-func giftParts(q questions.Question) ([]string, string) {
+// giftParts writes the answers of a question, one part each, for the
+// types questions.Types says GIFT holds. A type it says GIFT holds but
+// that has no case here is an error, not a question skipped.
+func giftParts(q questions.Question) (parts []string, why string, err error) {
+	if why := unheld(q.Type, "gift", "GIFT"); why != "" {
+		return nil, why, nil
+	}
 	switch q.Type {
 	case questions.MultipleChoice:
-		return giftChoiceParts(q)
+		parts, why = giftChoiceParts(q)
 	case questions.MultipleAnswer:
-		return giftMultipleAnswerParts(q)
+		parts, why = giftMultipleAnswerParts(q)
 	case questions.TrueFalse:
-		return giftTrueFalseParts(q), ""
+		parts = giftTrueFalseParts(q)
 	case questions.FillBlank:
-		return giftShortAnswerParts(q)
+		parts, why = giftShortAnswerParts(q)
 	case questions.Matching:
-		return giftMatchingParts(q)
+		parts, why = giftMatchingParts(q)
 	case questions.Numeric:
-		return giftNumericParts(q)
-	case questions.Ordering:
-		return nil, "GIFT has no ordering questions"
+		parts, why = giftNumericParts(q)
+	default:
+		return nil, "", noCase("WriteGIFT", "GIFT", q.Type)
 	}
-	return nil, "GIFT cannot hold " + string(q.Type) + " questions"
+	return parts, why, nil
 }
 
 func giftChoiceParts(q questions.Question) ([]string, string) {
