@@ -142,19 +142,13 @@ func (a *aikenQuestion) finish(res *ImportResult, answer string, answerLine int)
 // why. Aiken has no titles, tags or feedback, so those are left out; a
 // prompt or option of several lines is joined into one.
 func WriteAiken(w io.Writer, qs []questions.Question) (skipped []string, err error) {
-	bw := bufio.NewWriter(w)
-	for _, q := range qs {
+	return writeEach(w, qs, func(bw *bufio.Writer, q questions.Question) (string, error) {
 		text, why, err := aikenQuestionText(q)
-		if err != nil {
-			return skipped, err
+		if why == "" && err == nil {
+			bw.WriteString(text + "\n")
 		}
-		if why != "" {
-			skipped = append(skipped, questionName(q)+": "+why)
-			continue
-		}
-		bw.WriteString(text + "\n")
-	}
-	return skipped, bw.Flush()
+		return why, err
+	})
 }
 
 // aikenQuestionText writes one question, or says why it cannot. Aiken

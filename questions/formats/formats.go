@@ -1,11 +1,13 @@
 package formats
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"slices"
 	"strconv"
@@ -131,6 +133,22 @@ func contentID(prefix string, q questions.Question) string {
 	}
 	sum := sha256.Sum256(data)
 	return prefix + "-" + hex.EncodeToString(sum[:6])
+}
+
+// writeEach writes qs one by one with write, which says why it left a
+// question out, and lists those in skipped, each as its name and why.
+func writeEach(w io.Writer, qs []questions.Question, write func(*bufio.Writer, questions.Question) (why string, err error)) (skipped []string, err error) {
+	bw := bufio.NewWriter(w)
+	for _, q := range qs {
+		why, err := write(bw, q)
+		if err != nil {
+			return skipped, err
+		}
+		if why != "" {
+			skipped = append(skipped, questionName(q)+": "+why)
+		}
+	}
+	return skipped, bw.Flush()
 }
 
 // questionName names a question in a writer's list of skipped questions.

@@ -26,24 +26,19 @@ import (
 // without a prompt, options or a right answer) are left out and listed
 // in skipped, each as its ID (or title) and why.
 func WriteGIFT(w io.Writer, qs []questions.Question) (skipped []string, err error) {
-	bw := bufio.NewWriter(w)
 	category := giftCategoryLine(nil)
-	for _, q := range qs {
+	return writeEach(w, qs, func(bw *bufio.Writer, q questions.Question) (string, error) {
 		text, why, err := giftQuestion(q)
-		if err != nil {
-			return skipped, err
-		}
-		if why != "" {
-			skipped = append(skipped, questionName(q)+": "+why)
-			continue
+		if why != "" || err != nil {
+			return why, err
 		}
 		if line := giftCategoryLine(q.Tags); line != category {
 			bw.WriteString(line + "\n\n")
 			category = line
 		}
 		bw.WriteString(text + "\n\n")
-	}
-	return skipped, bw.Flush()
+		return "", nil
+	})
 }
 
 // giftCategoryLine writes tags as a category path in the course's
