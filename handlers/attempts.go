@@ -269,8 +269,8 @@ func (h *Handler) showResults(c *fiber.Ctx) error {
 }
 
 // authorFeedback is the feedback a question's author wrote for the
-// options an answer chose (for true/false: for answering true, then
-// false), then the general feedback.
+// options an answer chose (for a true or false input: for answering
+// true, then false), then the general feedback.
 func authorFeedback(q questions.Question, given models.JSON) []string {
 	var out []string
 	add := func(i int) {
@@ -281,12 +281,13 @@ func authorFeedback(q questions.Question, given models.JSON) []string {
 	var one string
 	var many []string
 	var truth bool
+	info, _ := questions.Lookup(q.Type)
 	switch {
-	case q.Type == questions.TrueFalse && json.Unmarshal(given, &truth) == nil:
+	case info.Input == questions.InputTruth && json.Unmarshal(given, &truth) == nil:
 		add(map[bool]int{true: 0, false: 1}[truth])
 	case json.Unmarshal(given, &one) == nil:
 		add(slices.Index(q.Options, one))
-	case json.Unmarshal(given, &many) == nil && q.Type == questions.MultipleAnswer:
+	case json.Unmarshal(given, &many) == nil && info.Input == questions.InputChoices:
 		for _, m := range many {
 			add(slices.Index(q.Options, m))
 		}
