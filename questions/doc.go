@@ -5,4 +5,8 @@
 // ExtractFacts finds dates, numbers, names and definitions in it, Generate
 // overgenerates candidate questions and ranks them, and CheckAnswer grades a
 // response. The same article always yields the same questions.
+//
+// Types lists the question types, each with everything the engine knows
+// of it; package formats reads and writes question banks in other quiz
+// tools' file formats.
 package questions

@@ -9,8 +9,11 @@ import (
 // offer them. It is the one place a type is described: its label, how a
 // page asks for its answer, how that answer is read, kept, graded and
 // written out, what makes a question of it valid and which file formats
-// hold it. A new type is one more entry here; the tests that walk Types
-// (questions, formats and handlers) say what it still lacks.
+// hold it. A new type is a Type constant and one more entry here; the
+// tests that walk Types (in questions, formats and handlers) say what else
+// it lacks: a sample in internal/typetest, its fields in the instructor's
+// question form, a case in the reader and writer of each format that
+// holds it.
 var Types = []TypeInfo{
 	{
 		Type: MultipleChoice, Label: "Multiple choice", Input: InputChoice, Formats: []string{"gift", "aiken", "csv"},
