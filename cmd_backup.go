@@ -30,7 +30,7 @@ func backupCommand(fs *flag.FlagSet, stdout, stderr io.Writer) func([]string) in
 			return 2
 		}
 		if strings.HasPrefix(*dbPath, "postgres://") || strings.HasPrefix(*dbPath, "postgresql://") {
-			fmt.Fprintln(stderr, "factquiz backup: factquiz backs up SQLite files; for PostgreSQL use pg_dump (see the README)")
+			fmt.Fprintln(stderr, "factquiz backup: factquiz backs up SQLite files; for PostgreSQL use pg_dump (see docs/operations.md, Backups)")
 			return 2
 		}
 		// models.Open would create a missing database, and back up an

@@ -221,7 +221,7 @@ func TestBackupCommand(t *testing.T) {
 		t.Errorf("a second backup to the same file: status %d, err %q", status, errOut)
 	}
 	_, errOut, status = runCLI(t, "backup", "-db", "postgres://quiz@localhost/quiz", filepath.Join(dir, "pg.db"))
-	if status != 2 || !strings.Contains(errOut, "backup: factquiz backs up SQLite files; for PostgreSQL use pg_dump (see the README)") {
+	if status != 2 || !strings.Contains(errOut, "backup: factquiz backs up SQLite files; for PostgreSQL use pg_dump (see docs/operations.md, Backups)") {
 		t.Errorf("postgres: status %d, err %q", status, errOut)
 	}
 	_, errOut, status = runCLI(t, "backup", "-db", filepath.Join(dir, "missing.db"), filepath.Join(dir, "m.db"))
