@@ -117,12 +117,7 @@ func (h *Handler) apiAnswer(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	res, err := h.gradeAndRecord(aq, owner(c), given)
-	if err != nil {
-		return err
-	}
-	h.metrics.answered(res)
-	rules, err := h.store.Rules(res.QuizID)
+	res, rules, err := h.gradeAndRecord(aq, owner(c), given)
 	if err != nil {
 		return err
 	}

@@ -117,12 +117,7 @@ func (h *Handler) submitAnswer(c *fiber.Ctx) error {
 		cur.Question = aq
 		return h.renderQuestion(c, fiber.StatusUnprocessableEntity, cur, c.FormValue("answer"), problem)
 	}
-	res, err := h.gradeAndRecord(aq, owner(c), given)
-	if err != nil {
-		return err
-	}
-	h.metrics.answered(res)
-	rules, err := h.store.Rules(res.QuizID)
+	res, rules, err := h.gradeAndRecord(aq, owner(c), given)
 	if err != nil {
 		return err
 	}
@@ -138,12 +133,20 @@ func (h *Handler) submitAnswer(c *fiber.Ctx) error {
 // gradeAndRecord grades a decoded answer to aq with the engine and
 // records it: the last two steps of an answer, after AnswerTarget read
 // what it is for and the form or the API's decoding read what was sent.
-func (h *Handler) gradeAndRecord(aq *models.AttemptQuestion, o models.Owner, given any) (*models.AnswerResult, error) {
+// It counts the answer in the metrics and returns, with its result, the
+// rules of its quiz, which say what the reply may show.
+func (h *Handler) gradeAndRecord(aq *models.AttemptQuestion, o models.Owner, given any) (*models.AnswerResult, models.QuizRules, error) {
 	q, err := aq.Question.Engine()
 	if err != nil {
-		return nil, err
+		return nil, models.QuizRules{}, err
 	}
-	return h.store.RecordAnswer(aq, o, given, questions.Credit(q, given))
+	res, err := h.store.RecordAnswer(aq, o, given, questions.Credit(q, given))
+	if err != nil {
+		return nil, models.QuizRules{}, err
+	}
+	h.metrics.answered(res)
+	rules, err := h.store.Rules(res.QuizID)
+	return res, rules, err
 }
 
 // showFeedback shows the outcome of the answer at a position.

@@ -291,8 +291,8 @@ func regexpFind(t *testing.T, s, pattern string) string {
 }
 
 // submit sends an answer past the form, through the same three steps as
-// the handlers: the store reads its target, decode gives the answer, the
-// engine grades it and the store records it.
+// the handlers (without their metrics): the store reads its target,
+// decode gives the answer, the engine grades it and the store records it.
 func (ta *testApp) submit(attemptID uint, o models.Owner, qid uint, decode func(*models.AttemptQuestion) (any, error)) (*models.AnswerResult, error) {
 	aq, err := ta.store.AnswerTarget(attemptID, o, qid)
 	if err != nil {
@@ -302,5 +302,9 @@ func (ta *testApp) submit(attemptID uint, o models.Owner, qid uint, decode func(
 	if err != nil {
 		return nil, err
 	}
-	return (&Handler{store: ta.store}).gradeAndRecord(aq, o, given)
+	q, err := aq.Question.Engine()
+	if err != nil {
+		return nil, err
+	}
+	return ta.store.RecordAnswer(aq, o, given, questions.Credit(q, given))
 }
