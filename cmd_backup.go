@@ -10,8 +10,6 @@ import (
 	"strings"
 	"syscall"
 	"time"
-
-	"factquiz/models"
 )
 
 // backupCommand copies the SQLite database to a new file while the server
@@ -41,9 +39,8 @@ func backupCommand(fs *flag.FlagSet, stdout, stderr io.Writer) func([]string) in
 		}
 		fmt.Fprintf(stdout, "backing up %s to %s…\n", *dbPath, args[0])
 		started := time.Now()
-		store, err := models.Open(*dbPath)
-		if err != nil {
-			fmt.Fprintf(stderr, "factquiz backup: %v\n", err)
+		store, ok := openStore("backup", *dbPath, stderr)
+		if !ok {
 			return 1
 		}
 		defer store.Close()

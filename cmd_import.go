@@ -24,9 +24,8 @@ func importCommand(fs *flag.FlagSet, stdout, stderr io.Writer) func([]string) in
 			fmt.Fprintln(stderr, "factquiz import: name at least one article file")
 			return 2
 		}
-		store, err := models.Open(*dbPath)
-		if err != nil {
-			fmt.Fprintf(stderr, "factquiz import: %v\n", err)
+		store, ok := openStore("import", *dbPath, stderr)
+		if !ok {
 			return 1
 		}
 		defer store.Close()

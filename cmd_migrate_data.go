@@ -32,15 +32,13 @@ func migrateDataCommand(fs *flag.FlagSet, stdout, stderr io.Writer) func([]strin
 			fmt.Fprintf(stderr, "factquiz migrate-data: %v\n", err)
 			return 1
 		}
-		src, err := models.Open(*from)
-		if err != nil {
-			fmt.Fprintf(stderr, "factquiz migrate-data: %v\n", err)
+		src, ok := openStore("migrate-data", *from, stderr)
+		if !ok {
 			return 1
 		}
 		defer src.Close()
-		dst, err := models.Open(*to)
-		if err != nil {
-			fmt.Fprintf(stderr, "factquiz migrate-data: %v\n", err)
+		dst, ok := openStore("migrate-data", *to, stderr)
+		if !ok {
 			return 1
 		}
 		defer dst.Close()

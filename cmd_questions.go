@@ -31,9 +31,8 @@ func importQuestionsCommand(fs *flag.FlagSet, stdout, stderr io.Writer) func([]s
 			fmt.Fprintln(stderr, "factquiz import-questions: give -article ID and at least one file")
 			return 2
 		}
-		store, err := models.Open(*dbPath)
-		if err != nil {
-			fmt.Fprintf(stderr, "factquiz import-questions: %v\n", err)
+		store, ok := openStore("import-questions", *dbPath, stderr)
+		if !ok {
 			return 1
 		}
 		defer store.Close()
@@ -119,9 +118,8 @@ func exportQuestionsCommand(fs *flag.FlagSet, stdout, stderr io.Writer) func([]s
 			fmt.Fprintf(stderr, "factquiz export-questions: unknown format %q: use gift, aiken or csv\n", *format)
 			return 2
 		}
-		store, err := models.Open(*dbPath)
-		if err != nil {
-			fmt.Fprintf(stderr, "factquiz export-questions: %v\n", err)
+		store, ok := openStore("export-questions", *dbPath, stderr)
+		if !ok {
 			return 1
 		}
 		defer store.Close()

@@ -65,9 +65,8 @@ func serveCommand(fs *flag.FlagSet, stdout, stderr io.Writer) func([]string) int
 			fmt.Fprintf(logOut, "factquiz serve: unexpected argument %q (flags go before arguments; see factquiz serve -h)\n", args[0])
 			return 2
 		}
-		store, err := models.Open(*dbPath)
-		if err != nil {
-			fmt.Fprintf(logOut, "factquiz serve: %v\n", err)
+		store, ok := openStore("serve", *dbPath, logOut)
+		if !ok {
 			return 1
 		}
 		defer store.Close()

@@ -55,12 +55,12 @@ func userCommand(fs *flag.FlagSet, stdin io.Reader, stdout, stderr io.Writer) fu
 			fmt.Fprintf(stderr, "factquiz user: unknown action %q: use add, list or passwd\n", action)
 			return 2
 		}
-		store, err := models.Open(*dbPath)
-		if err != nil {
-			fmt.Fprintf(stderr, "factquiz user: %v\n", err)
+		store, ok := openStore("user", *dbPath, stderr)
+		if !ok {
 			return 1
 		}
 		defer store.Close()
+		var err error
 		switch action {
 		case "list":
 			err = listUsers(store, stdout)
