@@ -17,12 +17,18 @@ func (q Question) Expected() any {
 // multiple choice, fill-in and numeric questions; ok is false for a type
 // whose answer is a truth value, a list or pairs.
 func (q Question) TextAnswer() (answer string, ok bool) {
-	s, ok := typeOf(q.Type).key(&q).(*string)
-	if !ok {
+	// The type's key is asked of a probe, not of q: taking q's address
+	// would copy the whole question to the heap at every call, and the
+	// engine asks this of every candidate. A text key is always Answer.
+	if _, ok := typeOf(q.Type).key(&keyProbe).(*string); !ok {
 		return "", false
 	}
-	return *s, true
+	return q.Answer, true
 }
+
+// keyProbe is the question TextAnswer asks a type's key of; it is only
+// ever pointed into, never written.
+var keyProbe Question
 
 // FormatAnswer writes a question's right answer for people to read:
 // "true", "A → B → C" for ordering, "A = 1; B = 2" for matching, "A; C"
