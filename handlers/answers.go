@@ -7,10 +7,11 @@ import (
 	"factquiz/questions"
 )
 
-// formAnswer reads the answer to aq from the question form, in the shape
-// the engine grades. problem says what is missing or wrong.
-func formAnswer(c *fiber.Ctx, aq *models.AttemptQuestion) (any, string) {
-	return answerFromForm(aq, formValue(c), postValues(c, "answer"))
+// formAnswer reads the answer to q from the question form, in the shape
+// the engine grades; shown are its options as the attempt shows them.
+// problem says what is missing or wrong.
+func formAnswer(c *fiber.Ctx, q questions.Question, shown []string) (any, string) {
+	return questions.AnswerFromForm(q, shown, formValue(c), postValues(c, "answer"))
 }
 
 // formValue reads one field of the request's form (or query), as
@@ -27,19 +28,6 @@ func postValues(c *fiber.Ctx, key string) []string {
 		out = append(out, string(raw))
 	}
 	return out
-}
-
-// answerFromForm is formAnswer on the form's values: value reads one
-// field, chosen holds every "answer" field posted (the ticked options of
-// a multiple answer question).
-func answerFromForm(aq *models.AttemptQuestion, value func(key string) string, chosen []string) (any, string) {
-	q, err := aq.Question.Engine()
-	if err != nil {
-		// Grading reports the stored answer that does not decode; until
-		// then the question is read as having none.
-		q = questions.Question{Type: q.Type}
-	}
-	return questions.AnswerFromForm(q, aq.Options, value, chosen)
 }
 
 // jsonAnswer checks that an answer from the API has the shape its question

@@ -117,7 +117,11 @@ func (h *Handler) apiAnswer(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	res, rules, err := h.gradeAndRecord(aq, owner(c), given)
+	q, err := aq.Question.Engine()
+	if err != nil {
+		return err
+	}
+	res, rules, err := h.gradeAndRecord(aq, q, owner(c), given)
 	if err != nil {
 		return err
 	}

@@ -105,7 +105,14 @@ func (h *Handler) submitAnswer(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	given, problem := formAnswer(c, aq)
+	// The stored question is decoded once, for the form and for grading.
+	// One whose stored answer does not decode is read as having none
+	// until grading reports it.
+	q, qerr := aq.Question.Engine()
+	if qerr != nil {
+		q = questions.Question{Type: q.Type}
+	}
+	given, problem := formAnswer(c, q, aq.Options)
 	if problem != "" {
 		// The page around the question (the attempt's counts, the
 		// article's title) is read only now, for the rare form sent
@@ -117,7 +124,10 @@ func (h *Handler) submitAnswer(c *fiber.Ctx) error {
 		cur.Question = aq
 		return h.renderQuestion(c, fiber.StatusUnprocessableEntity, cur, c.FormValue("answer"), problem)
 	}
-	res, rules, err := h.gradeAndRecord(aq, owner(c), given)
+	if qerr != nil {
+		return qerr
+	}
+	res, rules, err := h.gradeAndRecord(aq, q, owner(c), given)
 	if err != nil {
 		return err
 	}
@@ -130,16 +140,13 @@ func (h *Handler) submitAnswer(c *fiber.Ctx) error {
 	return c.Redirect(attemptURL(id), fiber.StatusSeeOther)
 }
 
-// gradeAndRecord grades a decoded answer to aq with the engine and
-// records it: the last two steps of an answer, after AnswerTarget read
-// what it is for and the form or the API's decoding read what was sent.
-// It counts the answer in the metrics and returns, with its result, the
-// rules of its quiz, which say what the reply may show.
-func (h *Handler) gradeAndRecord(aq *models.AttemptQuestion, o models.Owner, given any) (*models.AnswerResult, models.QuizRules, error) {
-	q, err := aq.Question.Engine()
-	if err != nil {
-		return nil, models.QuizRules{}, err
-	}
+// gradeAndRecord grades a decoded answer to aq, q being its question as
+// the engine reads it, and records it: the last two steps of an answer,
+// after AnswerTarget read what it is for and the form or the API's
+// decoding read what was sent. It counts the answer in the metrics and
+// returns, with its result, the rules of its quiz, which say what the
+// reply may show.
+func (h *Handler) gradeAndRecord(aq *models.AttemptQuestion, q questions.Question, o models.Owner, given any) (*models.AnswerResult, models.QuizRules, error) {
 	res, err := h.store.RecordAnswer(aq, o, given, questions.Credit(q, given))
 	if err != nil {
 		return nil, models.QuizRules{}, err

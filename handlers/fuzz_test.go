@@ -150,7 +150,11 @@ func FuzzFormAnswer(f *testing.F) {
 	f.Fuzz(func(t *testing.T, pick uint8, body string) {
 		aq := fuzzAttemptQuestion(t, answerTypes[int(pick)%len(answerTypes)])
 		value, values := formArgs(body)
-		given, problem := answerFromForm(aq, value, values("answer"))
+		q, err := aq.Question.Engine()
+		if err != nil {
+			t.Fatal(err)
+		}
+		given, problem := questions.AnswerFromForm(q, aq.Options, value, values("answer"))
 		if problem != "" {
 			if given != nil {
 				t.Fatalf("an answer %#v and a problem %q", given, problem)
