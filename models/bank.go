@@ -214,15 +214,11 @@ func (s *Store) ArticleSource(articleID uint) (string, error) {
 // already there keep their text, status and origin: an instructor's
 // edits, approvals and retirements stay. It returns how many were added.
 func (s *Store) AddGenerated(articleID uint, qs []questions.Question) (int, error) {
+	if _, err := s.ArticleTitle(articleID); err != nil {
+		return 0, err
+	}
 	added := 0
 	err := s.w.Transaction(func(tx *gorm.DB) error {
-		var n int64
-		if err := tx.Model(&Article{}).Where("id = ?", articleID).Count(&n).Error; err != nil {
-			return err
-		}
-		if n == 0 {
-			return ErrNotFound
-		}
 		var keys []string
 		if err := tx.Model(&Question{}).Where("article_id = ?", articleID).Pluck("key", &keys).Error; err != nil {
 			return err
