@@ -321,7 +321,7 @@ func (s *xssSite) signUp() {
 // heading and paragraph, and another through the API.
 func (s *xssSite) addArticles() {
 	text := "= " + s.probe("article-title", "script") + " =\n\n" +
-		"Lyon is a city in France built where the Saône flows into the Rhône. " + s.probe("article-text", "img") +
+		"In 1312, Lyon became a city of France, built where the Saône flows into the Rhône. " + s.probe("article-text", "img") +
 		" was written by Ann in 1998. The city was founded by the Romans in 43 BC.\n\n" +
 		"== " + s.probe("article-heading", "title") + " ==\n" +
 		"The Roman theatre of Lyon could seat about 10,000 spectators. Agrippa built the Roman theatre of Lyon in 15 BC.\n"

@@ -92,9 +92,11 @@ const (
 	LearnAhead = 20 * time.Minute
 )
 
-// cardTypes are the question types that make flashcards: the ones with a
-// typed answer.
-var cardTypes = []string{"fill_blank", "numeric"}
+// cardTypes are the question types that make flashcards: the ones whose
+// stem with its blank is a card's front and whose answer is its back (a
+// typed answer, or the right option of a multiple choice, most of which
+// are on dates since December 2026).
+var cardTypes = []string{"fill_blank", "numeric", "multiple_choice"}
 
 func (c *Card) sched() srs.Card {
 	sc := srs.Card{State: c.State, Step: c.Step, Stability: c.Stability, Difficulty: c.Difficulty,
