@@ -2,6 +2,7 @@ package questions
 
 import (
 	"fmt"
+	"hash/fnv"
 	"math"
 	"slices"
 	"strconv"
@@ -459,17 +460,29 @@ func numberDistractors(f *Fact) []string {
 	numText := f.Text[:f.span.End-f.span.Start]
 	digits, scaleWord, scale := splitScale(numText)
 	v := f.value / scale
+	// The options around the key follow one of several shapes, chosen by
+	// the fact, so that the key is not always the second smallest of four
+	// (reviewers of round u21 saw 8, 16, 24, 32 and 28, 56, 84, 112
+	// thousand tons: half, one and a half and twice the key, every time).
+	h := fnv.New32a()
+	h.Write([]byte(f.Sentence + "|" + f.Text))
+	pick := int(h.Sum32() % 5)
 	var vals []float64
 	switch {
 	case v == float64(int(v)) && v <= 12:
-		for _, d := range []float64{1, 2, -1, 3, -2} {
-			if v+d > 0 {
+		steps := [][]float64{{1, 2, -1}, {-1, 1, 2}, {-2, -1, 1}, {1, 2, 3}, {-1, 1, -2}}[pick]
+		// the next shapes stand in for values under 1
+		for _, d := range append(steps, 1, 2, 3, 4) {
+			if v+d > 0 && !slices.Contains(vals, v+d) {
 				vals = append(vals, v+d)
 			}
 		}
 	default:
-		for _, k := range []float64{1.5, 0.5, 2, 0.75, 1.25} {
-			vals = append(vals, roundLike(v*k, v))
+		ks := [][]float64{{1.5, 0.5, 2}, {0.75, 1.25, 1.5}, {0.6, 0.8, 1.3}, {1.25, 1.5, 2}, {0.5, 0.7, 1.4}}[pick]
+		for _, k := range append(ks, 0.75, 1.25) {
+			if x := roundLike(v*k, v); !slices.Contains(vals, x) {
+				vals = append(vals, x)
+			}
 		}
 	}
 	rest := f.Text[f.span.End-f.span.Start:]
