@@ -376,11 +376,15 @@ func selectQuestions(ranked []Question, opts Options) []Question {
 			v.Add(q)
 		}
 	}
-	if len(v.Chosen()) < n {
-		// a small article: fill up past the type and kind caps, never
-		// past the rules against asking one fact twice
+	// a small article, or one of few kinds: fill up past the type cap,
+	// then past the kind cap, never past the rules against asking one
+	// fact twice
+	for _, relax := range []int{PastCaps, PastKinds} {
 		for _, q := range ranked {
-			if v.Fits(q, PastCaps) && !chosenID(v.Chosen(), q) {
+			if len(v.Chosen()) >= n {
+				break
+			}
+			if v.Fits(q, relax) && !chosenID(v.Chosen(), q) {
 				v.Add(q)
 			}
 		}

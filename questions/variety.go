@@ -47,6 +47,10 @@ const (
 	Strict = iota
 	// PastCaps lifts the type cap; the kind cap stays.
 	PastCaps
+	// PastKinds also lifts the kind cap, for a pool whose questions are
+	// mostly of one kind (an article of dates): the rules against one fact
+	// asked twice or one question giving another away stay.
+	PastKinds
 	// OnlySentence also lifts the kind cap and lets in a question whose answer another has or
 	// whose text names another's answer, and a second question on a
 	// sentence with another answer: the last resort of an attempt asked
@@ -93,7 +97,7 @@ func (v *Variety) Fits(q Question, relax int) bool {
 	if q.Type == TrueFalse && relax < OnlySentence && types >= typeCap {
 		return false // the true/false cap holds when the others are lifted
 	}
-	return (relax >= PastCaps || types < typeCap) && (relax >= OnlySentence || kinds < kindCap)
+	return (relax >= PastCaps || types < typeCap) && (relax >= PastKinds || kinds < kindCap)
 }
 
 // clash reports whether two questions of one quiz ask the same answer or
