@@ -641,8 +641,21 @@ func nameBegunBefore(s string, sp Span) bool {
 	if lp == "saint" || lp == "st" || lp == "san" || lp == "santa" || lp == "new" || lp == "fort" || lp == "mount" || lp == "lake" || lp == "cape" {
 		return true // "Saint Petersburg", "Lake Onega": a place's own name
 	}
+	if innerTitles[lp] && n >= 3 && !strings.HasSuffix(before[n-2], ",") {
+		// "Umar Sheikh _____", "Tahmasp Shah _____", "Daulat Khan _____":
+		// a title inside a name, whose last part the blank is
+		p2 := strings.Trim(before[n-2], "\"'“”(")
+		l2 := strings.ToLower(strings.TrimSuffix(p2, "."))
+		if capitalised(p2) && !stopwords[l2] && !titles[l2] && !nationalities[l2] && !isDigits(p2) && !months[l2] && !isAcronym(p2) {
+			return true
+		}
+	}
 	return !titles[lp] && !honorifics[lp] && !nationalities[lp]
 }
+
+// innerTitles are titles that also stand inside a name, after a given
+// name: "Umar Sheikh Mirza", "Zaynab Sultan Begum", "Daulat Khan Lodi".
+var innerTitles = wordSet(`shah|sultan|sheikh|shaikh|khan|begum|mirza|pasha|bey|beg|agha|aga|effendi|emir|amir|sahib`)
 
 // sharedSurname reports whether the stem names someone by a surname alone
 // that several of the article's people share: "Stevenson worked for the
@@ -757,6 +770,12 @@ func garbled(s string) bool {
 	if i >= 0 && i+len("×10") < len(s) && s[i+len("×10")] >= '0' && s[i+len("×10")] <= '9' {
 		return true
 	}
+	if lostValue.MatchString(s) || markup.MatchString(s) {
+		// a quantity or name the copy dropped ("collected almost of lunar
+		// samples", "a population of .", "A team from the led by"), or an
+		// image caption or reference left in the text
+		return true
+	}
 	if pageCite.MatchString(s) || wrongArticle.MatchString(s) {
 		// a page reference left from a citation (";:46–48"), "a alpha-level",
 		// "the The", "One January 26" for "On", "1 part in 1010" for 10¹⁰,
@@ -779,6 +798,27 @@ func garbled(s string) bool {
 	return false
 }
 
+// lostValue is where a copy of an article lost what a template wrote (a
+// converted quantity, a date, a name): an approximation with nothing to
+// approximate ("almost of lunar samples", "about below the summit"), a
+// preposition or article right before a mark ("a population of .",
+// "According to , ...", "brings, , 7.6 million"), an article before a
+// word no noun phrase starts with ("A team from the led by"), two
+// prepositions or a count and a verb that a value stood between ("blew
+// them at on 27 March", "improved to in the 2003 season", "numbering
+// over are", "Ypres had and ...").
+var lostValue = regexp.MustCompile(`\b(?:almost|approximately|nearly|roughly|about)\s+(?:of|below|above|south|north|east|west|southeast|southwest|northeast|northwest|per|away|long|wide|high|deep|tall|from|across|in|on)\s|` +
+	`\b(?:of|to|at|in|from|by|with|than|about|approximately|nearly|almost|between|the|a|an|is|was|covers|exceed)\s+[,.;:)](?:\s|$)|` +
+	`,\s+,|\s,\s|\(\s*\)|` +
+	`\b(?:[Tt]he|[Aa]n?)\s+(?:of|in|and|by|with|from|to|was|were|is|are|led|at|for|on|that|which)[\s,.;]|` +
+	`\b(?:at|of|by)\s+(?:on|at|of|by|from|with|in)\s|\bto\s+(?:at|of|from|by)\s|` +
+	`\b(?:approximately|nearly|almost|numbering|about|roughly)\s+(?:are|is|was|were|and|or|but)\b|\b(?:had|has|have)\s+(?:and|or)\s`)
+
+// markup is what an image gallery or a reference list leaves in a copy of
+// an article: "File:Bagad.JPG|Bagad of ...", "Retrieved 5 February 2012",
+// "(Peter Lang, 2007), p. 35".
+var markup = regexp.MustCompile(`(?i)\b(?:file|image):|\.(?:jpe?g|png|gif|svg|webm|ogg|tiff?)\b|\||\bRetrieved\b|\bISBN\b|\bpp?\. ?\d|\bms\. ?\d`)
+
 // pageCite is a citation's page number glued to a word or a mark: "first
 // time;:46–48", "Smith:12". Times (10:40) and verses (3:16) have digits
 // before the colon.
@@ -787,7 +827,7 @@ var pageCite = regexp.MustCompile(`[^\s\d]:\d+(?:[–-]\d+)?(?:\s|$|[,;.])`)
 // wrongArticle is "a" before a vowel sound ("a alpha-level city", "a 800
 // km arc") or a function word run into the next ("ofThe Pickwick
 // Papers"): slips in the source that a stem would copy.
-var wrongArticle = regexp.MustCompile(`\b[Tt]he [Tt]he\b|\b\d+ F\. ?(Supp|[23]d)\b|^One (January|February|March|April|May|June|July|August|September|October|November|December) \d|\bparts? in 10\d{1,2}\b|\b[Aa] [aiAI][a-z]|\b[Aa] o[bcdfgmprstvx]|\b[Aa] (8[0-9]*|11|18)\b|\b(of|and|the|in|to|by|for|with|from|on|at)[A-Z][a-z]`)
+var wrongArticle = regexp.MustCompile(`\b[Tt]he [Tt]he\b|\b[Aa] e[a-tv-z]|\b\d+ F\. ?(Supp|[23]d)\b|^One (January|February|March|April|May|June|July|August|September|October|November|December) \d|\bparts? in 10\d{1,2}\b|\b[Aa] [aiAI][a-z]|\b[Aa] o[bcdfgmprstvx]|\b[Aa] (8[0-9]*|11|18)\b|\b(of|and|the|in|to|by|for|with|from|on|at)[A-Z][a-z]`)
 
 // abbrevBefore reports whether text ends in an abbreviation's stop ("e.g.",
 // "approx.", "St."): what follows it may be lower case.
