@@ -948,7 +948,7 @@ func TestTwentyFirstReviewPatterns(t *testing.T) {
 		"The British blew them at on 27 March 1916 under the German lines near St Eloi. " +
 		"In 1809, the family moved to Hope End, a estate near the Malvern Hills, bought by Edward Barrett. " +
 		"File:Bagad.JPG|Bagad of Lann Bihoué from the French Navy, photographed in 2006. " +
-		"Guinea-Bissau, CIA World Factbook, retrieved in 2012 and quoted by Amílcar Cabral. " +
+		"The CIA World Factbook on Guinea-Bissau, Retrieved 5 February 2012, was quoted by Amílcar Cabral. " +
 		"West Face: Technical difficulty at high altitude, first climbed by a Russian team in 2007. " +
 		"Alan Shepard commanded the mission, which landed in the Fra Mauro highlands on February 5, 1971.\n"
 	names := "= Babur =\n\n" +
@@ -965,7 +965,7 @@ func TestTwentyFirstReviewPatterns(t *testing.T) {
 	}{
 		{"a sentence that lost a value or is markup makes no question", lost, func(q Question) string {
 			for _, w := range []string{"almost of", "about below", "population of .", "According to ,", ", ,", "from the led",
-				"at on", "a estate", "File:", "retrieved", "West Face:"} {
+				"at on", "a estate", "File:", "Retrieved", "West Face:"} {
 				if strings.Contains(q.Source, w) {
 					return "a broken sentence: " + w
 				}

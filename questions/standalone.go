@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // A question stem must stand alone: a learner meets it without the
@@ -770,7 +771,7 @@ func garbled(s string) bool {
 	if i >= 0 && i+len("×10") < len(s) && s[i+len("×10")] >= '0' && s[i+len("×10")] <= '9' {
 		return true
 	}
-	if lostValue.MatchString(s) || markup.MatchString(s) {
+	if lostValue(s) || markup(s) {
 		// a quantity or name the copy dropped ("collected almost of lunar
 		// samples", "a population of .", "A team from the led by"), or an
 		// image caption or reference left in the text
@@ -798,26 +799,133 @@ func garbled(s string) bool {
 	return false
 }
 
-// lostValue is where a copy of an article lost what a template wrote (a
-// converted quantity, a date, a name): an approximation with nothing to
-// approximate ("almost of lunar samples", "about below the summit"), a
-// preposition or article right before a mark ("a population of .",
-// "According to , ...", "brings, , 7.6 million"), an article before a
-// word no noun phrase starts with ("A team from the led by"), two
+// lostValue reports where a copy of an article lost what a template
+// wrote (a converted quantity, a date, a name): an approximation with
+// nothing to approximate ("almost of lunar samples", "about below the
+// summit"), a preposition or article right before a mark ("a population
+// of .", "According to , ...", "brings, , 7.6 million"), an article before
+// a word no noun phrase starts with ("A team from the led by"), two
 // prepositions or a count and a verb that a value stood between ("blew
-// them at on 27 March", "improved to in the 2003 season", "numbering
-// over are", "Ypres had and ...").
-var lostValue = regexp.MustCompile(`\b(?:almost|approximately|nearly|roughly|about)\s+(?:of|below|above|south|north|east|west|southeast|southwest|northeast|northwest|per|away|long|wide|high|deep|tall|from|across|in|on)\s|` +
-	`\b(?:of|to|at|in|from|by|with|than|about|approximately|nearly|almost|between|the|a|an|is|was|covers|exceed)\s+[,.;:)](?:\s|$)|` +
-	`,\s+,|\s,\s|\(\s*\)|` +
-	`\b(?:[Tt]he|[Aa]n?)\s+(?:of|in|and|by|with|from|to|was|were|is|are|led|at|for|on|that|which)[\s,.;]|` +
-	`\b(?:at|of|by)\s+(?:on|at|of|by|from|with|in)\s|\bto\s+(?:at|of|from|by)\s|` +
-	`\b(?:approximately|nearly|almost|numbering|about|roughly)\s+(?:are|is|was|were|and|or|but)\b|\b(?:had|has|have)\s+(?:and|or)\s`)
+// them at on 27 March", "numbering over are", "Ypres had and ..."). It
+// looks at each pair of neighbouring words and marks.
+func lostValue(s string) bool {
+	toks := lostValueTokens(s)
+	for i := 0; i+1 < len(toks); i++ {
+		a, b := toks[i], toks[i+1]
+		if !b.spaced && b.text != "," {
+			continue // "kilometre-long", "U.S.": no gap between them
+		}
+		if b.mark {
+			after := i+2 >= len(toks) || toks[i+2].spaced
+			switch {
+			case a.mark && a.text == "," && b.text == ",", // "brings, , 7.6"
+				a.text == "(" && b.text == ")": // "Cesium ()"
+				return true
+			case !a.mark && b.spaced && after && beforeLostMark[a.text] && strings.Contains(",.;:)", b.text):
+				return true // "a population of .", "According to , ..."
+			case b.spaced && after && b.text == ",":
+				return true // "Guinea-Bissau" , CIA
+			}
+			continue
+		}
+		if a.mark || !b.spaced {
+			continue
+		}
+		next := ""
+		if i+2 < len(toks) {
+			next = toks[i+2].text
+		}
+		switch {
+		case approximations[a.text] && (noQuantity[b.text] || lostVerb[b.text]):
+			return true
+		case (a.text == "the" || a.text == "The" || a.text == "a" || a.text == "A" || a.text == "an" || a.text == "An") &&
+			afterLostArticle[b.text]:
+			return true
+		case (a.text == "at" || a.text == "of" || a.text == "by") && doublePreposition[b.text] && next != "" && i+2 < len(toks) && toks[i+2].spaced:
+			return true
+		case a.text == "to" && (b.text == "at" || b.text == "of" || b.text == "from" || b.text == "by") && next != "":
+			return true
+		case (a.text == "had" || a.text == "has" || a.text == "have") && (b.text == "and" || b.text == "or"):
+			return true
+		}
+	}
+	return false
+}
 
-// markup is what an image gallery or a reference list leaves in a copy of
-// an article: "File:Bagad.JPG|Bagad of ...", "Retrieved 5 February 2012",
-// "(Peter Lang, 2007), p. 35".
-var markup = regexp.MustCompile(`(?i)\b(?:file|image):|\.(?:jpe?g|png|gif|svg|webm|ogg|tiff?)\b|\||\bRetrieved\b|\bISBN\b|\bpp?\. ?\d|\bms\. ?\d`)
+type lostValueToken struct {
+	text   string
+	mark   bool // a punctuation mark, not a word
+	spaced bool // space stands before it
+}
+
+// lostValueTokens splits s into words (letters, digits, apostrophes and
+// hyphens) and the marks , . ; : ( ), noting which have space before them.
+func lostValueTokens(s string) []lostValueToken {
+	var out []lostValueToken
+	spaced := false
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsSpace(r):
+			spaced = true
+			i += size
+		case strings.ContainsRune(",.;:()", r):
+			out = append(out, lostValueToken{text: s[i : i+size], mark: true, spaced: spaced})
+			spaced = false
+			i += size
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '-':
+			j := i
+			for j < len(s) {
+				r2, n := utf8.DecodeRuneInString(s[j:])
+				if !(unicode.IsLetter(r2) || unicode.IsDigit(r2) || r2 == '\'' || r2 == '’' || r2 == '-') {
+					break
+				}
+				j += n
+			}
+			out = append(out, lostValueToken{text: s[i:j], spaced: spaced})
+			spaced = false
+			i = j
+		default:
+			out = append(out, lostValueToken{text: s[i : i+size], mark: true, spaced: spaced})
+			spaced = false
+			i += size
+		}
+	}
+	return out
+}
+
+var (
+	approximations    = wordSet(`almost|approximately|nearly|roughly|about|numbering`)
+	noQuantity        = wordSet(`of|below|above|south|north|east|west|southeast|southwest|northeast|northwest|per|away|long|wide|high|deep|tall|from|across|in|on`)
+	lostVerb          = wordSet(`are|is|was|were|and|or|but`)
+	beforeLostMark    = wordSet(`of|to|at|in|from|by|with|than|about|approximately|nearly|almost|between|the|a|an|is|was|covers|exceed`)
+	afterLostArticle  = wordSet(`of|in|and|by|with|from|to|was|were|is|are|led|at|for|on|that|which`)
+	doublePreposition = wordSet(`on|at|of|by|from|with|in`)
+)
+
+// markup reports what an image gallery or a reference list leaves in a
+// copy of an article: "File:Bagad.JPG|Bagad of ...", "Retrieved 5
+// February 2012", "ISBN 0-19-...", "(Peter Lang, 2007), p. 35".
+func markup(s string) bool {
+	if strings.ContainsRune(s, '|') || strings.Contains(s, "ISBN") {
+		return true
+	}
+	if i := strings.Index(s, "Retrieved "); i > 0 {
+		if r, _ := utf8.DecodeRuneInString(s[i+len("Retrieved "):]); unicode.IsDigit(r) || unicode.IsUpper(r) {
+			return true // a reference's access date, not "the bodies were retrieved"
+		}
+	}
+	low := strings.ToLower(s)
+	for _, w := range []string{"file:", "image:", ".jpg", ".jpeg", ".png", ".gif", ".svg", ".webm", ".ogg", ".tif"} {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return (strings.Contains(s, "p.") || strings.Contains(s, "ms.")) && pageRef.MatchString(s)
+}
+
+// pageRef is a page or a manuscript's folio cited: "p. 35", "pp. 12", "ms. 0863".
+var pageRef = regexp.MustCompile(`\b(?:pp?|ms)\. ?\d`)
 
 // pageCite is a citation's page number glued to a word or a mark: "first
 // time;:46–48", "Smith:12". Times (10:40) and verses (3:16) have digits
