@@ -54,6 +54,12 @@ func (g *generator) cloze(f *Fact) []Question {
 	if g.refusedBlank(f, stem, answerSpan, answer, blanked) {
 		return nil
 	}
+	if f.Kind == KindPerson && commentator(stem, answerSpan) {
+		return nil // "_____ believes that ...", "_____ said he was one of ...": a critic met once, and many say so
+	}
+	if f.Kind == KindNumber && countFromStem(stem, span, f.value) {
+		return nil // "self-governing in 1966 ... a _____-year convention ... 1968": the stem does the sum
+	}
 	base := Question{Source: g.sents[f.sentence].Text, Section: f.Section, Kind: f.Kind,
 		Score: g.stemOf(f.sentence).score + kindWeight[f.Kind]}
 	var out []Question
@@ -163,6 +169,77 @@ func (g *generator) cloze(f *Fact) []Question {
 	}
 	return out
 }
+
+// commentator reports whether the person at sp in stem is there as one
+// who says or thinks something: the subject of a verb of saying or
+// believing ("_____ believes that", "_____ was pointing out", "_____ has
+// argued") or the source after "according to". Such a person is named
+// once, often by surname alone, and others say the same.
+func commentator(stem string, sp Span) bool {
+	before := strings.Fields(strings.ToLower(stem[:sp.Start]))
+	if n := len(before); n >= 2 && before[n-2] == "according" && before[n-1] == "to" {
+		return true
+	}
+	after := strings.Fields(strings.ToLower(stem[sp.End:]))
+	for len(after) > 0 && (auxiliaries[after[0]] || after[0] == "also" || after[0] == "later" || after[0] == "once") {
+		after = after[1:]
+	}
+	if len(after) > 1 && (after[0] == "wrote" || after[0] == "writes" || after[0] == "has written") && after[1] == "that" {
+		return true // "_____ wrote that ...", not "_____ wrote the novel"
+	}
+	return len(after) > 0 && reportingVerbs[strings.Trim(after[0], ",.;:")]
+}
+
+var reportingVerbs = wordSet(`said|says|say|believes|believed|believe|argues|argued|argue|noted|notes|
+stated|states|suggested|suggests|commented|comments|observed|observes|remarked|remarks|asserted|
+asserts|maintained|maintains|contended|contends|pointing|pointed|points|thinks|thought|considers|considered|
+opined|speculated|speculates|concluded|concludes|estimated|estimates|recalled|recalls|insisted|insists`)
+
+// countFromStem reports whether a number the stem asks for is the
+// difference of two years the stem gives ("in January 1966 ... a _____-year
+// convention ... in 1968") or is given by an ordinal after it ("_____ solo
+// albums with a third scheduled"): arithmetic, not recall.
+func countFromStem(stem string, sp Span, v float64) bool {
+	rest := strings.ToLower(stem[sp.End:])
+	if v == float64(int(v)) && v >= 1 && v < 10 {
+		next := NumberWord(int(v) + 1)
+		if ord, ok := ordinalOf[next]; ok && (strings.Contains(rest, " a "+ord+" ") || strings.Contains(rest, " the "+ord+" ")) {
+			return true
+		}
+	}
+	if !strings.HasPrefix(rest, "-year") && !strings.HasPrefix(rest, " year") && !strings.HasPrefix(rest, "-month") && !strings.HasPrefix(rest, " month") {
+		return false
+	}
+	var years []int
+	for _, m := range FindDates(stem) {
+		if m.Span.End <= sp.Start || m.Span.Start >= sp.End {
+			years = append(years, m.Date.Year)
+		}
+	}
+	for i := range years {
+		for j := range years {
+			if d := years[j] - years[i]; d > 0 && (float64(d) == v || float64(d*12) == v) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ordinalOf gives the ordinal of a number word: "three" → "third".
+var ordinalOf = map[string]string{"two": "second", "three": "third", "four": "fourth", "five": "fifth",
+	"six": "sixth", "seven": "seventh", "eight": "eighth", "nine": "ninth", "ten": "tenth"}
+
+// referenceSection reports whether a section lists sources or links
+// rather than saying anything: its lines are references, not facts.
+func referenceSection(title string) bool {
+	return referenceSections[strings.ToLower(strings.TrimSpace(title))]
+}
+
+var referenceSections = setOf("references", "bibliography", "further reading", "external links", "see also",
+	"notes", "sources", "primary sources", "secondary sources", "works cited", "citations", "footnotes",
+	"translations", "notes and references", "references and notes", "selected bibliography", "general references",
+	"literature", "cited works", "reading")
 
 // typedKind reports whether a fact of kind k may be asked as a typed
 // blank: a person, a date, an event, a definition, not a place,
@@ -823,6 +900,9 @@ func (g *generator) makeStem(i int) (text string, at, shift int, ok bool) {
 	words := strings.Fields(s)
 	if len(words) < 6 || len(words) > 90 {
 		return "", 0, 0, false
+	}
+	if referenceSection(g.sents[i].Section) {
+		return "", 0, 0, false // "Howard Eiland and Kevin McLaughlin, Belknap/Harvard, 1999.": a reference, not the article
 	}
 	if listItem(s) {
 		return "", 0, 0, false // "West Virginia: all but the Eastern Panhandle.": an item of a list, no sentence

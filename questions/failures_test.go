@@ -1020,3 +1020,51 @@ func TestNumberOptionShapes(t *testing.T) {
 		t.Errorf("the key's place among the sorted options: %v, want at least three places", ranks)
 	}
 }
+
+// TestTwentySecondReviewPatterns: what round r21's blind A/B still found
+// in the questions of 4911fa1, each in a minimal article.
+func TestTwentySecondReviewPatterns(t *testing.T) {
+	article := "= Nauru =\n\n" +
+		"Nauru is an island country in Micronesia, annexed by Germany in 1888. " +
+		"Nauru became self-governing in January 1966, and following a two-year constitutional convention, it became independent in 1968. " +
+		"Marcia Barrett has released two solo albums with a third scheduled for release in 2010. " +
+		"Lewis believes that it was his farsighted certainty that won the war in 1896. " +
+		"According to Athenaeus, the Syracusia was built in 240 BC for Hiero II. " +
+		"Around the year 1590 Galileo Galilei invented a hydrostatic balance for weighing metals. " +
+		"By at least 1200 BC the first camel saddles had appeared in Arabia. " +
+		"Reynolds' annotated copy was lost for nearly 200 years until it appeared in a Cambridge bookshop, inscribed with the signature ‘J. " +
+		"Unable to agree on the 3,225 kilometre- long Himalayan border, China and India went to war in 1962. " +
+		"In particular, the 1997 observation by Skulan and DePaolo showed lighter isotopes in 1997. " +
+		"The technology was developed by Italian physicist Federico Faggin in 1968. " +
+		"The coldest month was February 1985 in Vittangi with a mean of −27.2 °C. " +
+		"Phosphate mining on Nauru began in 1907 under the Pacific Phosphate Company.\n\n" +
+		"== Bibliography ==\n\nHoward Eiland and Kevin McLaughlin translated the Arcades Project for Belknap in 1999.\n"
+	checkArticle(t, article, func(q Question) string {
+		switch {
+		case q.Answer == "2" && strings.Contains(q.Source, "self-governing"):
+			return "the stem gives 1966 and 1968"
+		case q.Answer == "2" && strings.Contains(q.Source, "a third"):
+			return "'with a third' gives two"
+		case q.Answer == "Lewis", q.Answer == "Athenaeus":
+			return "a commentator or a source"
+		case strings.Contains(q.Source, "Galileo") && q.Type == TrueFalse && !q.Truth, strings.Contains(q.Source, "Galileo") && q.Type == MultipleChoice:
+			return "around the year 1590: a near year is true too"
+		case strings.Contains(q.Source, "saddles"):
+			return "by at least 1200 BC: later years are true too"
+		case strings.Contains(q.Source, "‘J."), strings.Contains(q.Source, "kilometre- long"):
+			return "a sentence cut in a quotation or a hyphen left hanging"
+		case strings.HasPrefix(q.Source, "In particular"), strings.HasPrefix(q.Source, "The technology"):
+			return "leans on its paragraph"
+		case strings.Contains(q.Source, "Eiland"):
+			return "a line of the bibliography"
+		}
+		return ""
+	}, func(q Question) bool { return strings.Contains(q.Source, "coldest") })
+	// the sentences that stand alone still make questions
+	qs := generateFrom(t, article)
+	for _, want := range []string{"Phosphate mining", "annexed by Germany"} {
+		if !slices.ContainsFunc(qs, func(q Question) bool { return strings.Contains(q.Source, want) }) {
+			t.Errorf("no question on %q", want)
+		}
+	}
+}

@@ -71,7 +71,7 @@ func (g *generator) eventReadable(f *Fact) bool {
 		return false // "... retained some Finnish lands ... in 1712 ... 1721": which year is the event's?
 	}
 	if ls := strings.ToLower(f.Sentence); strings.Contains(ls, "until ") || strings.Contains(ls, "since ") || strings.Contains(ls, " by ") && openEnded(f.Sentence, f.span) ||
-		garbled(f.Sentence) {
+		garbled(f.Sentence) || referenceSection(f.Section) {
 		return false // "Until 2016, eight subspecies were accepted": a state, not an event
 	}
 	return w == "" && !strayPronoun(f.Text, nil) && !pointsElsewhere(strings.Fields(f.Text)) && !pointsBack(f.Text, g.heads, g.actors) && opensProperly(f.Text)

@@ -41,7 +41,9 @@ var backPhrases = [][]string{
 	{"in", "this", "case"}, {"in", "that", "case"}, {"the", "tomb"}, {"the", "instrument"},
 	{"even", "more"}, {"even", "less"}, {"in", "total"}, {"for", "example"}, {"for", "instance"}, {"that", "evening"}, {"that", "morning"}, {"that", "night"}, {"that", "week"}, {"that", "season"},
 	{"that", "summer"}, {"that", "winter"}, {"that", "spring"}, {"that", "autumn"}, {"the", "law"},
-	{"the", "measure"}, {"the", "building"},
+	{"the", "measure"}, {"the", "building"}, {"the", "painting"}, {"the", "corps"},
+	{"the", "technology"}, {"the", "study"}, {"the", "survey"}, {"the", "surveys"}, {"the", "experiment"},
+	{"the", "road"},
 }
 
 // stemWords lower-cases s and strips each word's punctuation.
@@ -132,11 +134,14 @@ func pointsBack(s string, subjectHeads, actors map[string]bool) bool {
 			return true // "four years later": later than what?
 		}
 	}
+	if len(ws) > 2 && ws[0] == "in" && ws[1] == "particular" {
+		return true // "In particular, the 1997 observation ...": particular among what?
+	}
 	// "The break resulted in ...": a sentence that opens on a definite
 	// noun phrase of common nouns speaks of something met before, unless
 	// it is what the article is about or says whose it is ("The capital
 	// of ...").
-	if len(ws) > 2 && ws[0] == "the" && !subjectHeads[ws[1]] && !actors[ws[1]] && ws[2] != "of" && !capitalisedAt(s, 1) &&
+	if len(ws) > 2 && ws[0] == "the" && !subjectHeads[ws[1]] && !actors[ws[1]] && ws[2] != "of" && !capitalisedAt(s, 1) && !superlatives[ws[1]] &&
 		!(len(ws) > 3 && ws[3] == "of" && !capitalisedAt(s, 2)) && !namedWithin(s, 2, 5) {
 		return true
 	}
@@ -531,6 +536,15 @@ func openEnded(s string, sp Span) bool {
 	if len(ws) == 0 {
 		return false
 	}
+	if len(ws) >= 3 && ws[len(ws)-1] == "year" && ws[len(ws)-2] == "the" {
+		ws = ws[:len(ws)-2] // "around the year 1590" is "around 1590"
+	}
+	if len(ws) >= 3 && ws[len(ws)-1] == "least" && ws[len(ws)-2] == "at" {
+		ws = ws[:len(ws)-2] // "by at least 1200 BC" is "by 1200 BC"
+	}
+	if len(ws) == 0 {
+		return false
+	}
 	last := ws[len(ws)-1]
 	if len(ws) >= 2 && ws[len(ws)-2] == "as" && last == "of" {
 		return true
@@ -771,7 +785,7 @@ func garbled(s string) bool {
 	if i >= 0 && i+len("×10") < len(s) && s[i+len("×10")] >= '0' && s[i+len("×10")] <= '9' {
 		return true
 	}
-	if lostValue(s) || markup(s) {
+	if lostValue(s) || markup(s) || unbalancedQuotes(s) || danglingHyphen(s) {
 		// a quantity or name the copy dropped ("collected almost of lunar
 		// samples", "a population of .", "A team from the led by"), or an
 		// image caption or reference left in the text
@@ -795,6 +809,33 @@ func garbled(s string) bool {
 			break
 		}
 		j += 2 + k
+	}
+	return false
+}
+
+// unbalancedQuotes reports a quotation opened and not closed, or closed
+// and not opened: a sentence cut inside a quotation ("inscribed with the
+// signature ‘J.").
+func unbalancedQuotes(s string) bool {
+	return strings.Count(s, "\"")%2 == 1 || strings.Count(s, "“") != strings.Count(s, "”") ||
+		strings.Count(s, "‘") > strings.Count(s, "’")
+}
+
+// danglingHyphen reports a hyphen left before a space where the copy lost
+// what it joined ("the 3,225 kilometre- long border"); "pre- and
+// post-war" is fine.
+func danglingHyphen(s string) bool {
+	for i := strings.Index(s, "- "); i > 0; {
+		r, _ := utf8.DecodeLastRuneInString(s[:i])
+		next := strings.Fields(s[i+2:])
+		if unicode.IsLetter(r) && (len(next) == 0 || next[0] != "and" && next[0] != "or" && next[0] != "to" && next[0] != "und") {
+			return true
+		}
+		j := strings.Index(s[i+2:], "- ")
+		if j < 0 {
+			break
+		}
+		i += 2 + j
 	}
 	return false
 }
@@ -1060,13 +1101,26 @@ var auxiliaries = wordSet(`was|were|is|are|had|has|have|would|could|did|been|bei
 // namedWithin reports whether a capitalised word stands among the words
 // from..to of s: "The first final at Wembley Stadium" says which final.
 func namedWithin(s string, from, to int) bool {
+	fs := strings.Fields(s)
 	for i := from; i <= to; i++ {
-		if capitalisedAt(s, i) {
-			return true
+		if !capitalisedAt(s, i) {
+			continue
 		}
+		w := strings.ToLower(strings.Trim(fs[i], "\"'“”(),.;:"))
+		if months[w] || nationalities[w] || weekdays[w] {
+			continue // "The whole project lasted from December 2004", "The technology was developed by Italian ...": no name says which
+		}
+		return true
 	}
 	return false
 }
+
+// superlatives make a definite noun phrase say which: "The coldest month
+// was February 1985", "The last Soviet units left".
+var superlatives = wordSet(`coldest|hottest|warmest|wettest|driest|largest|smallest|biggest|highest|lowest|longest|
+shortest|oldest|youngest|earliest|latest|greatest|deepest|tallest|heaviest|fastest|most|least|best|worst|first|last|only`)
+
+var weekdays = wordSet(`monday|tuesday|wednesday|thursday|friday|saturday|sunday`)
 
 // sharesStem reports whether the answer and a word of the stem begin
 // alike ("Chinook tribe ... the _____ language" for Chinookan): the stem
