@@ -54,6 +54,9 @@ func (g *generator) cloze(f *Fact) []Question {
 	if g.refusedBlank(f, stem, answerSpan, answer, blanked) {
 		return nil
 	}
+	if f.Kind == KindPerson && indefinitePronouns[strings.ToLower(answer)] {
+		return nil // "_____ who works with the metal should wear ...": Anyone, Everyone
+	}
 	if f.Kind == KindPerson && commentator(stem, answerSpan) {
 		return nil // "_____ believes that ...", "_____ said he was one of ...": a critic met once, and many say so
 	}
@@ -189,6 +192,8 @@ func commentator(stem string, sp Span) bool {
 	}
 	return len(after) > 0 && reportingVerbs[strings.Trim(after[0], ",.;:")]
 }
+
+var indefinitePronouns = wordSet(`anyone|everyone|someone|somebody|anybody|everybody|nobody|no one|none|each|all|whoever`)
 
 var reportingVerbs = wordSet(`said|says|say|believes|believed|believe|argues|argued|argue|noted|notes|
 stated|states|suggested|suggests|commented|comments|observed|observes|remarked|remarks|asserted|

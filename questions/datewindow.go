@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // A date distractor must be a date the stem and the subject leave
@@ -57,6 +58,25 @@ func (g *generator) dateWindow(f *Fact) yearWindow {
 	for _, o := range g.datesIn(f.sentence) {
 		if o != f && o.date.Year != 0 && !o.date.Decade {
 			narrow(o.date.Year)
+		}
+	}
+	// A period the sentence names bounds the year as its dates would:
+	// "with the First World War ongoing" wants 1914 to 1918, "following
+	// the end of the First World War" a year after 1918.
+	sent := ""
+	if f.sentence >= 0 { // not an infobox field
+		sent = g.sents[f.sentence].Text
+	}
+	for _, p := range namedPeriods {
+		if !containsName(sent, p.name) {
+			continue
+		}
+		if key >= p.from && key <= p.to {
+			narrow(p.from - 1)
+			narrow(p.to + 1)
+		} else {
+			narrow(p.from)
+			narrow(p.to)
 		}
 	}
 	// The quiz's own headline year.
@@ -160,4 +180,34 @@ func (g *generator) latestYear() int {
 		}
 	}
 	return g.latest
+}
+
+// containsName reports whether name stands in s as a whole name, not as
+// the start of a longer word ("World War I" in "World War II").
+func containsName(s, name string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], name)
+		if j < 0 {
+			return false
+		}
+		end := i + j + len(name)
+		if end == len(s) || !unicode.IsLetter(rune(s[end])) {
+			return true
+		}
+		i = end
+	}
+}
+
+// namedPeriods are spans of years that a sentence may name in place of
+// dates.
+var namedPeriods = []struct {
+	name     string
+	from, to int
+}{
+	{"First World War", 1914, 1918}, {"World War I", 1914, 1918}, {"Great War", 1914, 1918},
+	{"Second World War", 1939, 1945}, {"World War II", 1939, 1945},
+	{"American Civil War", 1861, 1865}, {"Napoleonic Wars", 1803, 1815}, {"Korean War", 1950, 1953},
+	{"Vietnam War", 1955, 1975}, {"Cold War", 1947, 1991}, {"Great Depression", 1929, 1939},
+	{"Thirty Years' War", 1618, 1648}, {"Seven Years' War", 1756, 1763}, {"French Revolution", 1789, 1799},
+	{"Hundred Years' War", 1337, 1453},
 }

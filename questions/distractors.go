@@ -410,7 +410,7 @@ func formatDate(d Date, dayFirst bool) string {
 	}
 	s := fmt.Sprintf("%d %s", d.Day, monthNames[d.Month])
 	if d.Year != 0 {
-		s += fmt.Sprintf(" %d", d.Year)
+		s += " " + yearString(d.Year) // "9 August 48 BC", not "-48"
 	}
 	return s
 }

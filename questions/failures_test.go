@@ -1068,3 +1068,55 @@ func TestTwentySecondReviewPatterns(t *testing.T) {
 		}
 	}
 }
+
+// TestTwentyThirdReviewPatterns: what round r22's blind review found in
+// a47c520's questions, each in a minimal article.
+func TestTwentyThirdReviewPatterns(t *testing.T) {
+	article := "= E. E. Cummings =\n\n" +
+		"Edward Estlin Cummings was an American poet, born in 1894 in Cambridge, Massachusetts. " +
+		"In 1917, with the First World War ongoing in Europe, Cummings enlisted in the Norton-Harjes Ambulance Corps. " +
+		"Following the end of the First World War, Cummings moved to Paris in 1921. " +
+		"On 9 August 48 BC at Pharsalus in central Greece, Gaius Julius Caesar formed up opposite the army of Pompey. " +
+		"Anyone who works with the metal should wear rubber gloves, as Cummings learned in 1930. " +
+		"In the first century AD, the Roman writer Pliny the Elder wrote of Tylos in his Natural History. " +
+		"Representing the British were native agents from minorities such as Persians or Huwala in 1850. " +
+		"The boards include the Water Authority, the University College Board of Governors, and the Port Authority, all founded in 1970.\n"
+	checkArticle(t, article, func(q Question) string {
+		for _, o := range append(slices.Clone(q.Options), q.Prompt) {
+			if strings.Contains(o, "-48") {
+				return "a BC year written -48"
+			}
+		}
+		if q.Type == Ordering {
+			return ""
+		}
+		if strings.Contains(q.Source, "ongoing") {
+			for _, o := range q.Options {
+				if y, _ := ParseNumber(o); y < 1914 || y > 1918 {
+					return "a year outside the war the stem names: " + o
+				}
+			}
+			if q.Type == TrueFalse && !q.Truth && !slices.ContainsFunc([]string{"1914", "1915", "1916", "1918"}, func(y string) bool { return strings.Contains(q.Prompt, y) }) {
+				return "a false year outside the war: " + q.Prompt
+			}
+		}
+		if strings.Contains(q.Source, "Following the end") {
+			for _, o := range q.Options {
+				if y, _ := ParseNumber(o); y <= 1918 {
+					return "a year before the war's end: " + o
+				}
+			}
+		}
+		switch {
+		case q.Answer == "Anyone":
+			return "an indefinite pronoun as a person"
+		case q.Answer == "Elder":
+			return "an epithet, half a name"
+		case q.Answer == "Huwala":
+			return "the last item of a 'such as' list"
+		case strings.HasPrefix(q.Prompt, "What is the University College"):
+			return "a list item read as a description"
+		}
+		return ""
+	}, func(q Question) bool { return strings.Contains(q.Source, "ongoing") && q.Type == MultipleChoice })
+}

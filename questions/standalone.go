@@ -446,6 +446,16 @@ func inList(s string, sp Span) bool {
 	}
 	commaBefore := strings.HasSuffix(before, ",")
 	andBefore := strings.HasSuffix(lb, " and") || strings.HasSuffix(lb, " or")
+	if andBefore {
+		// "such as Persians or _____", "including Crete and _____": the
+		// last item of a list a cue opens
+		ws := strings.Fields(lb)
+		for k := len(ws) - 2; k >= max(0, len(ws)-5); k-- {
+			if ws[k] == "as" && k > 0 && ws[k-1] == "such" || ws[k] == "including" || ws[k] == "like" || ws[k] == "namely" {
+				return true
+			}
+		}
+	}
 	commaAfter := strings.HasPrefix(after, ",")
 	andAfter := strings.HasPrefix(strings.ToLower(after), "and ") || strings.HasPrefix(strings.ToLower(after), "or ")
 	// a name list has at least two separators around the span
@@ -638,6 +648,10 @@ func nameBegunBefore(s string, sp Span) bool {
 	}
 	if n >= 3 && lp == "the" && before[n-2] == "of" && capitalised(before[n-3]) {
 		return true // "the War of the _____" for the War of the Grand Alliance
+	}
+	if n >= 2 && lp == "the" && capitalised(before[n-2]) && !stopwords[strings.ToLower(before[n-2])] && !isDigits(before[n-2]) &&
+		!strings.HasSuffix(before[n-2], ",") {
+		return true // "Pliny the _____", "Alexander the _____": an epithet, half the name
 	}
 	if k := slices.Index(before, "Best"); k >= 0 && k >= n-4 && k < n-2 && (lp == "in" || lp == "a" && before[n-2] == "in") {
 		return true // "Best Actress in (a) _____" for Best Actress in a Leading Role

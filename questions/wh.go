@@ -63,7 +63,7 @@ func (g *generator) definitionQuestions(f *Fact) []Question {
 		return nil
 	}
 	src := g.sents[f.sentence].Text
-	if givesAway(prompt, f.Subject) {
+	if givesAway(prompt, f.Subject) || inNameList(src, f.Subject, def) {
 		return nil
 	}
 	base := Question{Prompt: prompt, Answer: f.Subject, Source: src, Section: f.Section, Kind: kind,
@@ -360,6 +360,32 @@ func theClass(name string) bool {
 		case "river", "sea", "ocean", "desert", "canal", "gulf", "strait", "mountain range", "range", "archipelago":
 			return true
 		}
+	}
+	return false
+}
+
+// inNameList reports whether "subject, def" stands among other names in a
+// list ("the Water Authority, the University College Board of Governors,
+// the Port Authority ..."): then def is the next item, not a description
+// of subject.
+func inNameList(src, subject, def string) bool {
+	i := strings.Index(src, subject+", "+def)
+	if i < 0 {
+		return false
+	}
+	before := strings.TrimRight(src[:i], " ")
+	after := strings.TrimPrefix(src[i+len(subject)+2+len(def):], " ")
+	next := func(t string) bool {
+		t = strings.TrimPrefix(t, "the ")
+		return capitalised(t)
+	}
+	switch {
+	case strings.HasSuffix(before, ","):
+		return true // the subject is itself an item after a comma
+	case strings.HasPrefix(after, ", ") && next(strings.TrimPrefix(after, ", ")):
+		return true
+	case strings.HasPrefix(after, "and ") && next(strings.TrimPrefix(after, "and ")):
+		return true
 	}
 	return false
 }
