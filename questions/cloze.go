@@ -60,6 +60,9 @@ func (g *generator) cloze(f *Fact) []Question {
 	if f.Kind == KindPerson && commentator(stem, answerSpan) {
 		return nil // "_____ believes that ...", "_____ said he was one of ...": a critic met once, and many say so
 	}
+	if f.Kind == KindNumber && f.value == 1 {
+		return nil // "9 years _____ month": the noun after it says one
+	}
 	if f.Kind == KindNumber && countFromStem(stem, span, f.value) {
 		return nil // "self-governing in 1966 ... a _____-year convention ... 1968": the stem does the sum
 	}
@@ -72,6 +75,9 @@ func (g *generator) cloze(f *Fact) []Question {
 	}
 	if f.Kind == KindTime && (!afterPreposition(stem, answerSpan) || !startsWithDigit(answer)) {
 		distractors = nil // "a clear _____ sky" is no place for "1pm"
+	}
+	if f.Kind == KindDate && ordinalDay.MatchString(answer) {
+		distractors = nil // "the 1st of April": the options would be written "8 April"
 	}
 	if f.Kind == KindDate && openEnded(stem, answerSpan) {
 		return nil // "by 1500", "as of 2010": later (or earlier) years are true too, typed or chosen
@@ -192,6 +198,9 @@ func commentator(stem string, sp Span) bool {
 	}
 	return len(after) > 0 && reportingVerbs[strings.Trim(after[0], ",.;:")]
 }
+
+// ordinalDay is a day written as an ordinal: "1st of April", "the 3rd".
+var ordinalDay = regexp.MustCompile(`\b\d{1,2}(?:st|nd|rd|th)\b`)
 
 var indefinitePronouns = wordSet(`anyone|everyone|someone|somebody|anybody|everybody|nobody|no one|none|each|all|whoever`)
 

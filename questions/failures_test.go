@@ -1120,3 +1120,29 @@ func TestTwentyThirdReviewPatterns(t *testing.T) {
 		return ""
 	}, func(q Question) bool { return strings.Contains(q.Source, "ongoing") && q.Type == MultipleChoice })
 }
+
+// TestTwentyFourthReviewPatterns: what round r23's blind review found in
+// 1b43085's questions, each in a minimal article.
+func TestTwentyFourthReviewPatterns(t *testing.T) {
+	article := "= Cable car =\n\n" +
+		"A cable car is a tramway pulled by a moving cable, first built in San Francisco in 1873. " +
+		"In 1869 P. G. T. Beauregard demonstrated a cable car at New Orleans and was issued . " +
+		"Grimm was a noted expert in of Roman law at Marburg in 1802. " +
+		"Median lifespan based on a UK Kennel Club survey is 9 years 1 month. " +
+		"Second and more important, the Goths crossed the Danube in 250 under their king Cniva. " +
+		"On the 1st of April, 2019 Hexion filed for Chapter 11 bankruptcy in Delaware. " +
+		"The Market Street line in San Francisco closed in 1954 after 81 years of service.\n"
+	checkArticle(t, article, func(q Question) string {
+		switch {
+		case strings.Contains(q.Source, "issued ."), strings.Contains(q.Source, "in of"):
+			return "text the copy broke"
+		case q.Answer == "1" || q.Answer == "1 month":
+			return "a count of one the noun gives"
+		case strings.HasPrefix(q.Source, "Second and"):
+			return "the next point of a list the paragraph began"
+		case q.Type == MultipleChoice && strings.Contains(q.Source, "1st of April"):
+			return "a day written '1st of April' among options written otherwise"
+		}
+		return ""
+	}, func(q Question) bool { return strings.Contains(q.Source, "Market Street") })
+}

@@ -43,7 +43,7 @@ var backPhrases = [][]string{
 	{"that", "summer"}, {"that", "winter"}, {"that", "spring"}, {"that", "autumn"}, {"the", "law"},
 	{"the", "measure"}, {"the", "building"}, {"the", "painting"}, {"the", "corps"},
 	{"the", "technology"}, {"the", "study"}, {"the", "survey"}, {"the", "surveys"}, {"the", "experiment"},
-	{"the", "road"},
+	{"the", "road"}, {"the", "competition"}, {"the", "tournament"},
 }
 
 // stemWords lower-cases s and strips each word's punctuation.
@@ -69,6 +69,9 @@ func pointsBack(s string, subjectHeads, actors map[string]bool) bool {
 	ws := stemWords(s)
 	if len(ws) > 0 && sequenceOpeners[ws[0]] && !soonAfterWhat(ws) {
 		return true // "Earlier, ...", "Both were ...": after what, who?
+	}
+	if len(ws) > 2 && (ws[0] == "second" || ws[0] == "third" || ws[0] == "fourth") && (ws[1] == "and" || strings.HasPrefix(strings.TrimSpace(s), strings.Fields(s)[0]) && strings.HasSuffix(strings.Fields(s)[0], ",")) {
+		return true // "Second and more important, ...", "Third, ...": the next point of a list the paragraph began
 	}
 	if len(ws) > 1 && ws[0] == "before" && ws[1] == "that" {
 		return true
@@ -880,6 +883,8 @@ func lostValue(s string) bool {
 				return true // "a population of .", "According to , ..."
 			case b.spaced && after && b.text == ",":
 				return true // "Guinea-Bissau" , CIA
+			case b.spaced && b.text == "." && !a.mark && (i+2 >= len(toks) || toks[i+2].spaced && toks[i+2].text != "."):
+				return true // "was issued .", "West Africa .": a value lost before the stop
 			}
 			continue
 		}
@@ -898,6 +903,8 @@ func lostValue(s string) bool {
 			return true
 		case (a.text == "at" || a.text == "of" || a.text == "by") && doublePreposition[b.text] && next != "" && i+2 < len(toks) && toks[i+2].spaced:
 			return true
+		case a.text == "in" && b.text == "of" && next != "":
+			return true // "a noted expert in of Roman law"
 		case a.text == "to" && (b.text == "at" || b.text == "of" || b.text == "from" || b.text == "by") && next != "":
 			return true
 		case (a.text == "had" || a.text == "has" || a.text == "have") && (b.text == "and" || b.text == "or"):
@@ -1236,7 +1243,7 @@ func soonAfterWhat(ws []string) bool {
 // sequenceOpeners open a sentence that follows on from the one before.
 var sequenceOpeners = wordSet(`so|earlier|later|soon|shortly|eventually|then|subsequently|afterwards|afterward|finally|next|
 previously|both|similarly|likewise|nevertheless|still|thus|therefore|hence|indeed|yet|nonetheless|instead|however|
-meanwhile|overall|together|accordingly|consequently|ultimately|initially`)
+meanwhile|overall|together|accordingly|consequently|ultimately|initially|secondly|thirdly|lastly`)
 
 // lonePersonName reports whether the stem names someone by a given name
 // alone ("Catherine held the regency"): which Catherine, the stem cannot
