@@ -202,6 +202,10 @@ func commentator(stem string, sp Span) bool {
 // ordinalDay is a day written as an ordinal: "1st of April", "the 3rd".
 var ordinalDay = regexp.MustCompile(`\b\d{1,2}(?:st|nd|rd|th)\b`)
 
+// subjectPronouns open a main clause: "He placed Sufyan in command of the
+// right wing, Ali ... of the left" names its referent nowhere.
+var subjectPronouns = wordSet(`he|she|they|it|we`)
+
 var indefinitePronouns = wordSet(`anyone|everyone|someone|somebody|anybody|everybody|nobody|no one|none|each|all|whoever`)
 
 var reportingVerbs = wordSet(`said|says|say|believes|believed|believe|argues|argued|argue|noted|notes|
@@ -937,7 +941,7 @@ func (g *generator) makeStem(i int) (text string, at, shift int, ok bool) {
 	if w != "" && at > 0 && capitalBefore(strings.Fields(s[:at])) {
 		w = "" // "Kahlo later claimed that she ...": the name before is the referent
 	}
-	if w != "" && g.personAfterPhrase(s, at) {
+	if w != "" && !(at == 0 && subjectPronouns[strings.ToLower(w)]) && g.personAfterPhrase(s, at) {
 		// "Shortly before his death in 1948, Atkinson ...": the name after is the referent
 		return s, 0, 0, !strayPronoun(s[:at]+s[at+len(w):], g.personWords())
 	}

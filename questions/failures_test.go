@@ -1146,3 +1146,25 @@ func TestTwentyFourthReviewPatterns(t *testing.T) {
 		return ""
 	}, func(q Question) bool { return strings.Contains(q.Source, "Market Street") })
 }
+
+// TestTwentyFifthReviewPatterns: what round r24's blind review found in
+// daee3f6's questions, each in a minimal article.
+func TestTwentyFifthReviewPatterns(t *testing.T) {
+	article := "= Battle of Khazir =\n\n" +
+		"The Battle of Khazir was fought in August 686 near Mosul between the Umayyads and the forces of al-Mukhtar. " +
+		"He placed Sufyan ibn Yazid al-Azdi in command of the right wing, Ali ibn Malik al-Jushami in command of the left wing in 686. " +
+		"In the early 19th century the population grew rapidly, owing to the abundance of coal and iron ore,: the population was 1,486 in 1801. " +
+		"By 1559 the Germany city of Aachen alone was capable of producing 300,000 cwt of brass per year. " +
+		"New 8086 family products boost processor performance by 50 percent, Intel Preview Special Issue, page 19, May 1980. " +
+		"The first, a pre-season match-up between the Chicago White Sox and Minnesota Twins, drew more than 51,000 spectators in 1991. " +
+		"''The Third and Last Booke of Songs was published by Dowland in 1603 in London. " +
+		"Ibn al-Ashtar defeated Ubayd Allah ibn Ziyad near the Khazir River on 6 August 686.\n"
+	checkArticle(t, article, func(q Question) string {
+		for _, w := range []string{"He placed", "ore,:", "Germany city", "page 19", "The first,", "''"} {
+			if strings.Contains(q.Source, w) {
+				return "broken or leaning text: " + w
+			}
+		}
+		return ""
+	}, func(q Question) bool { return strings.Contains(q.Source, "Ubayd Allah") })
+}

@@ -74,6 +74,13 @@ func (g *generator) eventReadable(f *Fact) bool {
 		garbled(f.Sentence) || referenceSection(f.Section) {
 		return false // "Until 2016, eight subspecies were accepted": a state, not an event
 	}
+	for _, x := range strings.Fields(strings.ToLower(f.Text)) {
+		if x = strings.Trim(x, ",.;:\"'“”()"); subjectPronouns[x] || x == "%" || x == "percent" || strings.HasSuffix(x, "%") {
+			// "Derelict for many years, it was demolished": which? "22% of
+			// Bolsheviks were under 20": a state, not an event
+			return false
+		}
+	}
 	return w == "" && !strayPronoun(f.Text, nil) && !pointsElsewhere(strings.Fields(f.Text)) && !pointsBack(f.Text, g.heads, g.actors) && opensProperly(f.Text)
 }
 

@@ -137,6 +137,10 @@ func pointsBack(s string, subjectHeads, actors map[string]bool) bool {
 			return true // "four years later": later than what?
 		}
 	}
+	if t := strings.TrimLeft(s, " \"“"); len(ws) > 2 && ws[0] == "the" && ordinalPronouns[ws[1]] &&
+		strings.HasPrefix(strings.TrimPrefix(strings.TrimPrefix(t, "The "), ws[1]), ",") {
+		return true // "The first, a pre-season match-up, ...": the first of what?
+	}
 	if len(ws) > 2 && ws[0] == "in" && ws[1] == "particular" {
 		return true // "In particular, the 1997 observation ...": particular among what?
 	}
@@ -802,7 +806,7 @@ func garbled(s string) bool {
 	if i >= 0 && i+len("×10") < len(s) && s[i+len("×10")] >= '0' && s[i+len("×10")] <= '9' {
 		return true
 	}
-	if lostValue(s) || markup(s) || unbalancedQuotes(s) || danglingHyphen(s) {
+	if lostValue(s) || markup(s) || unbalancedQuotes(s) || danglingHyphen(s) || countryAsAdjective(s) {
 		// a quantity or name the copy dropped ("collected almost of lunar
 		// samples", "a population of .", "A team from the led by"), or an
 		// image caption or reference left in the text
@@ -829,6 +833,20 @@ func garbled(s string) bool {
 	}
 	return false
 }
+
+// countryAsAdjective reports a country's name where its adjective
+// belongs, a slip the copy keeps: "the Germany city of Aachen".
+func countryAsAdjective(s string) bool {
+	ws := strings.Fields(s)
+	for i := 0; i+2 < len(ws); i++ {
+		if (ws[i] == "the" || ws[i] == "The") && countriesSet[ws[i+1]] && placeNouns[strings.Trim(ws[i+2], ",.;:")] {
+			return true
+		}
+	}
+	return false
+}
+
+var placeNouns = wordSet(`city|town|village|port|capital|province|region|state|government|army|navy|king|queen|people`)
 
 // unbalancedQuotes reports a quotation opened and not closed, or closed
 // and not opened: a sentence cut inside a quotation ("inscribed with the
@@ -870,6 +888,9 @@ func lostValue(s string) bool {
 	toks := lostValueTokens(s)
 	for i := 0; i+1 < len(toks); i++ {
 		a, b := toks[i], toks[i+1]
+		if a.mark && b.mark && !b.spaced && a.text != b.text && strings.Contains(",;:", a.text) && strings.Contains(",;:", b.text) {
+			return true // "iron ore,: the population"
+		}
 		if !b.spaced && b.text != "," {
 			continue // "kilometre-long", "U.S.": no gap between them
 		}
@@ -969,7 +990,7 @@ var (
 // copy of an article: "File:Bagad.JPG|Bagad of ...", "Retrieved 5
 // February 2012", "ISBN 0-19-...", "(Peter Lang, 2007), p. 35".
 func markup(s string) bool {
-	if strings.ContainsRune(s, '|') || strings.Contains(s, "ISBN") {
+	if strings.ContainsRune(s, '|') || strings.Contains(s, "ISBN") || strings.Contains(s, "''") || pageNumber.MatchString(s) {
 		return true
 	}
 	if i := strings.Index(s, "Retrieved "); i > 0 {
@@ -985,6 +1006,9 @@ func markup(s string) bool {
 	}
 	return (strings.Contains(s, "p.") || strings.Contains(s, "ms.")) && pageRef.MatchString(s)
 }
+
+// pageNumber is a reference's page: ", page 19", ", pages 12–14".
+var pageNumber = regexp.MustCompile(`, pages? \d`)
 
 // pageRef is a page or a manuscript's folio cited: "p. 35", "pp. 12", "ms. 0863".
 var pageRef = regexp.MustCompile(`\b(?:pp?|ms)\. ?\d`)
