@@ -955,6 +955,7 @@ func TestTwentyFirstReviewPatterns(t *testing.T) {
 		"Babur was the founder of the Mughal Empire in India, born in Andijan in 1483. " +
 		"Babur became the ruler of Fergana in 1494 after Umar Sheikh Mirza died in a fall from a dovecote. " +
 		"In 1504, Babur married Zaynab Sultan Begum, who died childless within two years. " +
+		"Sir Sultan Mahomed Shah, Aga Khan III, was the 48th Imam of the Nizari Ismaili religion from 1885. " +
 		"French Foreign Minister Alain Juppé visited Niamey in January 2011 to meet the president of Niger. " +
 		"In 1526, Babur defeated the Lodi army at the First Battle of Panipat near Delhi with about 12,000 men. " +
 		"The Mughal capital was moved from Agra to Delhi in 1648 under the emperor Shah Jahan.\n"

@@ -677,12 +677,12 @@ func nameBegunBefore(s string, sp Span) bool {
 	if lp == "saint" || lp == "st" || lp == "san" || lp == "santa" || lp == "new" || lp == "fort" || lp == "mount" || lp == "lake" || lp == "cape" {
 		return true // "Saint Petersburg", "Lake Onega": a place's own name
 	}
-	if innerTitles[lp] && n >= 3 && !strings.HasSuffix(before[n-2], ",") {
+	if innerTitles[lp] && n >= 2 && !strings.HasSuffix(before[n-2], ",") {
 		// "Umar Sheikh _____", "Tahmasp Shah _____", "Daulat Khan _____":
 		// a title inside a name, whose last part the blank is
 		p2 := strings.Trim(before[n-2], "\"'“”(")
 		l2 := strings.ToLower(strings.TrimSuffix(p2, "."))
-		if capitalised(p2) && !stopwords[l2] && !titles[l2] && !nationalities[l2] && !isDigits(p2) && !months[l2] && !isAcronym(p2) {
+		if capitalised(p2) && !stopwords[l2] && !nationalities[l2] && !isDigits(p2) && !months[l2] && !isAcronym(p2) {
 			return true
 		}
 	}
