@@ -220,9 +220,11 @@ opined|speculated|speculates|concluded|concludes|estimated|estimates|recalled|re
 func countFromStem(stem string, sp Span, v float64) bool {
 	rest := strings.ToLower(stem[sp.End:])
 	if v == float64(int(v)) && v >= 1 && v < 10 {
-		next := NumberWord(int(v) + 1)
-		if ord, ok := ordinalOf[next]; ok && (strings.Contains(rest, " a "+ord+" ") || strings.Contains(rest, " the "+ord+" ")) {
-			return true
+		ws := strings.Fields(rest)
+		for i := 1; i+1 < len(ws); i++ {
+			if (ws[i-1] == "a" || ws[i-1] == "the") && ordinalWords[ws[i]] == int(v)+1 {
+				return true
+			}
 		}
 	}
 	if !strings.HasPrefix(rest, "-year") && !strings.HasPrefix(rest, " year") && !strings.HasPrefix(rest, "-month") && !strings.HasPrefix(rest, " month") {
@@ -243,10 +245,6 @@ func countFromStem(stem string, sp Span, v float64) bool {
 	}
 	return false
 }
-
-// ordinalOf gives the ordinal of a number word: "three" → "third".
-var ordinalOf = map[string]string{"two": "second", "three": "third", "four": "fourth", "five": "fifth",
-	"six": "sixth", "seven": "seventh", "eight": "eighth", "nine": "ninth", "ten": "tenth"}
 
 // referenceSection reports whether a section lists sources or links
 // rather than saying anything: its lines are references, not facts.

@@ -70,7 +70,7 @@ func pointsBack(s string, subjectHeads, actors map[string]bool) bool {
 	if len(ws) > 0 && sequenceOpeners[ws[0]] && !soonAfterWhat(ws) {
 		return true // "Earlier, ...", "Both were ...": after what, who?
 	}
-	if len(ws) > 2 && (ws[0] == "second" || ws[0] == "third" || ws[0] == "fourth") && (ws[1] == "and" || strings.HasPrefix(strings.TrimSpace(s), strings.Fields(s)[0]) && strings.HasSuffix(strings.Fields(s)[0], ",")) {
+	if len(ws) > 2 && (ws[0] == "second" || ws[0] == "third" || ws[0] == "fourth") && (ws[1] == "and" || strings.HasSuffix(strings.Fields(s)[0], ",")) {
 		return true // "Second and more important, ...", "Third, ...": the next point of a list the paragraph began
 	}
 	if len(ws) > 1 && ws[0] == "before" && ws[1] == "that" {
