@@ -78,6 +78,9 @@ type Sentence struct {
 	Paragraph int    // index of the paragraph in the article, from 0
 	Position  int    // index of the sentence in its paragraph, from 0
 	Line      int
+	// Item is set for a sentence of a list item ("- ..."): a line of a
+	// works list, a timeline or the notes, seldom a sentence of prose.
+	Item bool
 }
 
 // Sentences returns every sentence of the article in reading order.
@@ -157,6 +160,7 @@ func (p *Parser) Parse(text []byte) (*Article, error) {
 				}
 				line = b.String()
 			}
+			item := isListItem(line)
 			sentences := SplitSentences(cleanParagraph(line))
 			if len(sentences) == 0 {
 				continue // a bare list marker
@@ -164,7 +168,7 @@ func (p *Parser) Parse(text []byte) (*Article, error) {
 			for pos, s := range sentences {
 				cur.Sentences = append(cur.Sentences, Sentence{
 					Text: s, Section: cur.Title, SectionNo: len(a.Sections),
-					Paragraph: paragraph, Position: pos, Line: first + 1,
+					Paragraph: paragraph, Position: pos, Line: first + 1, Item: item,
 				})
 			}
 			paragraph++

@@ -155,6 +155,9 @@ func (g *generator) cloze(f *Fact) []Question {
 		if attributive(stem, answerSpan) {
 			break // "the history of the _____ empire": Byzantine, Eastern Roman and Later Roman all fit
 		}
+		if f.Kind == KindPerson && lastWordBefore(stem, answerSpan) == "queen" && (answer == "Victoria" || answer == "Elizabeth") {
+			break // "at Windsor Castle for Queen _____ in 1897": anyone knows it (a king or emperor met in the article is no guess: reviewers passed 6 of 7)
+		}
 		if _, ok := afterPossessive(stem, answerSpan); ok {
 			break // "Other models in _____'s product offensive": the company's fits as well as its manager's
 		}
@@ -282,6 +285,8 @@ func (g *generator) refusedBlank(f *Fact, stem string, sp Span, answer, blanked 
 		return true // "Mougins, _____"
 	case f.Kind == KindNumber && (yearLike(f) || givenCount(stem, f.value, sp.End) || designation(f) || fraction(f) || framingCount(f)):
 		return true // no quantity, or one the stem gives, or one the writer chose ("depends on two factors")
+	case f.Kind == KindNumber && lastWordBefore(stem, sp) == "an":
+		return true // "An _____ percent stake": "an" says eight, eleven or eighty-something
 	case f.Kind == KindTime && strings.HasPrefix(stem[sp.End:], ":"):
 		return true // "at _____:00 UTC": half a time
 	case f.Kind == KindNumber && (knownSet(stem, sp) || afterFigure(stem, sp) || digitsInStem(blanked, answer) ||
@@ -920,8 +925,11 @@ func (g *generator) makeStem(i int) (text string, at, shift int, ok bool) {
 	if referenceSection(g.sents[i].Section) {
 		return "", 0, 0, false // "Howard Eiland and Kevin McLaughlin, Belknap/Harvard, 1999.": a reference, not the article
 	}
-	if listItem(s) {
-		return "", 0, 0, false // "West Virginia: all but the Eastern Panhandle.": an item of a list, no sentence
+	if listItem(s) || g.sents[i].Item {
+		// "West Virginia: all but the Eastern Panhandle.", "- Sixty-six
+		// Lyric Pieces for piano in ten books, Opp. 12, ...": an item of a
+		// list, no sentence
+		return "", 0, 0, false
 	}
 	bare, _ := dropAsides(s, Span{len(s), len(s)}) // the asides are not asked with the stem
 	if len(strings.Fields(bare)) > 45 || !endsProperly(s) || speaksInPerson(words) || !latinScript(s) ||
@@ -1308,6 +1316,15 @@ func (g *generator) personWords() map[string]bool {
 // not a fact.
 func afterWords(s string, sp Span, phrase string) bool {
 	return strings.HasSuffix(strings.ToLower(strings.TrimRight(s[:sp.Start], " ")), phrase)
+}
+
+// lastWordBefore returns the word before the span, lower-cased.
+func lastWordBefore(s string, sp Span) string {
+	ws := strings.Fields(s[:sp.Start])
+	if len(ws) == 0 {
+		return ""
+	}
+	return strings.ToLower(ws[len(ws)-1])
 }
 
 // yearLike reports whether a "number" is a year read as a count ("the

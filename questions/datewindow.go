@@ -125,6 +125,51 @@ func (g *generator) factsIn(k Kind, i int) []*Fact {
 	return idx[i]
 }
 
+var foundedIn = regexp.MustCompile(`\b(?:was|were|is) (?:founded|established|formed|incorporated)\b[^.;]*?\bin ([12][0-9]{3})\b`)
+
+// foundedYear returns the year the lead's first three sentences say the
+// subject was founded, or 0.
+func foundedYear(sents []Sentence) int {
+	for i, s := range sents {
+		if i >= 3 || s.Section != "" {
+			break
+		}
+		if m := foundedIn.FindStringSubmatch(s.Text); m != nil {
+			y, _ := strconv.Atoi(m[1])
+			return y
+		}
+	}
+	return 0
+}
+
+// eraStart reads the first year of a lifespan that only its end dates
+// with an era: "15 December 37 – 9 June 68 AD" gives 37 (and "100 – 44
+// BC" gives 100 BC). end is the year already read from the end.
+func eraStart(inner string, end int) []int {
+	before, _, ok := strings.Cut(inner, "–")
+	if !ok {
+		before, _, ok = strings.Cut(inner, " - ")
+	}
+	if !ok || !(strings.Contains(inner, " AD") || strings.Contains(inner, " BC") || strings.Contains(inner, " CE")) {
+		return nil
+	}
+	ws := strings.Fields(before)
+	if len(ws) == 0 || !isDigits(ws[len(ws)-1]) || len(ws[len(ws)-1]) > 4 {
+		return nil
+	}
+	y, err := strconv.Atoi(ws[len(ws)-1])
+	if err != nil || y == 0 {
+		return nil
+	}
+	if end < 0 {
+		y = -y
+	}
+	if y > end {
+		return nil // not a lifespan's start
+	}
+	return []int{y}
+}
+
 // subjectSpan returns the first and last years of the subject's life (a
 // person) or existence, read from the bracket of the lead's first sentence
 // ("(15 December 37 AD – 9 June 68 AD)") or the infobox's birth and death
@@ -156,8 +201,19 @@ func (g *generator) subjectSpan() (lo, hi int, ok bool) {
 							years = append(years, d.Date.Year)
 						}
 					}
+					if len(years) == 1 {
+						years = append(years, eraStart(inner, years[0])...)
+					}
 				}
 			}
+		}
+	}
+	if len(years) == 0 && g.subjectKind != KindPerson {
+		// "It was founded in Eindhoven in 1891 by Gerard Philips": nothing
+		// the company did comes before it (a city's or a country's
+		// history does, and its key falls outside the span then)
+		if y := foundedYear(g.sents); y != 0 {
+			years = append(years, y, 1<<20)
 		}
 	}
 	if len(years) < 2 {

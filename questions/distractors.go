@@ -491,7 +491,7 @@ func numberDistractors(f *Fact) []string {
 	}
 	var out []string
 	for _, x := range vals {
-		if x == v || x == 1 && strings.HasSuffix(rest, "s") {
+		if x == v || x == 1 && pluralUnit(rest) {
 			continue
 		}
 		unit := rest
@@ -514,6 +514,17 @@ func numberDistractors(f *Fact) []string {
 		out = append(out, num+unit)
 	}
 	return out
+}
+
+// pluralUnit reports whether the words after a number are a plural
+// noun, which no "one" goes with: "3 molar teeth", "five mice", "4 votes".
+func pluralUnit(rest string) bool {
+	ws := strings.Fields(rest)
+	if len(ws) == 0 {
+		return false
+	}
+	last := strings.ToLower(strings.Trim(ws[len(ws)-1], ".,;:"))
+	return strings.HasSuffix(rest, "s") || irregularPlurals[last]
 }
 
 // splitScale splits "115 billion" into "115", "billion" and 1e9; a number

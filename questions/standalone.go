@@ -41,7 +41,8 @@ var backPhrases = [][]string{
 	{"in", "this", "case"}, {"in", "that", "case"}, {"the", "tomb"}, {"the", "instrument"},
 	{"even", "more"}, {"even", "less"}, {"in", "total"}, {"for", "example"}, {"for", "instance"}, {"that", "evening"}, {"that", "morning"}, {"that", "night"}, {"that", "week"}, {"that", "season"},
 	{"that", "summer"}, {"that", "winter"}, {"that", "spring"}, {"that", "autumn"}, {"the", "law"},
-	{"the", "measure"}, {"the", "building"}, {"the", "painting"}, {"the", "corps"},
+	{"the", "measure"}, {"the", "building"}, {"the", "painting"}, {"the", "corps"}, {"the", "series"}, {"the", "novel"},
+	{"the", "show"}, {"the", "animal"}, {"the", "tooth"}, {"the", "gap"}, {"the", "consortium"},
 	{"the", "technology"}, {"the", "study"}, {"the", "survey"}, {"the", "surveys"}, {"the", "experiment"},
 	{"the", "road"}, {"the", "competition"}, {"the", "tournament"},
 }
@@ -152,6 +153,9 @@ func pointsBack(s string, subjectHeads, actors map[string]bool) bool {
 		!(len(ws) > 3 && ws[3] == "of" && !capitalisedAt(s, 2)) && !namedWithin(s, 2, 5) {
 		return true
 	}
+	if definiteAfterOpener(s, ws, subjectHeads, actors) {
+		return true
+	}
 	for _, p := range backPhrases {
 		for i := 0; i+len(p) <= len(ws); i++ {
 			if ws[i] != p[0] || ws[i+1] != p[1] || len(p) == 3 && ws[i+2] != p[2] {
@@ -172,6 +176,40 @@ func pointsBack(s string, subjectHeads, actors map[string]bool) bool {
 	return false
 }
 
+// definiteAfterOpener reports a main clause that opens, after a
+// participle phrase set off by a comma, on a definite noun phrase of
+// common nouns: "Judging by the tooth, the animal measured ...", "After
+// being exhausted from the cylinder, the water was pumped ...". Like a sentence that opens on
+// one, it speaks of something met before, unless the phrase is the
+// article's subject or one of its main actors, or says which.
+func definiteAfterOpener(s string, ws []string, subjectHeads, actors map[string]bool) bool {
+	fs := strings.Fields(s)
+	if len(fs) != len(ws) || len(ws) < 5 {
+		return false
+	}
+	participle := func(w string) bool {
+		return len(w) >= 5 && strings.HasSuffix(w, "ing") && w != "during" && w != "according" && w != "notwithstanding"
+	}
+	if !participle(ws[0]) && !((ws[0] == "after" || ws[0] == "before" || ws[0] == "upon" || ws[0] == "on" || ws[0] == "while" || ws[0] == "when") && participle(ws[1])) {
+		return false // "In South America, the density ...": a place or time says which
+	}
+	for c := 1; c < min(len(fs)-3, 10); c++ {
+		if !strings.HasSuffix(fs[c], ",") {
+			continue
+		}
+		i := c + 1
+		if ws[i] != "the" || capitalisedAt(s, i+1) || subjectHeads[ws[i+1]] || actors[ws[i+1]] || superlatives[ws[i+1]] ||
+			ws[i+2] == "of" || strings.HasSuffix(fs[i+1], ",") || namedWithin(s, i+2, min(i+4, len(fs)-1)) {
+			return false
+		}
+		if i+3 < len(ws) && ws[i+3] == "of" && !capitalisedAt(s, i+2) {
+			return false // "the history of ...": it says whose
+		}
+		return true
+	}
+	return false
+}
+
 // definitePlural reports whether ws[i] ("the" or "both") opens a plural
 // noun phrase of common nouns that the stem does not explain: "the
 // sisters were transferred", "both vessels were obsolete", "the tensions
@@ -188,6 +226,9 @@ func definitePlural(s string, ws []string, i int, subjectHeads, actors map[strin
 	if i+2 < len(ws) && explainsPlural[ws[i+2]] {
 		return false
 	}
+	if quotedAt(s, i+2) {
+		return false // "The terms "Paleolithic" and "Neolithic" were introduced by ...": the quoted names say which
+	}
 	if ws[i] == "both" {
 		for _, w := range ws[i+1 : min(len(ws), i+6)] {
 			if w == "and" {
@@ -196,6 +237,20 @@ func definitePlural(s string, ws []string, i int, subjectHeads, actors map[strin
 		}
 	}
 	return true
+}
+
+// quotedAt reports whether the i-th word of s opens a quotation.
+func quotedAt(s string, i int) bool {
+	fs := strings.Fields(s)
+	if i >= len(fs) {
+		return false
+	}
+	for _, q := range []string{"\"", "“", "'", "‘"} {
+		if strings.HasPrefix(fs[i], q) {
+			return true
+		}
+	}
+	return false
 }
 
 // pluralNoun reports whether w looks like a plural common noun: "ships",
@@ -281,8 +336,9 @@ func pluralBefore(words []string) bool {
 		if t == "and" && j > 0 {
 			return true
 		}
-		if j > 0 && len(t) > 3 && strings.HasSuffix(t, "s") && !strings.HasSuffix(t, "ss") && !stopwords[t] && !strings.HasSuffix(t, "us") {
-			return true
+		if j > 0 && len(t) > 3 && strings.HasSuffix(t, "s") && !strings.HasSuffix(t, "ss") && !stopwords[t] && !strings.HasSuffix(t, "us") &&
+			!(startsUpper(strings.Trim(w, "\"'“”(")) && j+1 < len(words) && startsUpper(words[j+1])) {
+			return true // not a word inside a name: "Flight Crew Operations Deke Slayton removed them" names one man
 		}
 	}
 	return false
@@ -462,6 +518,11 @@ func inList(s string, sp Span) bool {
 				return true
 			}
 		}
+		for k := len(ws) - 2; k >= max(0, len(ws)-14); k-- {
+			if (ws[k] == "included" || ws[k] == "include" || ws[k] == "includes") && strings.Contains(strings.Join(ws[k:], " "), ",") {
+				return true // "Famous visitors to the tower included the Prince of Wales, Sarah Bernhardt, ... and _____": one of many
+			}
+		}
 	}
 	commaAfter := strings.HasPrefix(after, ",")
 	andAfter := strings.HasPrefix(strings.ToLower(after), "and ") || strings.HasPrefix(strings.ToLower(after), "or ")
@@ -542,8 +603,11 @@ func nameBody(name string) bool {
 	return organisationWords[strings.ToLower(ws[len(ws)-1])]
 }
 
-// trivialKeys are answers anyone gives without the article.
-var trivialKeys = wordSet(`earth|the earth|sun|the sun|god|world|the world|heaven|universe|europe|asia|africa`)
+// trivialKeys are answers anyone gives without the article, and the
+// suffixes of a company's name ("Respironics, _____": Inc.), which ask
+// nothing about it.
+var trivialKeys = wordSet(`earth|the earth|sun|the sun|god|world|the world|heaven|universe|europe|asia|africa|
+inc|ltd|llc|plc|corp|co|nv|ag|gmbh|sa|spa|bv|ab|oy|srl`)
 
 // openEnded reports whether a date stands after a word that makes nearby
 // dates true as well ("by 1500", "as of 2010", "since 1891", "around
@@ -888,8 +952,17 @@ func lostValue(s string) bool {
 	toks := lostValueTokens(s)
 	for i := 0; i+1 < len(toks); i++ {
 		a, b := toks[i], toks[i+1]
-		if a.mark && b.mark && !b.spaced && a.text != b.text && strings.Contains(",;:", a.text) && strings.Contains(",;:", b.text) {
-			return true // "iron ore,: the population"
+		if a.mark && b.mark && !b.spaced && a.text != b.text && strings.Contains(",;:", a.text) && strings.Contains(",;:.", b.text) {
+			return true // "iron ore,: the population", "from the recovery ship,."
+		}
+		if !a.mark && b.mark && b.text == "." && i+2 == len(toks) && lostAtEnd[a.text] {
+			return true // "it is now taller than the Chrysler Building by."
+		}
+		if !a.mark && !b.mark && b.spaced && gluedWord(a.text) && startsUpper(b.text) {
+			return true // "born on 15 December 37in Antium"
+		}
+		if !a.mark && !b.mark && b.spaced && lostBeforeVerb[a.text] && finiteVerbs[b.text] {
+			return true // "A distance of had been covered", "a speed limit of became"
 		}
 		if !b.spaced && b.text != "," {
 			continue // "kilometre-long", "U.S.": no gap between them
@@ -931,6 +1004,23 @@ func lostValue(s string) bool {
 		case (a.text == "had" || a.text == "has" || a.text == "have") && (b.text == "and" || b.text == "or"):
 			return true
 		}
+	}
+	return false
+}
+
+// gluedWord reports a number run into the short word after it, a space
+// the copy lost: "37in", "1990and".
+func gluedWord(t string) bool {
+	i := 0
+	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	if i == 0 || i == len(t) {
+		return false
+	}
+	switch t[i:] {
+	case "in", "on", "at", "and", "the", "of", "to", "by", "when", "with":
+		return true
 	}
 	return false
 }
@@ -981,6 +1071,9 @@ var (
 	approximations    = wordSet(`almost|approximately|nearly|roughly|about|numbering`)
 	noQuantity        = wordSet(`of|below|above|south|north|east|west|southeast|southwest|northeast|northwest|per|away|long|wide|high|deep|tall|from|across|in|on`)
 	lostVerb          = wordSet(`are|is|was|were|and|or|but`)
+	lostAtEnd         = wordSet(`by|than|of|from|at|approximately|nearly|almost|about|between|around`)
+	lostBeforeVerb    = wordSet(`of|by|from|approximately|nearly|almost`)
+	finiteVerbs       = wordSet(`had|has|have|was|were|is|are|became|becomes|become`)
 	beforeLostMark    = wordSet(`of|to|at|in|from|by|with|than|about|approximately|nearly|almost|between|the|a|an|is|was|covers|exceed`)
 	afterLostArticle  = wordSet(`of|in|and|by|with|from|to|was|were|is|are|led|at|for|on|that|which`)
 	doublePreposition = wordSet(`on|at|of|by|from|with|in`)

@@ -49,6 +49,9 @@ func (g *generator) definitionQuestions(f *Fact) []Question {
 		strings.HasPrefix(of, "a ") || strings.HasPrefix(of, "an ") {
 		return nil // "the son of a Moravian peasant" is one of many
 	}
+	if w := strings.Fields(def); len(w) > 1 && startsUpper(w[1]) {
+		return nil // "Portugal, the Isle of Man and ...": a name of its own in a list, not what Portugal is
+	}
 	kind := g.kindOf[f.Subject]
 	if last := lastWord(head); kind == KindPerson && (titles[last] || manyHolders[last]) {
 		return nil // "the Bishop of London", "the son of Frederick William": one of many over time
