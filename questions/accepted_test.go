@@ -16,9 +16,9 @@ const acceptedArticle = "= FA Cup =\n\n" +
 	"The United States Department of Agriculture (USDA) sent a team to the final at Wembley in 1930. " +
 	"The competition stopped during the Second World War, or WWII, and resumed in 1945. " +
 	"The FA Cup final was not played at Wembley Stadium during WWII from 1940 to 1945. " +
-	"The FA Cup trophy was designed by Thomas Jefferson in London in 1911. " +
-	"John Adams scored twice in the final of 1925 at the old ground in London. " +
-	"Samuel Adams scored once in the final of 1926 at the same ground. " +
+	"The FA Cup trophy was designed by Thomas Wetherall in London in 1911. " +
+	"John Pollard scored twice in the final of 1925 at the old ground in London. " +
+	"Samuel Pollard scored once in the final of 1926 at the same ground. " +
 	"Hasan Ibn al-Haytham (Alhazen) watched the final of 1927 from the royal box at Wembley. " +
 	"Bolton Wanderers beat West Ham United in the first final on 28 April 1923. " +
 	"Many clubs lost players in the Second World War in France and Belgium.\n"
@@ -35,8 +35,8 @@ func TestGeneratedAccepted(t *testing.T) {
 		{"United States Department of Agriculture", "sent a team", []string{"USDA"}, nil},
 		{"Second World War", "Many clubs lost players", []string{"WWII", "World War II", "WW2"}, []string{"World War I", "First World War"}},
 		{"WWII", "not played at Wembley Stadium during", []string{"Second World War", "World War II"}, nil},
-		{"Thomas Jefferson", "designed by _____", []string{"Jefferson"}, nil},
-		{"John Adams", "scored twice", nil, []string{"Adams"}}, // Samuel Adams too
+		{"Thomas Wetherall", "designed by _____", []string{"Wetherall"}, nil},
+		{"John Pollard", "scored twice", nil, []string{"Pollard"}}, // Samuel Pollard too
 		{"Hasan Ibn al-Haytham", "watched the final", []string{"Alhazen", "al-Haytham", "Ibn al-Haytham"}, nil},
 		{"28 April 1923", "Bolton Wanderers", []string{"April 28, 1923", "1923-04-28"}, []string{"1923-04-29", "April 29, 1923"}},
 	}
@@ -108,8 +108,8 @@ func TestAcceptedForms(t *testing.T) {
 	}{
 		{Fact{Kind: KindPlace, Text: "Empire Stadium"}, []string{"Wembley Stadium", "Empire"}, nil},
 		{Fact{Kind: KindOrganisation, Text: "USDA"}, []string{"United States Department of Agriculture"}, nil},
-		{Fact{Kind: KindPerson, Text: "Thomas Jefferson"}, []string{"Jefferson"}, nil},
-		{Fact{Kind: KindPerson, Text: "Samuel Adams"}, nil, []string{"Adams"}},
+		{Fact{Kind: KindPerson, Text: "Thomas Wetherall"}, []string{"Wetherall"}, nil},
+		{Fact{Kind: KindPerson, Text: "Samuel Pollard"}, nil, []string{"Pollard"}},
 		{Fact{Kind: KindPerson, Text: "Alhazen"}, []string{"Hasan Ibn al-Haytham"}, nil},
 		{Fact{Kind: KindPlace, Text: "Toulousain", head: "restaurant"}, []string{"Toulousain restaurant"}, nil},
 		{Fact{Kind: KindPlace, Text: "Lake Victoria"}, []string{"Victoria"}, []string{"Lake"}},

@@ -155,6 +155,14 @@ func (g *generator) cloze(f *Fact) []Question {
 		if attributive(stem, answerSpan) {
 			break // "the history of the _____ empire": Byzantine, Eastern Roman and Later Roman all fit
 		}
+		if f.Kind == KindPerson && len(strings.Fields(answer)) > 1 && len(lexInstanceOf(answer)) > 0 {
+			// A person WordNet knows by full name is one many stems fit or
+			// anyone names ("Morisot had a close relationship with _____":
+			// Manet; "who made _____ their king"): typed, reviewers passed
+			// 10 of 19 (rounds 20 to 25), against 86 % of the others.
+			// Chosen from options of the same class it still is.
+			break
+		}
 		if f.Kind == KindPerson && lastWordBefore(stem, answerSpan) == "queen" && (answer == "Victoria" || answer == "Elizabeth") {
 			break // "at Windsor Castle for Queen _____ in 1897": anyone knows it (a king or emperor met in the article is no guess: reviewers passed 6 of 7)
 		}

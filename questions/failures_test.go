@@ -1287,3 +1287,20 @@ func TestNothingBeforeFounding(t *testing.T) {
 		t.Errorf("%d date questions with options, want 2 or more", asked)
 	}
 }
+
+// TestFamousPersonNotTyped: a person WordNet knows by full name is not
+// asked as a typed blank ("Morisot had a close relationship with _____":
+// anyone says Manet, and other painters fit), while a person of the
+// article's own is.
+func TestFamousPersonNotTyped(t *testing.T) {
+	article := "= Berthe Morisot =\n\n" +
+		"Berthe Morisot was a painter and a member of the circle of painters in Paris who became known as the Impressionists. " +
+		"Morisot had a close relationship with Édouard Manet who exerted a tremendous influence on her in 1868. " +
+		"After several months, Morisot began to take classes taught by Joseph Guichard in Paris in 1857.\n"
+	checkArticle(t, article, func(q Question) string {
+		if q.Type == FillBlank && q.Answer == "Édouard Manet" {
+			return "a famous person to type"
+		}
+		return ""
+	}, func(q Question) bool { return q.Type == FillBlank && q.Answer == "Joseph Guichard" })
+}
