@@ -1304,3 +1304,19 @@ func TestFamousPersonNotTyped(t *testing.T) {
 		return ""
 	}, func(q Question) bool { return q.Type == FillBlank && q.Answer == "Joseph Guichard" })
 }
+
+// TestNoBoundAsked: a figure after "within" or "exceeding" is a bound
+// that other figures meet too, so it is not asked.
+func TestNoBoundAsked(t *testing.T) {
+	article := "= Hypoglycemia =\n\n" +
+		"Hypoglycemia is a fall of blood sugar to levels below normal in the human body. " +
+		"Symptoms of hypoglycemia should begin to improve within 5 minutes of taking glucose. " +
+		"The Himalayas in Arunachal Pradesh have a number of peaks exceeding 7000 metres in height. " +
+		"A study in Boston in 1998 found 42 patients with severe hypoglycemia.\n"
+	checkArticle(t, article, func(q Question) string {
+		if q.Kind == KindNumber && (strings.Contains(q.Source, "within") || strings.Contains(q.Source, "exceeding")) {
+			return "a bound asked as a figure"
+		}
+		return ""
+	}, func(q Question) bool { return q.Kind == KindNumber && strings.Contains(q.Source, "42 patients") })
+}
