@@ -714,6 +714,12 @@ func inRange(s string, sp Span) bool {
 		if _, isNum := ParseNumber(strings.Trim(words[n-2], ",")); isNum {
 			return true
 		}
+		if months[strings.ToLower(strings.Trim(words[n-2], ","))] && (n < 3 || !startsWithDigit(words[n-3])) {
+			// "In May and June 1940", "from August to December 1909": the
+			// month before is the other end ("on 8 February and 8 March"
+			// are two days, each a date of its own)
+			return true
+		}
 	}
 	// "15 h to 30 h": a number a word or two before "to"
 	if n := len(words); n >= 3 && words[n-1] == "to" {

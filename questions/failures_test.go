@@ -1320,3 +1320,19 @@ func TestNoBoundAsked(t *testing.T) {
 		return ""
 	}, func(q Question) bool { return q.Kind == KindNumber && strings.Contains(q.Source, "42 patients") })
 }
+
+// TestMonthPairEnd: the second month of "In May and June 1940" is the
+// other end of a period, not a date to ask on its own (its options held
+// "May 1940"), while "on 8 February and 8 March 1865" are two dates.
+func TestMonthPairEnd(t *testing.T) {
+	article := "= Bordeaux =\n\n" +
+		"Bordeaux is a port city on the Garonne in the Gironde department in southwestern France. " +
+		"In May and June 1940, Bordeaux was the site of the actions of the Portuguese consul-general Aristides de Sousa Mendes. " +
+		"The city council met the Portuguese ambassador at two meetings in the Palais Rohan on 8 February and 8 March 1865.\n"
+	checkArticle(t, article, func(q Question) string {
+		if strings.Contains(q.Source, "May and June") && q.Kind == KindDate {
+			return "half of a period"
+		}
+		return ""
+	}, func(q Question) bool { return q.Answer == "8 March 1865" })
+}
