@@ -163,6 +163,9 @@ func (g *generator) cloze(f *Fact) []Question {
 			// Chosen from options of the same class it still is.
 			break
 		}
+		if f.Kind == KindPerson && titles[lastWordBefore(stem, answerSpan)] && titleTails[strings.ToLower(answer)] {
+			break // "Queen Elizabeth The Queen _____": Mother, a title's last word and no name
+		}
 		if f.Kind == KindPerson && lastWordBefore(stem, answerSpan) == "queen" && (answer == "Victoria" || answer == "Elizabeth") {
 			break // "at Windsor Castle for Queen _____ in 1897": anyone knows it (a king or emperor met in the article is no guess: reviewers passed 6 of 7)
 		}
@@ -293,6 +296,15 @@ func (g *generator) refusedBlank(f *Fact, stem string, sp Span, answer, blanked 
 		return true // "Mougins, _____"
 	case f.Kind == KindNumber && (yearLike(f) || givenCount(stem, f.value, sp.End) || designation(f) || fraction(f) || framingCount(f)):
 		return true // no quantity, or one the stem gives, or one the writer chose ("depends on two factors")
+	case f.Kind == KindNumber && f.value == 100 && (strings.Contains(f.Text, "percent") || strings.Contains(f.Text, "%") ||
+		strings.HasPrefix(strings.TrimSpace(stem[sp.End:]), "percent") || strings.HasPrefix(stem[sp.End:], "%")):
+		return true // "was never _____ percent for the post-season": a way of speaking, anyone says 100
+	case f.Kind == KindNumber && f.value >= 10 && sameValueElsewhere(stem, sp, f.value):
+		return true // "cutting 8,000 jobs, dropping _____ contractors": the stem says it
+	case f.Kind == KindNumber && sinceWriting(stem, sp):
+		return true // "For over _____ years, nitroglycerin has been used": true when it was written, more now
+	case f.Kind == KindNumber && locators[strings.TrimSuffix(lastWordBefore(stem, sp), ".")]:
+		return true // "Shiva Purana, Chapter 11, shloka _____": where a passage is, not what it says
 	case f.Kind == KindNumber && lastWordBefore(stem, sp) == "an":
 		return true // "An _____ percent stake": "an" says eight, eleven or eighty-something
 	case f.Kind == KindNumber && (boundWords[lastWordBefore(stem, sp)] ||
@@ -729,8 +741,8 @@ func inRange(s string, sp Span) bool {
 	}
 	next := strings.Fields(after)
 	if len(next) >= 2 && (next[0] == "to" || next[0] == "and" || next[0] == "or" || next[0] == "until") &&
-		(startsWithDigit(next[1]) || months[strings.ToLower(strings.Trim(next[1], ","))]) {
-		return true // "from 6 December 1774 to March 1775"
+		(startsWithDigit(next[1]) || months[strings.ToLower(strings.Trim(next[1], ","))] || next[0] == "to" && spelledCounts[strings.ToLower(strings.Trim(next[1], ",.;"))]) {
+		return true // "from 6 December 1774 to March 1775", "from twelve teams to eight"
 	}
 	return false
 }
@@ -1338,6 +1350,50 @@ func (g *generator) personWords() map[string]bool {
 func afterWords(s string, sp Span, phrase string) bool {
 	return strings.HasSuffix(strings.ToLower(strings.TrimRight(s[:sp.Start], " ")), phrase)
 }
+
+// sameValueElsewhere reports whether the stem gives the figure at sp's
+// value again, outside the span.
+func sameValueElsewhere(stem string, sp Span, v float64) bool {
+	for _, part := range []string{stem[:sp.Start], stem[sp.End:]} {
+		for _, w := range strings.Fields(part) {
+			if n, ok := ParseNumber(strings.Trim(w, ",.;:()\"'$€£%")); ok && n == v {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// titleTails end a title ("the Queen Mother", "the Prince Regent").
+var titleTails = wordSet(`mother|father|regent|consort|dowager|emeritus|elect|mother-in-law`)
+
+// sinceWriting reports a span of years counted up to when the article
+// was written: "for over _____ years ... has been used", "over the past
+// _____ years".
+func sinceWriting(stem string, sp Span) bool {
+	after := strings.ToLower(strings.TrimSpace(stem[sp.End:]))
+	if !strings.HasPrefix(after, "years") && !strings.HasPrefix(after, "decades") && !strings.HasPrefix(after, "centuries") {
+		ws := strings.Fields(strings.ToLower(stem[sp.Start:sp.End]))
+		if len(ws) < 2 || !timeUnits[ws[len(ws)-1]] {
+			return false
+		}
+	}
+	before := strings.ToLower(strings.TrimSpace(stem[:sp.Start]))
+	perfect := strings.Contains(" "+strings.ToLower(stem)+" ", " has ") || strings.Contains(" "+strings.ToLower(stem)+" ", " have ")
+	for _, p := range []string{"for over", "for more than", "for nearly", "for almost", "for about", "for some"} {
+		if strings.HasSuffix(before, p) && perfect {
+			return true
+		}
+	}
+	for _, p := range []string{"over the past", "over the last", "in the past", "in the last", "for the past", "for the last"} {
+		if strings.HasSuffix(before, p) {
+			return true
+		}
+	}
+	return false
+}
+
+var locators = wordSet(`chapter|verse|shloka|sloka|page|p|pp|line|lines|canto|stanza|folio|psalm|sura|surah|book|volume|vol|no|number|opus|op`)
 
 var boundWords = wordSet(`exceeding|exceed|exceeds|exceeded`)
 

@@ -67,6 +67,13 @@ func (g *generator) dateWindow(f *Fact) yearWindow {
 	if f.sentence >= 0 { // not an infobox field
 		sent = g.sents[f.sentence].Text
 	}
+	// A year the sentence uses as a word of its own ("the National
+	// League's 1900 contraction") bounds it as well.
+	for _, m := range titleYear.FindAllString(sent, -1) {
+		if y, _ := strconv.Atoi(m); y != key && !strings.Contains(f.Text, m) {
+			narrow(y)
+		}
+	}
 	for _, p := range namedPeriods {
 		if !containsName(sent, p.name) {
 			continue

@@ -1336,3 +1336,72 @@ func TestMonthPairEnd(t *testing.T) {
 		return ""
 	}, func(q Question) bool { return q.Answer == "8 March 1865" })
 }
+
+// TestTwentySixthHeldOutPatterns: what both reviewers of round r26 (12
+// held-out articles) failed and the engine can tell: "was never _____
+// percent", "the few remaining _____" for Claudians in a quiz on the
+// Julio-Claudian dynasty, "Chapter 11, shloka _____", "Archaeologists
+// believe it is _____ years old", a total its parts each give, a figure
+// the stem already holds, "Queen Elizabeth The Queen _____", "for over
+// _____ years ... has been used", "from _____ teams to eight"; and a
+// year the sentence names as a word ("the League's 1900 contraction")
+// bounds the options of its date.
+func TestTwentySixthHeldOutPatterns(t *testing.T) {
+	article := "= Julio-Claudian dynasty =\n\n" +
+		"The Julio-Claudian dynasty was the first Roman imperial dynasty, founded by Augustus in 27 BC. " +
+		"Wagner injured his right leg in September 1903 and was never 100 percent for the post-season in Pittsburgh. " +
+		"Rubellia Bassa was one of the few remaining Claudians who survived the downfall of the first imperial family in Rome. " +
+		"Kotirudra Samhita of Shiva Purana, Chapter 11, shloka 18 refers to the place as Nayapala city in Nepal. " +
+		"Archaeologists believe it is 2000 years old, according to a study in Kathmandu. " +
+		"The frieze of the temple contained 92 metopes, fourteen each on the east and west sides, thirty-two each on the north and south sides. " +
+		"On 9 December 2008, Sony announced that it would be cutting 8,000 jobs, dropping 8,000 contractors in Japan. " +
+		"The frame of the Crown of Queen Elizabeth The Queen Mother, manufactured for her coronation in London, is made of platinum. " +
+		"In medicine for over 130 years, nitroglycerin has been used as a potent vasodilator in Europe. " +
+		"The National League shrank in 1900 from twelve teams to eight in the United States. " +
+		"In 1901, Ban Johnson formed the American League to take advantage of the National League's 1900 contraction in Chicago. " +
+		"Tiberius became emperor in 14 AD after the death of Augustus in Nola.\n"
+	checkArticle(t, article, func(q Question) string {
+		for _, w := range []string{"never 100", "Claudians", "shloka", "Archaeologists", "92 metopes", "8,000 contractors", "Queen Mother", "over 130", "twelve teams"} {
+			if strings.Contains(q.Source, w) && (q.Kind == KindNumber || strings.Contains(q.Answer, strings.Fields(w)[len(strings.Fields(w))-1])) {
+				return "a blank the stem or common speech gives away: " + w
+			}
+		}
+		if q.Answer == "1901" && q.Type == MultipleChoice {
+			for _, o := range q.Options {
+				if y, err := strconv.Atoi(o); err == nil && y <= 1900 {
+					return "an option before the stem's own 1900"
+				}
+			}
+		}
+		return ""
+	}, func(q Question) bool { return q.Answer == "14 AD" || strings.Contains(q.Source, "Tiberius") })
+}
+
+// TestOrderingItemsOpenApart: an ordering question does not hold two
+// items that open on the same four words ("At Huntington Avenue Baseball
+// Grounds, ..." three times): lines of one kind, not events told apart.
+func TestOrderingItemsOpenApart(t *testing.T) {
+	article := "= 1903 World Series =\n\n" +
+		"The 1903 World Series was the first modern World Series in American baseball. " +
+		"At Huntington Avenue Baseball Grounds the Pirates won the first game of the series in 1901. " +
+		"At Huntington Avenue Baseball Grounds the Americans tied the series at one game each in 1902. " +
+		"At Huntington Avenue Baseball Grounds the Americans won the deciding eighth game in 1903. " +
+		"The American League was formed by Ban Johnson in Chicago in 1894. " +
+		"The National League shrank its membership to eight clubs in Pittsburgh in 1899. " +
+		"Barney Dreyfuss bought the Pittsburgh Pirates from their previous owners in 1900. " +
+		"The two leagues signed a peace agreement in Cincinnati in 1904.\n"
+	for _, q := range generateFrom(t, article) {
+		if q.Type != Ordering {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, it := range q.Order {
+			ws := strings.Fields(it)
+			open := strings.Join(ws[:min(4, len(ws))], " ")
+			if seen[open] {
+				t.Errorf("two items open on %q: %q", open, q.Order)
+			}
+			seen[open] = true
+		}
+	}
+}

@@ -12,11 +12,21 @@ import (
 func (g *generator) ordering() []Question {
 	var events []*Fact
 	seen := map[Date]bool{}
+	opened := map[string]bool{}
 	for _, f := range g.byKind[KindEvent] {
 		words := len(strings.Fields(f.Text))
 		if seen[f.date] || words < 6 || words > 22 || !g.eventReadable(f) {
 			continue
 		}
+		// "At Huntington Avenue Baseball Grounds, ..." three times over:
+		// items that open alike are the same kind of line (a game, a
+		// result), not events a learner tells apart
+		ws := stemWords(f.Text)
+		open := strings.Join(ws[:min(4, len(ws))], " ")
+		if opened[open] {
+			continue
+		}
+		opened[open] = true
 		seen[f.date] = true
 		events = append(events, f)
 	}

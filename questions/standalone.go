@@ -371,6 +371,9 @@ func capitalBefore(words []string) bool {
 		if j == 0 && (stopwords[strings.ToLower(t)] || strings.HasSuffix(w, ",") || strings.HasSuffix(strings.ToLower(t), "ly")) {
 			continue // "Formerly, they ...": an opening word is no referent
 		}
+		if j == 0 && len(words) > 1 && !startsUpper(words[1]) && pluralNoun(strings.ToLower(t)) && len(lexHypernyms(strings.ToLower(t))) > 0 && len(lexInstanceOf(t)) == 0 {
+			continue // "Archaeologists believe it is 2,000 years old": a common noun capitalised to open the sentence, not what "it" is
+		}
 		return true
 	}
 	return false
@@ -687,6 +690,9 @@ func (g *generator) titleGivesAway(answer string) bool {
 		}
 		if containsWords(title, w) && (len(lexHypernyms(w)) == 0 || a == w) {
 			return true // "Naktong River" in "Second Battle of Naktong Bulge"; but "Star Weekly" is not given by "Toronto Star"
+		}
+		if one := strings.TrimSuffix(w, "s"); one != w && len(one) > 3 && containsWords(strings.ReplaceAll(title, "-", " "), one) && len(lexHypernyms(one)) == 0 {
+			return true // "one of the few remaining _____" for Claudians, in a quiz on the Julio-Claudian dynasty
 		}
 	}
 	if len(a) >= 2 && len(a) <= 3 && !strings.Contains(a, " ") {
@@ -1176,15 +1182,18 @@ func givenCount(stem string, v float64, numEnd int) bool {
 	// a breakdown after the total: "29 referees ...: four from the AFC,
 	// three from the CAF, six ..." adds up to the answer
 	if numEnd <= len(stem) {
-		n := 0
+		n, parts := 0, 0
 		for _, w := range strings.Fields(stem[numEnd:]) {
 			t := strings.ToLower(strings.Trim(w, ",;:.()"))
 			if isDigits(t) || spelledCounts[t] {
 				n++
 			}
+			if _, ok := ParseNumber(t); ok {
+				parts++
+			}
 		}
-		if n >= 3 {
-			return true
+		if n >= 3 || parts >= 2 && strings.Contains(ls[numEnd:], " each ") {
+			return true // "_____ metopes, fourteen each on the east and west sides, thirty-two each on ..."
 		}
 	}
 	if v <= 6 && numEnd <= len(stem) {
