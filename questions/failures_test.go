@@ -1405,3 +1405,19 @@ func TestOrderingItemsOpenApart(t *testing.T) {
 		}
 	}
 }
+
+// TestDateBeforeClauseIsNoListItem: "In 1951, David A. Huffman and his
+// classmates ..." opens on a date, not on the first item of a list of
+// names ("Angola, Ghana and Togo"), and its year is asked.
+func TestDateBeforeClauseIsNoListItem(t *testing.T) {
+	article := "= Huffman coding =\n\n" +
+		"Huffman coding is an algorithm for lossless data compression developed by David A. Huffman. " +
+		"In 1951, David A. Huffman and his MIT information theory classmates were given the choice of a term paper or a final exam. " +
+		"The countries of the region are Angola, Ghana and Togo in West Africa.\n"
+	checkArticle(t, article, func(q Question) string {
+		if q.Answer == "Angola" {
+			return "the first item of a list"
+		}
+		return ""
+	}, func(q Question) bool { return q.Answer == "1951" })
+}
