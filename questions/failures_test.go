@@ -1413,6 +1413,7 @@ func TestDateBeforeClauseIsNoListItem(t *testing.T) {
 	article := "= Huffman coding =\n\n" +
 		"Huffman coding is an algorithm for lossless data compression developed by David A. Huffman. " +
 		"In 1951, David A. Huffman and his MIT information theory classmates were given the choice of a term paper or a final exam. " +
+		"At the 2nd Congress of the RSDLP, which was held in Brussels and then London during August 1903, Lenin and Julius Martov disagreed over the membership rules. " +
 		"The countries of the region are Angola, Ghana and Togo in West Africa.\n"
 	checkArticle(t, article, func(q Question) string {
 		if q.Answer == "Angola" {
@@ -1420,4 +1421,5 @@ func TestDateBeforeClauseIsNoListItem(t *testing.T) {
 		}
 		return ""
 	}, func(q Question) bool { return q.Answer == "1951" })
+	checkArticle(t, article, func(q Question) string { return "" }, func(q Question) bool { return q.Answer == "August 1903" })
 }

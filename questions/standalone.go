@@ -534,9 +534,10 @@ func inList(s string, sp Span) bool {
 		commaAfter && andAfter {
 		return true
 	}
-	if commaAfter && startsUpper(s[sp.Start:sp.End]) {
+	if commaAfter && startsUpper(s[sp.Start:sp.End]) && !strings.ContainsAny(s[sp.Start:sp.End], "0123456789") {
 		// "Angola, Ghana and Togo"; not "In 1951, David A. Huffman and
-		// his classmates ...", where the span is a date before the clause
+		// his classmates ..." or "during August 1903, Lenin and Julius
+		// Martov disagreed", where the span is a date before the clause
 		rest := strings.TrimPrefix(after, ",")
 		if w := strings.Fields(rest); len(w) > 0 && capitalised(strings.Trim(w[0], ",")) && strings.Contains(rest, " and ") && strings.Index(rest, ",") < strings.Index(rest, " and ")+1 {
 			return true
