@@ -1423,3 +1423,15 @@ func TestDateBeforeClauseIsNoListItem(t *testing.T) {
 	}, func(q Question) bool { return q.Answer == "1951" })
 	checkArticle(t, article, func(q Question) string { return "" }, func(q Question) bool { return q.Answer == "August 1903" })
 }
+
+// TestTownIsTheCity: in an article on a town, "the city" is the town
+// itself, and a clause after "and also" leans on nothing outside the
+// sentence; both are asked.
+func TestTownIsTheCity(t *testing.T) {
+	article := "= Aarau =\n\n" +
+		"Aarau is a town, a municipality, and the capital of the northern Swiss canton of Aargau. " +
+		"The city was linked up to the Swiss Central Railway in 1856. " +
+		"The establishment of the Aarau School Board in 1868 brought about an extension of schooling and also intensified religious rivalries.\n"
+	checkArticle(t, article, func(q Question) string { return "" }, func(q Question) bool { return q.Answer == "1856" })
+	checkArticle(t, article, func(q Question) string { return "" }, func(q Question) bool { return q.Answer == "1868" })
+}

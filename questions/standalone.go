@@ -112,6 +112,8 @@ func pointsBack(s string, subjectHeads, actors map[string]bool) bool {
 				continue // "above sea level" is a fact, "mentioned above" points back
 			case w == "also" && i+1 < len(ws) && (ws[i+1] == "known" || ws[i+1] == "called"):
 				continue // "also known as" names, it does not point back
+			case w == "also" && i > 2 && (ws[i-1] == "and" || ws[i-1] == "but") && !backWordBefore(ws[:i]):
+				continue // "forced Adobe to sell FreeHand back ... and also banned Adobe from ...": the first clause is in the stem
 			case w == "another" && i+2 < len(ws) && (introduced(ws[:i], ws[i+1]) || introduced(ws[:i], ws[i+2])):
 				continue // "a future mayor ... along with another future mayor": the first is in the stem
 			}
@@ -170,6 +172,16 @@ func pointsBack(s string, subjectHeads, actors map[string]bool) bool {
 			if len(p) == 2 && p[0] == "the" && (introduced(ws[:i], p[1]) || i+2 < len(ws) && ws[i+2] == "of") {
 				continue // "a new ship ... the ship", "the battle of Hastings"
 			}
+			return true
+		}
+	}
+	return false
+}
+
+// backWordBefore reports whether a word that points back stands among ws.
+func backWordBefore(ws []string) bool {
+	for _, w := range ws {
+		if backWords[w] && w != "also" {
 			return true
 		}
 	}
@@ -397,6 +409,13 @@ func subjectHeads(a *Article, sents []Sentence) map[string]bool {
 			for j < len(ws) && !headStop[ws[j]] && j < i+10 {
 				j++
 			}
+			for _, w := range ws[i+2 : j] {
+				if settlementHeads[w] {
+					// "Aarau is a town, a municipality, and the capital of
+					// ...": the article's "the city" and "the town" are it
+					m["city"], m["town"] = true, true
+				}
+			}
 			if j > i+2 {
 				m[ws[j-1]] = true
 				if w := compoundTail(ws[j-1], sents); w != "" {
@@ -411,6 +430,8 @@ func subjectHeads(a *Article, sents []Sentence) map[string]bool {
 	}
 	return m
 }
+
+var settlementHeads = wordSet(`city|town|municipality|capital|commune|village|borough|port|metropolis|conurbation`)
 
 // headSynonyms are the other nouns an article calls a thing of its head
 // noun by: a submarine article speaks of "the boats", a film's of "the
