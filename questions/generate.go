@@ -407,7 +407,11 @@ func selectQuestions(ranked []Question, opts Options) []Question {
 			if i >= 0 {
 				dropped := v.Chosen()[i]
 				v.Remove(i)
-				if v.Fits(q, PastCaps) {
+				relax := PastCaps
+				if dropped.Kind == q.Kind {
+					relax = PastKinds // one of a kind for another: the kind's count stays as it was
+				}
+				if v.Fits(q, relax) {
 					v.Add(q)
 					break
 				}
@@ -443,7 +447,7 @@ func oncePerFact(ranked []Question) []Question {
 }
 
 // minVaried is the smallest selection that trades rank for variety.
-const minVaried = 10
+const minVaried = 6
 
 func hasType(qs []Question, t Type) bool {
 	return slices.ContainsFunc(qs, func(q Question) bool { return q.Type == t })

@@ -1,6 +1,7 @@
 package questions
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -260,5 +261,26 @@ func TestDefaultSelectionIsVaried(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestShortQuizTradesForType: a quiz of seven, all figures, trades its
+// twin of a multiple choice question for it, so that a short article's
+// quiz is not all of one type; the number of questions of that kind stays.
+func TestShortQuizTradesForType(t *testing.T) {
+	var ranked []Question
+	for i := 1; i <= 7; i++ {
+		ranked = append(ranked, Question{Type: Numeric, Kind: KindNumber, Prompt: fmt.Sprintf("It had _____ ships in %d.", 1900+i),
+			Answer: fmt.Sprint(i + 10), Source: fmt.Sprintf("It had %d ships in %d.", i+10, 1900+i), Score: 0.9 - float64(i)/100})
+	}
+	ranked = append(ranked, Question{Type: MultipleChoice, Kind: KindNumber, Prompt: "It had _____ in 1907.", Answer: "17 ships",
+		Options: []string{"15 ships", "16 ships", "17 ships", "18 ships"}, Source: ranked[6].Source, Score: 0.5})
+	got := selectQuestions(ranked, Options{Count: 10})
+	if len(got) != 7 || !hasType(got, MultipleChoice) {
+		var types []Type
+		for _, q := range got {
+			types = append(types, q.Type)
+		}
+		t.Errorf("chose %d questions of types %v, want 7 with the multiple choice among them", len(got), types)
 	}
 }
