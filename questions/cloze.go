@@ -129,6 +129,11 @@ func (g *generator) cloze(f *Fact) []Question {
 		q.Prompt = blankOut(stem, numSpan)
 		q.Answer = FormatNumber(f.value / scale)
 		tol, posed := numericPosed(f, stem, numSpan, f.value/scale)
+		if other, ok := figureWithin(stem, numSpan, f.value/scale, tol); ok {
+			// "a parking orbit of 102.3 by _____ miles" (103.9 ± 5): the band
+			// would take the stem's own figure for the key; it stops short
+			tol = math.Max(0, math.Round((math.Abs(other-f.value/scale)-minStep(f.value/scale))*1000)/1000)
+		}
 		q.Tolerance = tol
 		q.Score += typeWeight[Numeric]
 		if posed && !givesAway(q.Prompt, q.Answer) {
@@ -244,15 +249,21 @@ func countFromStem(stem string, sp Span, v float64) bool {
 	if !strings.HasPrefix(rest, "-year") && !strings.HasPrefix(rest, " year") && !strings.HasPrefix(rest, "-month") && !strings.HasPrefix(rest, " month") {
 		return false
 	}
-	var years []int
+	var dates []Date
 	for _, m := range FindDates(stem) {
 		if m.Span.End <= sp.Start || m.Span.Start >= sp.End {
-			years = append(years, m.Date.Year)
+			dates = append(dates, m.Date)
 		}
 	}
-	for i := range years {
-		for j := range years {
-			if d := years[j] - years[i]; d > 0 && (float64(d) == v || float64(d*12) == v) {
+	months := strings.HasPrefix(rest, "-month") || strings.HasPrefix(rest, " month")
+	for _, a := range dates {
+		for _, b := range dates {
+			if d := b.Year - a.Year; d > 0 && (float64(d) == v || float64(d*12) == v) {
+				return true
+			}
+			// "appointed in June 1971 ... less than _____ months before being
+			// replaced ... in December 1972": 18, from the two dates
+			if m := (b.Year-a.Year)*12 + int(b.Month) - int(a.Month); months && a.Month != 0 && b.Month != 0 && m > 0 && math.Abs(float64(m)-v) <= 1 {
 				return true
 			}
 		}
@@ -303,6 +314,8 @@ func (g *generator) refusedBlank(f *Fact, stem string, sp Span, answer, blanked 
 		return true // "cutting 8,000 jobs, dropping _____ contractors": the stem says it
 	case f.Kind == KindNumber && sinceWriting(stem, sp):
 		return true // "For over _____ years, nitroglycerin has been used": true when it was written, more now
+	case f.Kind == KindDate && nextYearBeside(stem, sp, f.date):
+		return true // "two summers ... on Crater Mountain in _____ and Sourdough Mountain in 1953": the year before, from the pair
 	case f.Kind == KindNumber && locators[strings.TrimSuffix(lastWordBefore(stem, sp), ".")]:
 		return true // "Shiva Purana, Chapter 11, shloka _____": where a passage is, not what it says
 	case f.Kind == KindNumber && lastWordBefore(stem, sp) == "an":
@@ -1349,6 +1362,56 @@ func (g *generator) personWords() map[string]bool {
 // not a fact.
 func afterWords(s string, sp Span, phrase string) bool {
 	return strings.HasSuffix(strings.ToLower(strings.TrimRight(s[:sp.Start], " ")), phrase)
+}
+
+// nextYearBeside reports a year the stem pairs with the key's ("in _____
+// and ... in 1953") that is one year off it, in a stem that says the two
+// follow on ("two summers", "consecutive"): the pair gives the key away.
+func nextYearBeside(stem string, sp Span, key Date) bool {
+	ls := strings.ToLower(stem)
+	if key.Year == 0 || key.Month != 0 || !(strings.Contains(ls, "two summers") || strings.Contains(ls, "two winters") ||
+		strings.Contains(ls, "two seasons") || strings.Contains(ls, "two years") || strings.Contains(ls, "consecutive") ||
+		strings.Contains(ls, "successive") || strings.Contains(ls, "back-to-back")) {
+		return false // "in 1988 and ... in 1989" says nothing of the second year until the stem says they follow on
+	}
+	for _, m := range FindDates(stem) {
+		if m.Date.Year != key.Year-1 && m.Date.Year != key.Year+1 {
+			continue
+		}
+		lo, hi := sp.End, m.Span.Start
+		if m.Span.End <= sp.Start {
+			lo, hi = m.Span.End, sp.Start
+		}
+		if lo <= hi && hi-lo < 60 && strings.Contains(stem[lo:hi], " and ") {
+			return true
+		}
+	}
+	return false
+}
+
+// figureWithin returns a figure of the stem, outside the span, that a
+// tolerance of tol around v would accept.
+func figureWithin(stem string, sp Span, v, tol float64) (float64, bool) {
+	if tol <= 0 {
+		return 0, false
+	}
+	for _, part := range []string{stem[:sp.Start], stem[sp.End:]} {
+		for _, w := range strings.Fields(part) {
+			if n, ok := ParseNumber(strings.Trim(w, ",.;:()\"'$€£%")); ok && n != v && math.Abs(n-v) <= tol {
+				return n, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// minStep is the smallest difference the way v is written shows: 0.1
+// for 103.9, 1 for 104.
+func minStep(v float64) float64 {
+	if v == math.Trunc(v) {
+		return 1
+	}
+	return 0.1
 }
 
 // sameValueElsewhere reports whether the stem gives the figure at sp's

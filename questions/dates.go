@@ -233,7 +233,8 @@ func (sc *dateScanner) monthFirstAt(i int) (Date, int) {
 	if j == 0 {
 		return Date{}, 0
 	}
-	if day, k := sc.dayAt(j); k > 0 {
+	if day, k := sc.dayAt(j); k > 0 && j < len(sc.lx) && sc.lx[j].spaced {
+		// "October 1", not "Oct1" (a gene's name in a table)
 		l := k
 		if sc.lx.is(l, ",") {
 			l++

@@ -41,7 +41,7 @@ var backPhrases = [][]string{
 	{"in", "this", "case"}, {"in", "that", "case"}, {"the", "tomb"}, {"the", "instrument"},
 	{"even", "more"}, {"even", "less"}, {"in", "total"}, {"for", "example"}, {"for", "instance"}, {"that", "evening"}, {"that", "morning"}, {"that", "night"}, {"that", "week"}, {"that", "season"},
 	{"that", "summer"}, {"that", "winter"}, {"that", "spring"}, {"that", "autumn"}, {"the", "law"},
-	{"the", "measure"}, {"the", "building"}, {"the", "painting"}, {"the", "corps"}, {"the", "series"}, {"the", "novel"},
+	{"the", "measure"}, {"the", "building"}, {"the", "painting"}, {"the", "corps"}, {"the", "series"}, {"the", "novel"}, {"the", "act"}, {"the", "plot"}, {"the", "duke"},
 	{"the", "show"}, {"the", "animal"}, {"the", "tooth"}, {"the", "gap"}, {"the", "consortium"},
 	{"the", "technology"}, {"the", "study"}, {"the", "survey"}, {"the", "surveys"}, {"the", "experiment"},
 	{"the", "road"}, {"the", "competition"}, {"the", "tournament"},
@@ -551,7 +551,18 @@ func inList(s string, sp Span) bool {
 	commaAfter := strings.HasPrefix(after, ",")
 	andAfter := strings.HasPrefix(strings.ToLower(after), "and ") || strings.HasPrefix(strings.ToLower(after), "or ")
 	// a name list has at least two separators around the span
-	if commaBefore && (commaAfter || andAfter) || andBefore && strings.Count(before, ",") >= 1 && listTail(before) ||
+	// "Reinhardt's second son, _____, became a guitarist", "Dowland's
+	// son, _____, in 1610": an appositive between commas, not a list,
+	// when the words after it go on in lower case
+	nextAfterComma := ""
+	if commaAfter {
+		if w := strings.Fields(strings.TrimPrefix(after, ",")); len(w) > 0 {
+			nextAfterComma = w[0]
+		}
+	}
+	appositive := commaBefore && commaAfter && nextAfterComma != "" && !startsUpper(nextAfterComma) &&
+		nextAfterComma != "and" && nextAfterComma != "or" && !startsWithDigit(nextAfterComma)
+	if commaBefore && (commaAfter && !appositive || andAfter) || andBefore && strings.Count(before, ",") >= 1 && listTail(before) ||
 		commaAfter && andAfter {
 		return true
 	}
