@@ -316,6 +316,8 @@ func (g *generator) refusedBlank(f *Fact, stem string, sp Span, answer, blanked 
 		return true // "For over _____ years, nitroglycerin has been used": true when it was written, more now
 	case f.Kind == KindDate && nextYearBeside(stem, sp, f.date):
 		return true // "two summers ... on Crater Mountain in _____ and Sourdough Mountain in 1953": the year before, from the pair
+	case f.Kind == KindNumber && (labelNumber(stem, sp) || ordinalScale(f)):
+		return true // "the '_____ Champions" ('53), "a +_____ oxidation state", "a 1,_____-bridge", "a _____ hundredth anniversary": a label, not a count
 	case f.Kind == KindNumber && locators[strings.TrimSuffix(lastWordBefore(stem, sp), ".")]:
 		return true // "Shiva Purana, Chapter 11, shloka _____": where a passage is, not what it says
 	case f.Kind == KindNumber && lastWordBefore(stem, sp) == "an":
@@ -993,7 +995,12 @@ func (g *generator) makeStem(i int) (text string, at, shift int, ok bool) {
 	if w != "" && at > 0 && capitalBefore(strings.Fields(s[:at])) {
 		w = "" // "Kahlo later claimed that she ...": the name before is the referent
 	}
-	if w != "" && !(at == 0 && subjectPronouns[strings.ToLower(w)]) && g.personAfterPhrase(s, at) {
+	possessiveFirst := at == 0 && !g.personSubject() && (strings.EqualFold(w, "his") || strings.EqualFold(w, "her") || strings.EqualFold(w, "their") || strings.EqualFold(w, "its"))
+	if w != "" && !(at == 0 && subjectPronouns[strings.ToLower(w)]) && !possessiveFirst && g.personAfterPhrase(s, at) {
+		// (not "His permanent replacement, Bruce Rioch, lasted ..." in an
+		// article on a club: the name after says who the replacement was,
+		// not whose; in one on a person, "His father, James Foe, ..." is
+		// the subject's)
 		// "Shortly before his death in 1948, Atkinson ...": the name after is the referent
 		return s, 0, 0, !strayPronoun(s[:at]+s[at+len(w):], g.personWords())
 	}
@@ -1362,6 +1369,45 @@ func (g *generator) personWords() map[string]bool {
 // not a fact.
 func afterWords(s string, sp Span, phrase string) bool {
 	return strings.HasSuffix(strings.ToLower(strings.TrimRight(s[:sp.Start], " ")), phrase)
+}
+
+// labelNumber reports a number that names rather than counts: a year
+// cut to two digits after an apostrophe, a charge after its sign, the
+// second locant of "1,4-", a number of an ordinal scale word.
+func labelNumber(stem string, sp Span) bool {
+	if sp.Start > 0 {
+		switch stem[sp.Start-1] {
+		case '\'', '+':
+			return true
+		case ',':
+			if sp.Start > 1 && stem[sp.Start-2] >= '0' && stem[sp.Start-2] <= '9' {
+				return true
+			}
+		}
+		if strings.HasSuffix(stem[:sp.Start], "’") || strings.HasSuffix(stem[:sp.Start], "−") {
+			return true
+		}
+	}
+	after := strings.Fields(strings.ToLower(stem[sp.End:]))
+	return len(after) > 0 && (after[0] == "hundredth" || after[0] == "thousandth")
+}
+
+// personSubject reports whether the article is about a person: its
+// subject is one, or its lead gives a lifespan.
+func (g *generator) personSubject() bool {
+	if g.subjectKind == KindPerson {
+		return true
+	}
+	_, hi, ok := g.subjectSpan()
+	return ok && hi < openSpanEnd
+}
+
+// ordinalScale reports a number read with an ordinal scale word after it
+// ("five hundredth anniversary"): the 500th, which no blank before
+// "hundredth" asks well.
+func ordinalScale(f *Fact) bool {
+	ws := strings.Fields(strings.ToLower(f.Text))
+	return len(ws) > 1 && (ws[1] == "hundredth" || ws[1] == "thousandth" || ws[1] == "millionth")
 }
 
 // nextYearBeside reports a year the stem pairs with the key's ("in _____

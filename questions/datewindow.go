@@ -132,6 +132,10 @@ func (g *generator) factsIn(k Kind, i int) []*Fact {
 	return idx[i]
 }
 
+// openSpanEnd ends the span of a subject that has a start (a company's
+// founding) and no end.
+const openSpanEnd = 1 << 20
+
 var foundedIn = regexp.MustCompile(`\b(?:was|were|is) (?:founded|established|formed|incorporated)\b[^.;]*?\bin ([12][0-9]{3})\b`)
 
 // foundedYear returns the year the lead's first three sentences say the
@@ -220,7 +224,7 @@ func (g *generator) subjectSpan() (lo, hi int, ok bool) {
 		// the company did comes before it (a city's or a country's
 		// history does, and its key falls outside the span then)
 		if y := foundedYear(g.sents); y != 0 {
-			years = append(years, y, 1<<20)
+			years = append(years, y, openSpanEnd)
 		}
 	}
 	if len(years) < 2 {

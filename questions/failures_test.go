@@ -1484,3 +1484,35 @@ func TestAppositiveIsNoList(t *testing.T) {
 		return ""
 	}, func(q Question) bool { return q.Answer == "Albert Alexander" })
 }
+
+// TestTwentyEighthReviewPatterns: what both reviewers of round r28 failed
+// and a rule can tell: "the temple", "the disaster", "the test", wiki
+// markup ("girls{{'}}"), numbers that label ("The '_____ Champions
+// squad", "a +_____ oxidation state", "a 1,_____-bridge", "a _____
+// hundredth anniversary"), and, in an article on a club, "His permanent
+// replacement, _____, lasted ...", whose "His" the name does not resolve.
+func TestTwentyEighthReviewPatterns(t *testing.T) {
+	article := "= Arsenal F.C. =\n\n" +
+		"Arsenal Football Club is a professional football club based in Islington, London, England. " +
+		"After an interruption caused by the war, the temple was finished in 409 BC on the Acropolis. " +
+		"The Latvian President Andris Berzins described the disaster as a murder in Riga in 2013. " +
+		"At the beginning of the century, the classicist Ulrich von Wilamowitz posited that Sappho taught her girls{{'}} in 1913. " +
+		"The '53 Champions squad was old, and the club failed to attract strong enough replacements in London. " +
+		"Magnesium occurs naturally only in combination with other elements, where it invariably has a +2 oxidation state in nature. " +
+		"A reagent is magnesium anthracene with magnesium forming a 1,4-bridge over the central ring in 1985. " +
+		"In 1952, the United States Postal Service issued a five hundredth anniversary stamp in Washington. " +
+		"His permanent replacement, Bruce Rioch, lasted for only one season, leaving the club after a dispute in 1996. " +
+		"Arsenal moved to the Emirates Stadium in Holloway in 2006.\n"
+	checkArticle(t, article, func(q Question) string {
+		for _, w := range []string{"the temple", "the disaster", "{{", "His permanent"} {
+			if strings.Contains(q.Source, w) {
+				return "leaning or broken: " + w
+			}
+		}
+		if q.Kind == KindNumber && (strings.Contains(q.Source, "'53") || strings.Contains(q.Source, "+2") || strings.Contains(q.Source, "1,4") ||
+			strings.Contains(q.Source, "hundredth")) {
+			return "a number that labels"
+		}
+		return ""
+	}, func(q Question) bool { return q.Answer == "2006" })
+}

@@ -41,7 +41,8 @@ var backPhrases = [][]string{
 	{"in", "this", "case"}, {"in", "that", "case"}, {"the", "tomb"}, {"the", "instrument"},
 	{"even", "more"}, {"even", "less"}, {"in", "total"}, {"for", "example"}, {"for", "instance"}, {"that", "evening"}, {"that", "morning"}, {"that", "night"}, {"that", "week"}, {"that", "season"},
 	{"that", "summer"}, {"that", "winter"}, {"that", "spring"}, {"that", "autumn"}, {"the", "law"},
-	{"the", "measure"}, {"the", "building"}, {"the", "painting"}, {"the", "corps"}, {"the", "series"}, {"the", "novel"}, {"the", "act"}, {"the", "plot"}, {"the", "duke"},
+	{"the", "measure"}, {"the", "building"}, {"the", "painting"}, {"the", "corps"}, {"the", "series"}, {"the", "novel"}, {"the", "act"}, {"the", "plot"}, {"the", "duke"}, {"the", "temple"},
+	{"the", "disaster"}, {"the", "test"},
 	{"the", "show"}, {"the", "animal"}, {"the", "tooth"}, {"the", "gap"}, {"the", "consortium"},
 	{"the", "technology"}, {"the", "study"}, {"the", "survey"}, {"the", "surveys"}, {"the", "experiment"},
 	{"the", "road"}, {"the", "competition"}, {"the", "tournament"},
@@ -1124,7 +1125,8 @@ var (
 // copy of an article: "File:Bagad.JPG|Bagad of ...", "Retrieved 5
 // February 2012", "ISBN 0-19-...", "(Peter Lang, 2007), p. 35".
 func markup(s string) bool {
-	if strings.ContainsRune(s, '|') || strings.Contains(s, "ISBN") || strings.Contains(s, "''") || pageNumber.MatchString(s) {
+	if strings.ContainsRune(s, '|') || strings.Contains(s, "ISBN") || strings.Contains(s, "''") || pageNumber.MatchString(s) ||
+		strings.Contains(s, "{{") || strings.Contains(s, "}}") {
 		return true
 	}
 	if i := strings.Index(s, "Retrieved "); i > 0 {
