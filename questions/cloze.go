@@ -46,6 +46,9 @@ func (g *generator) cloze(f *Fact) []Question {
 	}
 	var moved Span
 	stem, moved = dropAsides(stem, answerSpan)
+	if lostValue(stem) {
+		return nil // "three of which occur naturally: (93.3%), (0.0117%), and (6.7%)" without its asides is ":,, and."
+	}
 	span = Span{span.Start + moved.Start - answerSpan.Start, span.End + moved.Start - answerSpan.Start}
 	answerSpan = moved
 	answer := stem[answerSpan.Start:answerSpan.End]
@@ -316,7 +319,7 @@ func (g *generator) refusedBlank(f *Fact, stem string, sp Span, answer, blanked 
 		return true // "For over _____ years, nitroglycerin has been used": true when it was written, more now
 	case f.Kind == KindDate && nextYearBeside(stem, sp, f.date):
 		return true // "two summers ... on Crater Mountain in _____ and Sourdough Mountain in 1953": the year before, from the pair
-	case f.Kind == KindNumber && (labelNumber(stem, sp) || ordinalScale(f)):
+	case f.Kind == KindNumber && (labelNumber(stem, sp) || ordinalScale(f) || nextBand(stem, sp, f.value)):
 		return true // "the '_____ Champions" ('53), "a +_____ oxidation state", "a 1,_____-bridge", "a _____ hundredth anniversary": a label, not a count
 	case f.Kind == KindNumber && locators[strings.TrimSuffix(lastWordBefore(stem, sp), ".")]:
 		return true // "Shiva Purana, Chapter 11, shloka _____": where a passage is, not what it says
@@ -1388,6 +1391,11 @@ func labelNumber(stem string, sp Span) bool {
 			return true
 		}
 	}
+	if rest := strings.ToLower(stem[sp.End:]); strings.HasPrefix(rest, "-") {
+		if w := strings.FieldsFunc(rest[1:], func(r rune) bool { return !unicode.IsLetter(r) }); len(w) > 0 && ordinalWords[w[0]] > 0 {
+			return true // "about one _____-seventh the concentration": half of "twenty-seventh"
+		}
+	}
 	after := strings.Fields(strings.ToLower(stem[sp.End:]))
 	return len(after) > 0 && (after[0] == "hundredth" || after[0] == "thousandth")
 }
@@ -1402,11 +1410,32 @@ func (g *generator) personSubject() bool {
 	return ok && hi < openSpanEnd
 }
 
+// nextBand reports an open band's start that the band before it gives:
+// "3,000mg for 14-18-year-old males, and 3,400mg for males that are
+// _____ years of age and older" (19).
+func nextBand(stem string, sp Span, v float64) bool {
+	rest := strings.ToLower(stem[sp.End:])
+	if !strings.Contains(rest, "and older") && !strings.Contains(rest, "and over") && !strings.Contains(rest, "or older") && !strings.Contains(rest, "and above") {
+		return false
+	}
+	for _, w := range strings.FieldsFunc(stem[:sp.Start], func(r rune) bool { return !unicode.IsDigit(r) }) {
+		if n, ok := ParseNumber(w); ok && n+1 == v {
+			return true
+		}
+	}
+	return false
+}
+
 // ordinalScale reports a number read with an ordinal scale word after it
 // ("five hundredth anniversary"): the 500th, which no blank before
 // "hundredth" asks well.
 func ordinalScale(f *Fact) bool {
 	ws := strings.Fields(strings.ToLower(f.Text))
+	if len(ws) > 0 {
+		if parts := strings.Split(ws[0], "-"); len(parts) > 1 && ordinalWords[parts[len(parts)-1]] > 0 {
+			return true // "about one twenty-seventh the concentration of sodium": a fraction, not twenty
+		}
+	}
 	return len(ws) > 1 && (ws[1] == "hundredth" || ws[1] == "thousandth" || ws[1] == "millionth")
 }
 

@@ -1516,3 +1516,44 @@ func TestTwentyEighthReviewPatterns(t *testing.T) {
 		return ""
 	}, func(q Question) bool { return q.Answer == "2006" })
 }
+
+// TestTwentyNinthReviewPatterns: what both reviewers of round r29 failed
+// and a rule can tell: a sentence cut after "Brig." ("Gen. John Buford,
+// and soon reinforced ..."), "the play", "the award", "the magazine",
+// "the story", "Mestwin II. addressed", "What is the predecessor of
+// ...?", an open band's start the band before gives ("14-18 ... _____
+// years of age and older"), "one twenty-seventh" read as twenty, a stem
+// its dropped asides leave broken (":,, and."), "around high, wide", and
+// an ordering item ending on a colon.
+func TestTwentyNinthReviewPatterns(t *testing.T) {
+	if got := SplitSentences("The ridges were held by a division under Brig. Gen. John Buford, and soon by 2 corps. It rained."); len(got) != 2 {
+		t.Errorf("SplitSentences split after Brig.: %q", got)
+	}
+	article := "= Potassium =\n\n" +
+		"Potassium is a chemical element with symbol K and atomic number 19 found in the Earth's crust. " +
+		"But the play so impressed the director Vladimir Nemirovich-Danchenko that he staged it in 1898. " +
+		"Juventus are the only club to have players from their club winning the award in 3 consecutive years. " +
+		"Gernsback had his radio station's call letters on the cover of the magazine starting in 1925. " +
+		"In a document of 1271 the Pomerelian duke Mestwin II. addressed the Lübeck merchants in the city. " +
+		"The adequate intakes are 3,000mg for 14-18-year-old males, and 3,400mg for males that are 19 years of age and older. " +
+		"The potassium concentration in seawater is 0.39g/L, about one twenty-seventh the concentration of sodium. " +
+		"There are 25 known isotopes of potassium, three of which occur naturally: (93.3%), (0.0117%), and (6.7%). " +
+		"Each standing stone is around high, wide and weighing around 25 tons. " +
+		"Potassium was first isolated from potash by Humphry Davy in 1807.\n"
+	checkArticle(t, article, func(q Question) string {
+		for _, w := range []string{"the play", "the award", "the magazine", "Mestwin", "naturally:", "around high"} {
+			if strings.Contains(q.Source, w) {
+				return "leaning or broken: " + w
+			}
+		}
+		if q.Kind == KindNumber && (strings.Contains(q.Source, "and older") || strings.Contains(q.Source, "twenty-seventh")) {
+			return "derivable or misread"
+		}
+		return ""
+	}, func(q Question) bool { return q.Answer == "1807" })
+	for _, def := range []string{"the predecessor of Serie A", "the successor of the league"} {
+		if definingHead(strings.Fields(def)[1]) {
+			t.Errorf("%q is taken for one thing's definition", def)
+		}
+	}
+}

@@ -71,7 +71,8 @@ func (g *generator) eventReadable(f *Fact) bool {
 		return false // "According to a MTV News article, the number was released": a source, not an event
 	}
 	if len(ws) == 0 || ws[0] == "there" || subordinators[ws[0]] || fragmentEnd[ws[len(ws)-1]] ||
-		strings.HasSuffix(strings.TrimSpace(f.Text), ",") || strings.Count(f.Text, "(") != strings.Count(f.Text, ")") {
+		strings.HasSuffix(strings.TrimSpace(f.Text), ",") || strings.HasSuffix(strings.TrimSpace(f.Text), ":") ||
+		strings.Count(f.Text, "(") != strings.Count(f.Text, ")") {
 		// "The first flight of the Boeing 314 Clipper was" is half a
 		// sentence, "After failing to gain a post" a clause with no event,
 		// "(written by Schober" a bracket cut open

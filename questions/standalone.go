@@ -42,7 +42,7 @@ var backPhrases = [][]string{
 	{"even", "more"}, {"even", "less"}, {"in", "total"}, {"for", "example"}, {"for", "instance"}, {"that", "evening"}, {"that", "morning"}, {"that", "night"}, {"that", "week"}, {"that", "season"},
 	{"that", "summer"}, {"that", "winter"}, {"that", "spring"}, {"that", "autumn"}, {"the", "law"},
 	{"the", "measure"}, {"the", "building"}, {"the", "painting"}, {"the", "corps"}, {"the", "series"}, {"the", "novel"}, {"the", "act"}, {"the", "plot"}, {"the", "duke"}, {"the", "temple"},
-	{"the", "disaster"}, {"the", "test"},
+	{"the", "disaster"}, {"the", "test"}, {"the", "award"}, {"the", "lawsuit"}, {"the", "magazine"}, {"the", "story"}, {"the", "play"},
 	{"the", "show"}, {"the", "animal"}, {"the", "tooth"}, {"the", "gap"}, {"the", "consortium"},
 	{"the", "technology"}, {"the", "study"}, {"the", "survey"}, {"the", "surveys"}, {"the", "experiment"},
 	{"the", "road"}, {"the", "competition"}, {"the", "tournament"},
@@ -997,6 +997,10 @@ func lostValue(s string) bool {
 		if a.mark && b.mark && !b.spaced && a.text != b.text && strings.Contains(",;:", a.text) && strings.Contains(",;:.", b.text) {
 			return true // "iron ore,: the population", "from the recovery ship,."
 		}
+		if !a.mark && b.mark && b.text == "." && !b.spaced && i+2 < len(toks) && toks[i+2].spaced && !toks[i+2].mark &&
+			startsLower(toks[i+2].text) && len(a.text) >= 2 && romanNumeral(a.text) {
+			return true // "the Pomerelian duke Mestwin II. addressed the merchants": a stop the copy left in
+		}
 		if !a.mark && b.mark && b.text == "." && i+2 == len(toks) && lostAtEnd[a.text] {
 			return true // "it is now taller than the Chrysler Building by."
 		}
@@ -1048,6 +1052,12 @@ func lostValue(s string) bool {
 		}
 	}
 	return false
+}
+
+// startsLower reports whether s begins with a lower-case letter.
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
 }
 
 // gluedWord reports a number run into the short word after it, a space
@@ -1110,8 +1120,8 @@ func lostValueTokens(s string) []lostValueToken {
 }
 
 var (
-	approximations    = wordSet(`almost|approximately|nearly|roughly|about|numbering`)
-	noQuantity        = wordSet(`of|below|above|south|north|east|west|southeast|southwest|northeast|northwest|per|away|long|wide|high|deep|tall|from|across|in|on`)
+	approximations    = wordSet(`almost|approximately|nearly|roughly|about|around|numbering`)
+	noQuantity        = wordSet(`of|below|above|south|north|east|west|southeast|southwest|northeast|northwest|per|away|long|wide|high|deep|tall|thick|from|across|in|on`)
 	lostVerb          = wordSet(`are|is|was|were|and|or|but`)
 	lostAtEnd         = wordSet(`by|than|of|from|at|approximately|nearly|almost|about|between|around`)
 	lostBeforeVerb    = wordSet(`of|by|from|approximately|nearly|almost`)

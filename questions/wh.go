@@ -95,6 +95,9 @@ func definingHead(head string) bool {
 		return false
 	}
 	last := w[len(w)-1]
+	if last == "predecessor" || last == "successor" {
+		return false // "the predecessor of Serie A": a league had several, one after another
+	}
 	return titles[last] || placeWords[last] || organisationWords[last] || familyWords[last]
 }
 
