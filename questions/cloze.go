@@ -319,7 +319,8 @@ func (g *generator) refusedBlank(f *Fact, stem string, sp Span, answer, blanked 
 		return true // "For over _____ years, nitroglycerin has been used": true when it was written, more now
 	case f.Kind == KindDate && nextYearBeside(stem, sp, f.date):
 		return true // "two summers ... on Crater Mountain in _____ and Sourdough Mountain in 1953": the year before, from the pair
-	case f.Kind == KindNumber && (labelNumber(stem, sp) || ordinalScale(f) || nextBand(stem, sp, f.value)):
+	case f.Kind == KindNumber && (labelNumber(stem, sp) || ordinalScale(f) || nextBand(stem, sp, f.value) ||
+		chemicalName.MatchString(f.Text[f.span.End-f.span.Start:])):
 		return true // "the '_____ Champions" ('53), "a +_____ oxidation state", "a 1,_____-bridge", "a _____ hundredth anniversary": a label, not a count
 	case f.Kind == KindNumber && locators[strings.TrimSuffix(lastWordBefore(stem, sp), ".")]:
 		return true // "Shiva Purana, Chapter 11, shloka _____": where a passage is, not what it says
@@ -332,6 +333,8 @@ func (g *generator) refusedBlank(f *Fact, stem string, sp Span, answer, blanked 
 		// (reviewers passed 2 of 5 exact figures after "within", rounds
 		// 20 to 25); a round one ("within 30 minutes") is asked with a band
 		return true
+	case f.Kind == KindTime && (lastWordBefore(stem, sp) == "past" || lastWordBefore(stem, sp) == "to"):
+		return true // "at 11 minutes past _____": half a time, and 11.11 anyone knows
 	case f.Kind == KindTime && strings.HasPrefix(stem[sp.End:], ":"):
 		return true // "at _____:00 UTC": half a time
 	case f.Kind == KindNumber && (knownSet(stem, sp) || afterFigure(stem, sp) || digitsInStem(blanked, answer) ||
@@ -1374,6 +1377,8 @@ func afterWords(s string, sp Span, phrase string) bool {
 	return strings.HasSuffix(strings.ToLower(strings.TrimRight(s[:sp.Start], " ")), phrase)
 }
 
+var chemicalName = regexp.MustCompile(`^-[a-z]{3,}(?:ic|ol|ane|ene|yne|yl|ide|ate|one|ine)\b`)
+
 // labelNumber reports a number that names rather than counts: a year
 // cut to two digits after an apostrophe, a charge after its sign, the
 // second locant of "1,4-", a number of an ordinal scale word.
@@ -1390,6 +1395,9 @@ func labelNumber(stem string, sp Span) bool {
 		if strings.HasSuffix(stem[:sp.Start], "’") || strings.HasSuffix(stem[:sp.Start], "−") {
 			return true
 		}
+	}
+	if m := chemicalName.FindString(stem[sp.End:]); m != "" {
+		return true // "_____-bromopropanoic acid", "_____-aminopenicillanic acid": a locant of a compound's name
 	}
 	if rest := strings.ToLower(stem[sp.End:]); strings.HasPrefix(rest, "-") {
 		if w := strings.FieldsFunc(rest[1:], func(r rune) bool { return !unicode.IsLetter(r) }); len(w) > 0 && ordinalWords[w[0]] > 0 {

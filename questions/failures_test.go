@@ -1557,3 +1557,35 @@ func TestTwentyNinthReviewPatterns(t *testing.T) {
 		}
 	}
 }
+
+// TestThirtiethReviewPatterns: what both reviewers of round r30 failed
+// and a rule can tell: a formula the copy lost ("by using the = rotating
+// inversion line"), a locant of a compound ("_____-bromopropanoic acid",
+// and round 25's "_____-aminopenicillanic acid"), a stem opening on a
+// citation's year ("(2001), the overall ..."), "11 minutes past _____",
+// "The second zone, ...", "_____, the editor, ..."; while "The third ascent
+// of K2 was in 1978" and "(2²⁰ = 1,048,576)" in an aside are asked.
+func TestThirtiethReviewPatterns(t *testing.T) {
+	article := "= Ammonia =\n\n" +
+		"Ammonia is a compound of nitrogen and hydrogen with the formula NH3 used widely in industry. " +
+		"A total of 149 dark cloud positions were surveyed for evidence of dense cores by using the = rotating inversion line of NH3 in 1983. " +
+		"The reaction of ammonia with 2-bromopropanoic acid has been used to prepare racemic alanine in 70% yield in Germany. " +
+		"(2001), the overall biogeography of ammonia in the Solar System may go back roughly 100 million years. " +
+		"In Cologne, the carnival season officially starts on 11 November at 11 minutes past 11 a.m. with a proclamation. " +
+		"The second zone, the Green Zone, was reserved for companies within two areas each measuring 12,000 m2 in Marrakesh. " +
+		"Stephen Wheeler, the editor, worked Kipling hard in Lahore in 1884. " +
+		"The third ascent of K2 was in 1978, via a new route along the Northeast Ridge. " +
+		"A 20-bit external address bus provides a 1 MB physical address space (2²⁰ = 1,048,576) in the Intel 8086.\n"
+	checkArticle(t, article, func(q Question) string {
+		for _, w := range []string{"the = ", "bromopropanoic", "(2001)", "second zone", "the editor"} {
+			if strings.Contains(q.Source, w) {
+				return "broken, a label or leaning: " + w
+			}
+		}
+		if q.Kind == KindTime && strings.Contains(q.Source, "minutes past") {
+			return "half a time"
+		}
+		return ""
+	}, func(q Question) bool { return q.Answer == "1978" })
+	checkArticle(t, article, func(q Question) string { return "" }, func(q Question) bool { return strings.Contains(q.Source, "20-bit") })
+}

@@ -42,7 +42,7 @@ var backPhrases = [][]string{
 	{"even", "more"}, {"even", "less"}, {"in", "total"}, {"for", "example"}, {"for", "instance"}, {"that", "evening"}, {"that", "morning"}, {"that", "night"}, {"that", "week"}, {"that", "season"},
 	{"that", "summer"}, {"that", "winter"}, {"that", "spring"}, {"that", "autumn"}, {"the", "law"},
 	{"the", "measure"}, {"the", "building"}, {"the", "painting"}, {"the", "corps"}, {"the", "series"}, {"the", "novel"}, {"the", "act"}, {"the", "plot"}, {"the", "duke"}, {"the", "temple"},
-	{"the", "disaster"}, {"the", "test"}, {"the", "award"}, {"the", "lawsuit"}, {"the", "magazine"}, {"the", "story"}, {"the", "play"},
+	{"the", "disaster"}, {"the", "test"}, {"the", "award"}, {"the", "lawsuit"}, {"the", "magazine"}, {"the", "story"}, {"the", "play"}, {"the", "editor"},
 	{"the", "show"}, {"the", "animal"}, {"the", "tooth"}, {"the", "gap"}, {"the", "consortium"},
 	{"the", "technology"}, {"the", "study"}, {"the", "survey"}, {"the", "surveys"}, {"the", "experiment"},
 	{"the", "road"}, {"the", "competition"}, {"the", "tournament"},
@@ -145,6 +145,9 @@ func pointsBack(s string, subjectHeads, actors map[string]bool) bool {
 		strings.HasPrefix(strings.TrimPrefix(strings.TrimPrefix(t, "The "), ws[1]), ",") {
 		return true // "The first, a pre-season match-up, ...": the first of what?
 	}
+	if len(ws) > 3 && ws[0] == "the" && laterOrdinals[ws[1]] && !capitalisedAt(s, 1) && !capitalisedAt(s, 2) && ws[3] != "of" {
+		return true // "The second zone, the "Green Zone", was reserved for ...": the second of what? ("The third ascent of K2" says)
+	}
 	if len(ws) > 2 && ws[0] == "in" && ws[1] == "particular" {
 		return true // "In particular, the 1997 observation ...": particular among what?
 	}
@@ -188,6 +191,27 @@ func backWordBefore(ws []string) bool {
 	}
 	return false
 }
+
+// outsideBrackets returns s without its bracketed asides: "using the =
+// rotating inversion line" lost a formula, "(2²⁰ = 1,048,576)" is one.
+func outsideBrackets(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// laterOrdinals say a thing is one of a series met before.
+var laterOrdinals = wordSet(`second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth`)
 
 // definiteAfterOpener reports a main clause that opens, after a
 // participle phrase set off by a comma, on a definite noun phrase of
@@ -1136,7 +1160,7 @@ var (
 // February 2012", "ISBN 0-19-...", "(Peter Lang, 2007), p. 35".
 func markup(s string) bool {
 	if strings.ContainsRune(s, '|') || strings.Contains(s, "ISBN") || strings.Contains(s, "''") || pageNumber.MatchString(s) ||
-		strings.Contains(s, "{{") || strings.Contains(s, "}}") {
+		strings.Contains(s, "{{") || strings.Contains(s, "}}") || strings.Contains(outsideBrackets(s), " = ") {
 		return true
 	}
 	if i := strings.Index(s, "Retrieved "); i > 0 {
@@ -1184,7 +1208,11 @@ func abbrevBefore(text string) bool {
 // a capital, a digit or a quotation mark, not mid-clause ("for injury to
 // ...", cut from a longer sentence).
 func opensProperly(s string) bool {
-	r := []rune(strings.TrimLeft(s, " "))
+	t := strings.TrimLeft(s, " ")
+	if len(t) > 2 && t[0] == '(' && t[1] >= '0' && t[1] <= '9' {
+		return false // "(2001), the overall biogeography ...": the citation's author was cut off before it
+	}
+	r := []rune(t)
 	return len(r) > 0 && (unicode.IsUpper(r[0]) || unicode.IsDigit(r[0]) || strings.ContainsRune("\"“‘'(", r[0]))
 }
 
