@@ -373,7 +373,9 @@ func decadeDistractors(f *Fact, win yearWindow) []string {
 	var out []string
 	for _, delta := range []int{-10, 10, -20, 20, 30, -30} {
 		// the whole decade must fit the window
-		if win.fixed == 0 && win.allows(year+delta) && win.allows(year+delta+9) {
+		// and none may read as the century that holds the key ("the
+		// 1800s" holds the 1820s: its false statement is true)
+		if o := year + delta; win.fixed == 0 && win.allows(o) && win.allows(o+9) && !(o%100 == 0 && year/100 == o/100) {
 			out = append(out, f.Text[:digits]+strconv.Itoa(year+delta)+f.Text[digits+4:])
 		}
 	}

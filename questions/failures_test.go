@@ -1589,3 +1589,47 @@ func TestThirtiethReviewPatterns(t *testing.T) {
 	}, func(q Question) bool { return q.Answer == "1978" })
 	checkArticle(t, article, func(q Question) string { return "" }, func(q Question) bool { return strings.Contains(q.Source, "20-bit") })
 }
+
+// TestNoCenturyForDecade: a decade's options and false statements are
+// never "the 1800s" for the 1820s, which holds it (round r31's wrong key:
+// "first used as disinfectants in the 1800s" keyed false).
+func TestNoCenturyForDecade(t *testing.T) {
+	f := &Fact{Kind: KindDate, Text: "the 1820s", date: Date{Year: 1820, Decade: true}}
+	for _, d := range decadeDistractors(f, yearWindow{lo: 0, hi: 1 << 30}) {
+		if d == "the 1800s" {
+			t.Errorf("decadeDistractors(the 1820s) offers %q", d)
+		}
+	}
+}
+
+// TestOrderingItemsNoStates: no ordering item is a state or a year's
+// figures ("The city was a major centre for rock music", "Nairobi had
+// 24,000 residents", "More than 6,783,000 visitors visited the city"):
+// round r31's reviewers failed half its ordering questions for them.
+func TestOrderingItemsNoStates(t *testing.T) {
+	article := "= Hamburg =\n\n" +
+		"Hamburg is the second-largest city in Germany after Berlin. " +
+		"In 1030, King Mieszko II Lambert of Poland burned down the city of Hamburg. " +
+		"In 1189, Frederick I granted Hamburg the status of a Free Imperial City. " +
+		"In 1842, about a quarter of the inner city was destroyed in the Great Fire. " +
+		"In 1960, the city was a major centre for rock music in Europe. " +
+		"In 1900, Hamburg had 24,000 residents in its old town. " +
+		"In 2016, more than 6,783,000 visitors with 13,822,000 overnight stays visited the city. " +
+		"In 1943, Allied bombing raids destroyed much of the city of Hamburg. " +
+		"In 1962, the North Sea flood killed 315 people in Hamburg.\n"
+	asked := false
+	for _, q := range generateFrom(t, article) {
+		if q.Type != Ordering {
+			continue
+		}
+		asked = true
+		for _, it := range q.Order {
+			if strings.Contains(it, "major centre") || strings.Contains(it, "24,000") || strings.Contains(it, "6,783,000") {
+				t.Errorf("ordering item %q is no event", it)
+			}
+		}
+	}
+	if !asked {
+		t.Error("no ordering question from five dated events")
+	}
+}

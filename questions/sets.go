@@ -2,6 +2,7 @@ package questions
 
 import (
 	"hash/fnv"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -67,6 +68,15 @@ func (g *generator) eventReadable(f *Fact) bool {
 			return false // a life's first and last event give their places in the order away
 		}
 	}
+	for i := 0; i+1 < len(ws); i++ {
+		if (ws[i] == "was" || ws[i] == "were") && (ws[i+1] == "a" || ws[i+1] == "an" || ws[i+1] == "one") ||
+			ws[i] == "had" && (ws[i+1] == "only" || ws[i+1] == "no" || ws[i+1] == "a" || ws[i+1] == "an" || ws[i+1] == "over" || isDigits(strings.ReplaceAll(ws[i+1], ",", ""))) {
+			return false // "The city was a major centre for rock music", "Nairobi had 24,000 residents": a state, not an event
+		}
+	}
+	if bigFigure.MatchString(f.Text) || strings.Contains(f.Text, "celebrated") {
+		return false // "More than 6,783,000 visitors ... visited the city", a yearly holiday: a year's figures, not events
+	}
 	if len(ws) > 1 && ws[0] == "according" {
 		return false // "According to a MTV News article, the number was released": a source, not an event
 	}
@@ -94,6 +104,8 @@ func (g *generator) eventReadable(f *Fact) bool {
 	}
 	return w == "" && !strayPronoun(f.Text, nil) && !pointsElsewhere(strings.Fields(f.Text)) && !pointsBack(f.Text, g.heads, g.actors) && opensProperly(f.Text)
 }
+
+var bigFigure = regexp.MustCompile(`\d{1,3}(?:,\d{3})+`)
 
 // subordinators open a clause that hangs on another: an ordering item that
 // starts with one is not an event of its own.
