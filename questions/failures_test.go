@@ -1633,3 +1633,35 @@ func TestOrderingItemsNoStates(t *testing.T) {
 		t.Error("no ordering question from five dated events")
 	}
 }
+
+// TestOrderingItemsStandAlone: an ordering item's sentence passes what a
+// blank's stem must ("Range finders of base lengths of were introduced"
+// lost a figure), and "United States v. Microsoft" is one sentence.
+func TestOrderingItemsStandAlone(t *testing.T) {
+	if got := SplitSentences("A judgment was handed down in the case of United States v. Microsoft in 2000. It was appealed."); len(got) != 2 {
+		t.Errorf("SplitSentences split after v.: %q", got)
+	}
+	article := "= Battle of Jutland =\n\n" +
+		"The Battle of Jutland was a naval battle fought between Britain's Royal Navy Grand Fleet and the Imperial German Navy's High Seas Fleet. " +
+		"In 1905, the Royal Navy began building the battleship HMS Dreadnought at Portsmouth. " +
+		"In 1912, range finders of base lengths of were introduced on the battleships of the Grand Fleet. " +
+		"In 1914, the First World War broke out between Britain and Germany in Europe. " +
+		"In 1915, Admiral von Pohl, commander of the German fleet, fell ill in Wilhelmshaven. " +
+		"In 1916, Admiral Reinhard Scheer led the High Seas Fleet out of the Jade Bight. " +
+		"In 2016, the centenary of the Battle of Jutland was commemorated in Orkney.\n"
+	asked := false
+	for _, q := range generateFrom(t, article) {
+		if q.Type != Ordering {
+			continue
+		}
+		asked = true
+		for _, it := range q.Order {
+			if strings.Contains(it, "lengths of were") {
+				t.Errorf("ordering item %q is broken text", it)
+			}
+		}
+	}
+	if !asked {
+		t.Error("no ordering question from six dated events")
+	}
+}

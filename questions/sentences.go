@@ -15,7 +15,7 @@ var abbreviations = setOf(
 	"nos", "vol", "vols", "pp", "p", "ed", "eds", "inc", "ltd", "co", "corp",
 	"mt", "ft", "ave", "blvd", "rd", "dept", "univ", "est", "jan", "feb",
 	"mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "op", "fig",
-	"brig", "adm", "cmdr", "cdr", "lieut", "gens", "cpl", "pvt", "msgr", "sr", "supt",
+	"brig", "adm", "cmdr", "cdr", "lieut", "gens", "cpl", "pvt", "msgr", "supt", "v",
 )
 
 // sentenceStarters are capitalised words that, after a dotted abbreviation

@@ -19,6 +19,13 @@ func (g *generator) ordering() []Question {
 		if seen[f.date] || words < 6 || words > 22 || !g.eventReadable(f) {
 			continue
 		}
+		if _, _, _, ok := g.stem(f.sentence); !ok {
+			// its sentence fails what a blank's stem must pass (text the
+			// copy broke, a reference to an earlier sentence, a list's
+			// line): "Range finders of base lengths of were introduced",
+			// "Saladin then moved to besiege the fortress"
+			continue
+		}
 		// "At Huntington Avenue Baseball Grounds, ..." three times over:
 		// items that open alike are the same kind of line (a game, a
 		// result), not events a learner tells apart
