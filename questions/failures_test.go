@@ -1665,3 +1665,32 @@ func TestOrderingItemsStandAlone(t *testing.T) {
 		t.Error("no ordering question from six dated events")
 	}
 }
+
+// TestThirtyThirdReviewPatterns: what both reviewers of round r33 failed
+// and a rule can tell, all of it text the copy broke: "natural gas are
+// about, but", "that of the densest element, osmium, is.", "Gold's most
+// stable isomer is with a half-life of", "in medicine., the world's", and
+// an ordering item cut at ", which was founded"; while "Kern & Co.,
+// founded in 1819" is asked.
+func TestThirtyThirdReviewPatterns(t *testing.T) {
+	article := "= Gold =\n\n" +
+		"Gold is a chemical element with the symbol Au and atomic number 79 found in nature as nuggets. " +
+		"Proven sources of natural gas are about, but studies estimate another 540 trillion cubic feet in shale. " +
+		"By comparison, the density of lead is 11.34 g/cm³, and that of the densest element, osmium, is. " +
+		"Gold's most stable isomer is with a half-life of 2.27 days in the laboratory. " +
+		"Certain gold salts are still used as anti-inflammatories in medicine., the world's largest gold producer was China with 440 tonnes in 2017. " +
+		"Kern & Co., founded in 1819, was an internationally known instrument manufacturer based in Aarau.\n"
+	checkArticle(t, article, func(q Question) string {
+		for _, w := range []string{"are about,", "osmium, is.", "is with a half-life", "medicine.,"} {
+			if strings.Contains(q.Source, w) {
+				return "broken text: " + w
+			}
+		}
+		return ""
+	}, func(q Question) bool { return q.Answer == "1819" })
+	f := &Fact{Kind: KindEvent, Text: "Thomas Edison was the first honorary fellow of the Acoustical Society of America, which was founded", Sentence: "x"}
+	g := testGenerator(t, article)
+	if g.eventReadable(f) {
+		t.Errorf("ordering item %q is cut off", f.Text)
+	}
+}

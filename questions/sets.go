@@ -81,6 +81,9 @@ func (g *generator) eventReadable(f *Fact) bool {
 			return false // "The city was a major centre for rock music", "Nairobi had 24,000 residents": a state, not an event
 		}
 	}
+	if tw := strings.Fields(f.Text); len(tw) >= 3 && (tw[len(tw)-3] == "which" || tw[len(tw)-3] == "who") && (tw[len(tw)-2] == "was" || tw[len(tw)-2] == "were") {
+		return false // "... the Acoustical Society of America, which was founded": the clause's date, cut off
+	}
 	if bigFigure.MatchString(f.Text) || strings.Contains(f.Text, "celebrated") {
 		return false // "More than 6,783,000 visitors ... visited the city", a yearly holiday: a year's figures, not events
 	}

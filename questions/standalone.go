@@ -1018,8 +1018,15 @@ func lostValue(s string) bool {
 	toks := lostValueTokens(s)
 	for i := 0; i+1 < len(toks); i++ {
 		a, b := toks[i], toks[i+1]
-		if a.mark && b.mark && !b.spaced && a.text != b.text && strings.Contains(",;:", a.text) && strings.Contains(",;:.", b.text) {
-			return true // "iron ore,: the population", "from the recovery ship,."
+		if a.mark && b.mark && !b.spaced && a.text != b.text && strings.Contains(",;:", a.text) && strings.Contains(",;:.", b.text) ||
+			a.mark && b.mark && !b.spaced && a.text == "." && b.text == "," && i > 0 && len(toks[i-1].text) >= 4 && startsLower(toks[i-1].text) && !toks[i-1].mark {
+			return true // "iron ore,: the population", "from the recovery ship,.", "in medicine., the world's"
+		}
+		if !a.mark && b.mark && !b.spaced && (b.text == "," || b.text == ".") && approximations[a.text] {
+			return true // "Proven sources of natural gas are about, but ...": the figure is gone
+		}
+		if !a.mark && !b.mark && b.spaced && (a.text == "is" || a.text == "being") && b.text == "with" && i+2 < len(toks) && (toks[i+2].text == "a" || isDigits(toks[i+2].text)) {
+			return true // "Gold's most stable isomer is with a half-life of ...": the isotope's name is gone
 		}
 		if !a.mark && b.mark && b.text == "." && !b.spaced && i+2 < len(toks) && toks[i+2].spaced && !toks[i+2].mark &&
 			startsLower(toks[i+2].text) && len(a.text) >= 2 && romanNumeral(a.text) {
@@ -1147,7 +1154,7 @@ var (
 	approximations    = wordSet(`almost|approximately|nearly|roughly|about|around|numbering`)
 	noQuantity        = wordSet(`of|below|above|south|north|east|west|southeast|southwest|northeast|northwest|per|away|long|wide|high|deep|tall|thick|from|across|in|on`)
 	lostVerb          = wordSet(`are|is|was|were|and|or|but`)
-	lostAtEnd         = wordSet(`by|than|of|from|at|approximately|nearly|almost|about|between|around`)
+	lostAtEnd         = wordSet(`by|than|of|from|at|approximately|nearly|almost|about|between|around|is|was`)
 	lostBeforeVerb    = wordSet(`of|by|from|approximately|nearly|almost`)
 	finiteVerbs       = wordSet(`had|has|have|was|were|is|are|became|becomes|become`)
 	beforeLostMark    = wordSet(`of|to|at|in|from|by|with|than|about|approximately|nearly|almost|between|the|a|an|is|was|covers|exceed`)
