@@ -1694,3 +1694,20 @@ func TestThirtyThirdReviewPatterns(t *testing.T) {
 		t.Errorf("ordering item %q is cut off", f.Text)
 	}
 }
+
+// TestNoFalseYearForState: a sentence that states what held for years
+// ("In 1825, the majority of the Five Civilized Tribes were living east of
+// the Mississippi") makes no true/false question: moved to 1834 it is as
+// true (round r34's two wrong keys).
+func TestNoFalseYearForState(t *testing.T) {
+	article := "= Indian removal =\n\n" +
+		"Indian removal was a policy of the government of the United States in the nineteenth century. " +
+		"In 1825, the majority of the Five Civilized Tribes were living east of the Mississippi River in the South. " +
+		"President Andrew Jackson signed the Indian Removal Act into law on May 28, 1830 in Washington.\n"
+	checkArticle(t, article, func(q Question) string {
+		if q.Type == TrueFalse && strings.Contains(q.Source, "were living") {
+			return "a year moved in a statement of a state"
+		}
+		return ""
+	}, func(q Question) bool { return strings.Contains(q.Source, "Removal Act") && q.Kind == KindDate })
+}
