@@ -295,6 +295,7 @@ func typedKind(k Kind) bool {
 // refusedBlank reports whether the answer at sp in stem makes no fair
 // blank, whatever the question type.
 func (g *generator) refusedBlank(f *Fact, stem string, sp Span, answer, blanked string) bool {
+	prev := lastWordBefore(stem, sp)
 	switch {
 	case !f.usable(), isName(f.Kind) && g.isSubject(f.Text):
 		return true // nothing to ask, or the subject itself
@@ -322,18 +323,18 @@ func (g *generator) refusedBlank(f *Fact, stem string, sp Span, answer, blanked 
 	case f.Kind == KindNumber && (labelNumber(stem, sp) || ordinalScale(f) || nextBand(stem, sp, f.value) ||
 		chemicalName.MatchString(f.Text[f.span.End-f.span.Start:])):
 		return true // "the '_____ Champions" ('53), "a +_____ oxidation state", "a 1,_____-bridge", "a _____ hundredth anniversary": a label, not a count
-	case f.Kind == KindNumber && locators[strings.TrimSuffix(lastWordBefore(stem, sp), ".")]:
+	case f.Kind == KindNumber && locators[strings.TrimSuffix(prev, ".")]:
 		return true // "Shiva Purana, Chapter 11, shloka _____": where a passage is, not what it says
-	case f.Kind == KindNumber && lastWordBefore(stem, sp) == "an":
+	case f.Kind == KindNumber && prev == "an":
 		return true // "An _____ percent stake": "an" says eight, eleven or eighty-something
-	case f.Kind == KindNumber && (boundWords[lastWordBefore(stem, sp)] ||
-		lastWordBefore(stem, sp) == "within" && !(f.value >= 10 && math.Mod(f.value, 10) == 0)):
+	case f.Kind == KindNumber && (boundWords[prev] ||
+		prev == "within" && !(f.value >= 10 && math.Mod(f.value, 10) == 0)):
 		// "should begin to improve within _____ minutes", "peaks exceeding
 		// _____ metres": a bound, which other figures meet as well
 		// (reviewers passed 2 of 5 exact figures after "within", rounds
 		// 20 to 25); a round one ("within 30 minutes") is asked with a band
 		return true
-	case f.Kind == KindTime && (lastWordBefore(stem, sp) == "past" || lastWordBefore(stem, sp) == "to"):
+	case f.Kind == KindTime && (prev == "past" || prev == "to"):
 		return true // "at 11 minutes past _____": half a time, and 11.11 anyone knows
 	case f.Kind == KindTime && strings.HasPrefix(stem[sp.End:], ":"):
 		return true // "at _____:00 UTC": half a time
@@ -1482,11 +1483,9 @@ func figureWithin(stem string, sp Span, v, tol float64) (float64, bool) {
 	if tol <= 0 {
 		return 0, false
 	}
-	for _, part := range []string{stem[:sp.Start], stem[sp.End:]} {
-		for _, w := range strings.Fields(part) {
-			if n, ok := ParseNumber(strings.Trim(w, ",.;:()\"'$€£%")); ok && n != v && math.Abs(n-v) <= tol {
-				return n, true
-			}
+	for _, n := range otherFigures(stem, sp) {
+		if n != v && math.Abs(n-v) <= tol {
+			return n, true
 		}
 	}
 	return 0, false
@@ -1504,14 +1503,21 @@ func minStep(v float64) float64 {
 // sameValueElsewhere reports whether the stem gives the figure at sp's
 // value again, outside the span.
 func sameValueElsewhere(stem string, sp Span, v float64) bool {
+	return slices.Contains(otherFigures(stem, sp), v)
+}
+
+// otherFigures returns the numbers the stem writes outside the span, in
+// order, each word read on its own ("8,000", "102.3").
+func otherFigures(stem string, sp Span) []float64 {
+	var out []float64
 	for _, part := range []string{stem[:sp.Start], stem[sp.End:]} {
 		for _, w := range strings.Fields(part) {
-			if n, ok := ParseNumber(strings.Trim(w, ",.;:()\"'$€£%")); ok && n == v {
-				return true
+			if n, ok := ParseNumber(strings.Trim(w, ",.;:()\"'$€£%")); ok {
+				out = append(out, n)
 			}
 		}
 	}
-	return false
+	return out
 }
 
 // titleTails end a title ("the Queen Mother", "the Prince Regent").
@@ -1529,7 +1535,8 @@ func sinceWriting(stem string, sp Span) bool {
 		}
 	}
 	before := strings.ToLower(strings.TrimSpace(stem[:sp.Start]))
-	perfect := strings.Contains(" "+strings.ToLower(stem)+" ", " has ") || strings.Contains(" "+strings.ToLower(stem)+" ", " have ")
+	padded := " " + strings.ToLower(stem) + " "
+	perfect := strings.Contains(padded, " has ") || strings.Contains(padded, " have ")
 	for _, p := range []string{"for over", "for more than", "for nearly", "for almost", "for about", "for some"} {
 		if strings.HasSuffix(before, p) && perfect {
 			return true
@@ -1549,11 +1556,8 @@ var boundWords = wordSet(`exceeding|exceed|exceeds|exceeded`)
 
 // lastWordBefore returns the word before the span, lower-cased.
 func lastWordBefore(s string, sp Span) string {
-	ws := strings.Fields(s[:sp.Start])
-	if len(ws) == 0 {
-		return ""
-	}
-	return strings.ToLower(ws[len(ws)-1])
+	before := strings.TrimRightFunc(s[:sp.Start], unicode.IsSpace)
+	return strings.ToLower(before[strings.LastIndexFunc(before, unicode.IsSpace)+1:])
 }
 
 // yearLike reports whether a "number" is a year read as a count ("the
