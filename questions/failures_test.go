@@ -1247,6 +1247,14 @@ func TestLifespanWithOneEra(t *testing.T) {
 		"In 59 AD Nero had his mother Agrippina executed. " +
 		"A great fire burned much of Rome in 64 AD. " +
 		"In 68 AD Vindex, governor of the Gaulish territory Gallia Lugdunensis, rebelled against Nero.\n"
+	checkDateOptions(t, article, func(y int) bool { return y >= 37 && y <= 68 }, "outside Nero's life")
+}
+
+// checkDateOptions checks the options of an article's multiple choice
+// questions on dates, two at least: each year one of them names must
+// pass fits, or the test fails saying it is why.
+func checkDateOptions(t *testing.T, article string, fits func(year int) bool, why string) {
+	t.Helper()
 	asked := 0
 	for _, q := range generateFrom(t, article) {
 		if q.Type != MultipleChoice || q.Kind != KindDate {
@@ -1254,8 +1262,8 @@ func TestLifespanWithOneEra(t *testing.T) {
 		}
 		asked++
 		for _, o := range q.Options {
-			if d := FindDates(o); len(d) == 1 && (d[0].Date.Year > 68 || d[0].Date.Year < 37) {
-				t.Errorf("%q: option %q is outside Nero's life", q.Prompt, o)
+			if d := FindDates(o); len(d) == 1 && !fits(d[0].Date.Year) {
+				t.Errorf("%q: option %q is %s", q.Prompt, o, why)
 			}
 		}
 	}
@@ -1271,21 +1279,7 @@ func TestNothingBeforeFounding(t *testing.T) {
 		"It was founded in Eindhoven in 1891 by Gerard Philips and his father Frederik. " +
 		"In 1895, after a difficult first few years and near bankruptcy, the Philipses brought in Anton, Gerard's younger brother. " +
 		"Philips began making electric shavers in 1939 in Eindhoven.\n"
-	asked := 0
-	for _, q := range generateFrom(t, article) {
-		if q.Type != MultipleChoice || q.Kind != KindDate {
-			continue
-		}
-		asked++
-		for _, o := range q.Options {
-			if d := FindDates(o); len(d) == 1 && d[0].Date.Year < 1891 {
-				t.Errorf("%q: option %q is before the company was founded", q.Prompt, o)
-			}
-		}
-	}
-	if asked < 2 {
-		t.Errorf("%d date questions with options, want 2 or more", asked)
-	}
+	checkDateOptions(t, article, func(y int) bool { return y >= 1891 }, "before the company was founded")
 }
 
 // TestFamousPersonNotTyped: a person WordNet knows by full name is not
@@ -1617,21 +1611,29 @@ func TestOrderingItemsNoStates(t *testing.T) {
 		"In 2016, more than 6,783,000 visitors with 13,822,000 overnight stays visited the city. " +
 		"In 1943, Allied bombing raids destroyed much of the city of Hamburg. " +
 		"In 1962, the North Sea flood killed 315 people in Hamburg.\n"
+	for _, it := range orderingItems(t, article, "five dated events") {
+		if strings.Contains(it, "major centre") || strings.Contains(it, "24,000") || strings.Contains(it, "6,783,000") {
+			t.Errorf("ordering item %q is no event", it)
+		}
+	}
+}
+
+// orderingItems returns the items of an article's ordering questions,
+// failing the test when it makes none (from what, the test says).
+func orderingItems(t *testing.T, article, from string) []string {
+	t.Helper()
+	var items []string
 	asked := false
 	for _, q := range generateFrom(t, article) {
-		if q.Type != Ordering {
-			continue
-		}
-		asked = true
-		for _, it := range q.Order {
-			if strings.Contains(it, "major centre") || strings.Contains(it, "24,000") || strings.Contains(it, "6,783,000") {
-				t.Errorf("ordering item %q is no event", it)
-			}
+		if q.Type == Ordering {
+			asked = true
+			items = append(items, q.Order...)
 		}
 	}
 	if !asked {
-		t.Error("no ordering question from five dated events")
+		t.Error("no ordering question from " + from)
 	}
+	return items
 }
 
 // TestOrderingItemsStandAlone: an ordering item's sentence passes what a
@@ -1649,20 +1651,10 @@ func TestOrderingItemsStandAlone(t *testing.T) {
 		"In 1915, Admiral von Pohl, commander of the German fleet, fell ill in Wilhelmshaven. " +
 		"In 1916, Admiral Reinhard Scheer led the High Seas Fleet out of the Jade Bight. " +
 		"In 2016, the centenary of the Battle of Jutland was commemorated in Orkney.\n"
-	asked := false
-	for _, q := range generateFrom(t, article) {
-		if q.Type != Ordering {
-			continue
+	for _, it := range orderingItems(t, article, "six dated events") {
+		if strings.Contains(it, "lengths of were") {
+			t.Errorf("ordering item %q is broken text", it)
 		}
-		asked = true
-		for _, it := range q.Order {
-			if strings.Contains(it, "lengths of were") {
-				t.Errorf("ordering item %q is broken text", it)
-			}
-		}
-	}
-	if !asked {
-		t.Error("no ordering question from six dated events")
 	}
 }
 
