@@ -60,7 +60,7 @@ func Generate(a *Article, facts []Fact, opts Options) []Question {
 	// sections, where an encyclopedia puts what matters most, and what the
 	// reviews found of the question's type and kind together.
 	central := centrality(a)
-	rank := func(q *Question) float64 { return q.Score + central[q.Section] + typeKindBonus(q) }
+	rank := func(q *Question) float64 { return q.Score + central[q.Section] + typeKindBonus(q) + keyFactBonus(q) }
 	sort.SliceStable(cands, func(i, j int) bool {
 		a, b := &cands[i], &cands[j]
 		if ra, rb := rank(a), rank(b); ra != rb {
@@ -81,6 +81,16 @@ func Generate(a *Article, facts []Fact, opts Options) []Question {
 		out[i].ID = questionID(out[i])
 	}
 	return out
+}
+
+// keyFactBonus ranks the questions asked directly of the subject (who
+// made it, when it began, what it was first called) ahead of blanks in
+// its sentences: they are what a teacher asks first.
+func keyFactBonus(q *Question) float64 {
+	if q.keyFact {
+		return 0.2
+	}
+	return 0
 }
 
 // centrality gives each section's questions a rank bonus: the infobox and
@@ -124,6 +134,12 @@ func candidates(a *Article, facts []Fact, ctx context.Context) []Question {
 			return nil
 		}
 		cands = append(cands, g.fromFact(&facts[i])...)
+	}
+	for i := range g.sents {
+		if i%checkEvery == 0 && canceled(ctx) {
+			return nil
+		}
+		cands = append(cands, g.subjectQuestions(i)...)
 	}
 	cands = append(cands, g.ordering()...)
 	return cands

@@ -83,6 +83,10 @@ type Question struct {
 	// question earns, parallel to Options: positive for the right options
 	// (together 100), zero or negative for the wrong ones.
 	Weights []float64
+
+	// keyFact marks a question the engine asked directly of its
+	// article's subject ("Who directed American Beauty?"): ranked first.
+	keyFact bool
 }
 
 type questionJSON struct {

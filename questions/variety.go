@@ -76,9 +76,13 @@ func (v *Variety) Fits(q Question, relax int) bool {
 			kinds++
 		}
 		if sameSource(c.Source, q.Source) {
-			// one question a sentence; two at the last resort, on
-			// different answers
-			if sentence++; relax < OnlySentence || sentence >= 2 || answerKey(*c) == answerKey(q) {
+			// one question a sentence; two when one of them asks a single
+			// fact of it in a question of its own ("In what year was the
+			// Star created?" beside a blank in the same sentence), or at
+			// the last resort; never on the same answer
+			sentence++
+			if sentence >= 2 || answerKey(*c) == answerKey(q) ||
+				relax < OnlySentence && !asksAlone(c) && !asksAlone(&q) {
 				return false
 			}
 		}
@@ -111,6 +115,14 @@ func (v *Variety) clash(a, b *Question) bool {
 		return true
 	}
 	return sharedOptions(a.Options, b.Options) >= 2
+}
+
+// asksAlone reports whether q is a question of its own ("Who founded
+// ...?") rather than its sentence with a blank or to judge: it asks one
+// fact of the sentence and shows none of the rest.
+func asksAlone(q *Question) bool {
+	return (q.Type == MultipleChoice || q.Type == FillBlank) && strings.HasSuffix(q.Prompt, "?") &&
+		!strings.Contains(q.Prompt, Blank)
 }
 
 // sameSource reports whether two questions come from one sentence; the
