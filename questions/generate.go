@@ -88,7 +88,7 @@ func Generate(a *Article, facts []Fact, opts Options) []Question {
 // its sentences: they are what a teacher asks first.
 func keyFactBonus(q *Question) float64 {
 	if q.keyFact {
-		return 0.2
+		return 0.3 // above a statement of the same fact (true/false on a date ranks 0.15 over the mean)
 	}
 	return 0
 }
